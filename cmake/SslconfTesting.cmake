@@ -1,0 +1,21 @@
+# sslconf_add_test(NAME name SOURCES ... [LIBS ...] [LABELS ...] [ARGS ...])
+# One line per test: builds a Boost.Test executable and registers it with
+# CTest under the given labels (unit, conformance, docs).
+function(sslconf_add_test)
+  cmake_parse_arguments(T "" "NAME;WORKING_DIRECTORY" "SOURCES;LIBS;LABELS;ARGS" ${ARGN})
+  if(NOT SSLCONF_BUILD_TESTS)
+    return()
+  endif()
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE Boost::unit_test_framework sslconf::warnings ${T_LIBS})
+  target_compile_definitions(${T_NAME} PRIVATE BOOST_TEST_DYN_LINK
+    SSLCONF_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  if(NOT T_WORKING_DIRECTORY)
+    set(T_WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+  endif()
+  add_test(NAME ${T_NAME} COMMAND ${T_NAME} ${T_ARGS} WORKING_DIRECTORY ${T_WORKING_DIRECTORY})
+  if(NOT T_LABELS)
+    set(T_LABELS unit)
+  endif()
+  set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}")
+endfunction()

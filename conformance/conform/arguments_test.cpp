@@ -1,0 +1,99 @@
+#define BOOST_TEST_MODULE conform_arguments
+#include <boost/test/unit_test.hpp>
+
+#include "conform/arguments.hpp"
+#include "model/diagnostic.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using sslconf::conform::resolve_implementation;
+using sslconf::conform::validate;
+using sslconf::model::InputError;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() : path(fs::temp_directory_path() / fs::path("sslconf-args-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+std::string message_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(known_names_resolve_to_themselves) {
+  for (const char* n : {"reference", "openssl", "boringssl", "wolfssl"}) {
+    const auto impl = resolve_implementation(n);
+    BOOST_TEST(impl.kind == n);
+    BOOST_TEST(impl.prefix.empty());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(unknown_name_is_one_line_naming_it) {
+  const auto m = message_of([] { resolve_implementation("nosuch"); });
+  BOOST_TEST(m.rfind("nosuch: error: unknown implementation", 0) == 0);
+  BOOST_TEST(m.find('\n') == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(missing_prefix_is_rejected) {
+  const auto m = message_of([] { resolve_implementation("/nonexistent"); });
+  BOOST_TEST(m.rfind("/nonexistent: error: implementation prefix does not exist", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(prefix_without_headers_names_the_missing_header) {
+  TempDir t;
+  const auto m = message_of([&] { resolve_implementation(t.path.string()); });
+  BOOST_TEST(m.find("include/openssl/ssl.h: error: not found") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(prefix_without_libraries_names_the_missing_library) {
+  TempDir t;
+  fs::create_directories(t.path / "include/openssl");
+  std::ofstream(t.path / "include/openssl/ssl.h") << "\n";
+  const auto m = message_of([&] { resolve_implementation(t.path.string()); });
+  BOOST_TEST(m.find("lib/libssl.so: error: not found") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(complete_prefix_is_accepted_with_a_label) {
+  TempDir t;
+  fs::create_directories(t.path / "include/openssl");
+  fs::create_directories(t.path / "lib");
+  std::ofstream(t.path / "include/openssl/ssl.h") << "\n";
+  std::ofstream(t.path / "lib/libssl.so.3") << "\n";
+  std::ofstream(t.path / "lib/libcrypto.so.3") << "\n";
+  const auto impl = resolve_implementation(t.path.string());
+  BOOST_TEST(impl.kind == "prefix");
+  BOOST_TEST(impl.name.rfind("prefix-", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(defaults_are_reference_and_openssl_on_pod) {
+  const auto a = validate({}, {}, "", SSLCONF_SOURCE_DIR);
+  BOOST_TEST(a.impls.size() == 2u);
+  BOOST_TEST(a.impls[0].name == "reference");
+  BOOST_TEST(a.impls[1].name == "openssl");
+  BOOST_TEST(a.docs.size() == 1u);
+  BOOST_TEST(fs::path(a.docs[0]).filename() == "pod");
+}
+
+BOOST_AUTO_TEST_CASE(missing_docs_are_rejected) {
+  const auto m = message_of([] { validate({"reference"}, {"/no/such/page.pod"}, "", "."); });
+  BOOST_TEST(m.rfind("/no/such/page.pod: error: documentation path does not exist", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_same_implementation_twice_is_rejected) {
+  const auto m = message_of([] { validate({"openssl", "openssl"}, {}, "", SSLCONF_SOURCE_DIR); });
+  BOOST_TEST(m.find("implementation named twice") != std::string::npos);
+}

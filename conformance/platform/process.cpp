@@ -1,0 +1,184 @@
+#include "platform/process.hpp"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace sslconf::platform {
+
+namespace {
+
+struct Pipe {
+  int fd[2] = {-1, -1};
+  Pipe() {
+    if (pipe(fd) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    fcntl(fd[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fd[1], F_SETFD, FD_CLOEXEC);
+  }
+  ~Pipe() { close_both(); }
+  void close_read() { if (fd[0] >= 0) { close(fd[0]); fd[0] = -1; } }
+  void close_write() { if (fd[1] >= 0) { close(fd[1]); fd[1] = -1; } }
+  void close_both() { close_read(); close_write(); }
+};
+
+std::vector<std::string> merged_environment(const std::map<std::string, std::string>& extra) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e; ++e) {
+    std::string entry(*e);
+    const auto name = entry.substr(0, entry.find('='));
+    if (!extra.count(name)) env.push_back(entry);
+  }
+  for (const auto& [k, v] : extra) env.push_back(k + "=" + v);
+  return env;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& v) {
+  std::vector<char*> out;
+  for (auto& s : v) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+// Moves data between us and the child until both output pipes close or the
+// deadline passes. Returns false on timeout.
+bool pump(Pipe& in, Pipe& out, Pipe& err, const std::string& input, ProcessResult& r,
+          std::optional<std::chrono::steady_clock::time_point> deadline) {
+  std::size_t written = 0;
+  if (input.empty()) in.close_write();
+  char buf[8192];
+  while (out.fd[0] >= 0 || err.fd[0] >= 0) {
+    pollfd fds[3];
+    int n = 0;
+    if (out.fd[0] >= 0) fds[n++] = {out.fd[0], POLLIN, 0};
+    if (err.fd[0] >= 0) fds[n++] = {err.fd[0], POLLIN, 0};
+    if (in.fd[1] >= 0) fds[n++] = {in.fd[1], POLLOUT, 0};
+    int wait_ms = -1;
+    if (deadline) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          *deadline - std::chrono::steady_clock::now()).count();
+      if (left <= 0) return false;
+      wait_ms = static_cast<int>(left);
+    }
+    const int ready = poll(fds, n, wait_ms);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) return false;
+    for (int i = 0; i < n; ++i) {
+      if (!fds[i].revents) continue;
+      if (fds[i].fd == in.fd[1]) {
+        const ssize_t w = write(in.fd[1], input.data() + written, input.size() - written);
+        if (w > 0) written += static_cast<std::size_t>(w);
+        if (w < 0 || written == input.size()) in.close_write();
+        continue;
+      }
+      const ssize_t got = read(fds[i].fd, buf, sizeof buf);
+      const bool is_out = fds[i].fd == out.fd[0];
+      if (got > 0) {
+        (is_out ? r.out : r.err).append(buf, static_cast<std::size_t>(got));
+      } else {
+        is_out ? out.close_read() : err.close_read();
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string ProcessResult::signal_name() const {
+  if (signal == 0) return "";
+  const char* abbrev = sigabbrev_np(signal);
+  return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal);
+}
+
+ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
+  if (argv.empty()) throw std::runtime_error("run_process: empty command");
+  Pipe in, out, err;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in.fd[0], 0);
+  if (options.capture) {
+    posix_spawn_file_actions_adddup2(&actions, out.fd[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err.fd[1], 2);
+  }
+  if (!options.working_directory.empty())
+    posix_spawn_file_actions_addchdir_np(&actions, options.working_directory.c_str());
+  // Own process group, so a timeout kills the child's children too.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attr, 0);
+
+  std::vector<std::string> args = argv;
+  auto env = merged_environment(options.env);
+  auto cargs = c_strings(args);
+  auto cenv = c_strings(env);
+  pid_t pid = 0;
+  const int rc = posix_spawnp(&pid, args[0].c_str(), &actions, &attr, cargs.data(), cenv.data());
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) throw std::runtime_error(argv[0] + ": cannot run: " + std::strerror(rc));
+
+  in.close_read();
+  out.close_write();
+  err.close_write();
+  if (!options.capture) {
+    out.close_read();
+    err.close_read();
+  }
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  if (options.timeout) deadline = std::chrono::steady_clock::now() + *options.timeout;
+
+  ProcessResult r;
+  bool in_time = pump(in, out, err, options.input, r, deadline);
+  int status = 0;
+  // Output closed; the child may still be running (or ignoring its pipes).
+  while (in_time) {
+    const pid_t w = waitpid(pid, &status, WNOHANG);
+    if (w == pid) break;
+    if (deadline && std::chrono::steady_clock::now() >= *deadline) { in_time = false; break; }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  if (!in_time) {
+    kill(-pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    r.timed_out = true;
+    return r;
+  }
+  if (WIFEXITED(status)) {
+    r.exited = true;
+    r.exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    r.signal = WTERMSIG(status);
+  }
+  return r;
+}
+
+unsigned hardware_cores() {
+  const unsigned n = std::thread::hardware_concurrency();
+  return n ? n : 1;
+}
+
+std::string self_executable() {
+  char buf[4096];
+  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return "";
+  return std::string(buf, static_cast<std::size_t>(n));
+}
+
+bool is_executable(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
+}  // namespace sslconf::platform
