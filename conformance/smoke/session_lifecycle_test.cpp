@@ -13,7 +13,10 @@ namespace {
 
 int g_freed = 0;
 
-void count_free(void*, void* ptr, CRYPTO_EX_DATA*, int, long, void*) {
+// A template so the ex_data parameter type is whatever this library's
+// free-callback type says (wolfSSL spells it differently from OpenSSL).
+template <typename ExData>
+void count_free(void*, void* ptr, ExData*, int, long, void*) {
   if (ptr) ++g_freed;
 }
 
@@ -31,8 +34,6 @@ SSL_SESSION* new_session() {
 
 int g_tag = 0;
 
-}  // namespace
-
 BOOST_AUTO_TEST_CASE(library_reports_the_family_configure_found) {
   BOOST_TEST_MESSAGE("implementation: " << SSLCONF_IMPL_FAMILY << " " << SSLCONF_IMPL_VERSION);
   const std::string family = SSLCONF_IMPL_FAMILY;
@@ -47,13 +48,45 @@ BOOST_AUTO_TEST_CASE(library_reports_the_family_configure_found) {
 #endif
 }
 
-BOOST_AUTO_TEST_CASE(session_dies_when_the_last_reference_goes) {
-  const int idx = SSL_SESSION_get_ex_new_index(0, nullptr, nullptr, nullptr, count_free);
-  BOOST_REQUIRE(idx >= 0);
+int free_observer_index() {
+  static const int idx = SSL_SESSION_get_ex_new_index(0, nullptr, nullptr, nullptr, count_free);
+  return idx;
+}
+
+// The observer checks itself: a fresh session with one reference, tagged and
+// freed, must fire the callback once.
+bool free_callbacks_fire() {
+  SSL_SESSION* s = new_session();
+  if (!s || free_observer_index() < 0 || SSL_SESSION_set_ex_data(s, free_observer_index(), &g_tag) != 1)
+    return false;
+  g_freed = 0;
+  SSL_SESSION_free(s);
+  return g_freed == 1;
+}
+
+boost::test_tools::assertion_result observer_available(boost::unit_test::test_unit_id) {
+  boost::test_tools::assertion_result r(free_callbacks_fire());
+  r.message() << "ex_data free callbacks do not fire in this library";
+  return r;
+}
+
+}  // namespace
+
+#if defined(LIBWOLFSSL_VERSION_STRING) && !defined(HAVE_EX_DATA_CLEANUP_HOOKS)
+// Observed on Debian's wolfSSL 5.5.4: built without HAVE_EX_DATA_CLEANUP_HOOKS,
+// it never calls ex_data free callbacks, so the suite cannot see a session
+// die there. Should a rebuild enable them, this fails and tells us.
+BOOST_AUTO_TEST_CASE(wolfssl_without_cleanup_hooks_never_calls_free_callbacks) {
+  BOOST_TEST(!free_callbacks_fire());
+}
+#endif
+
+BOOST_AUTO_TEST_CASE(session_dies_when_the_last_reference_goes,
+                     *boost::unit_test::precondition(observer_available)) {
   SSL_SESSION* s = new_session();
   BOOST_REQUIRE(s != nullptr);
-  BOOST_REQUIRE(SSL_SESSION_set_ex_data(s, idx, &g_tag) == 1);
-  BOOST_TEST(SSL_SESSION_get_ex_data(s, idx) == &g_tag);
+  BOOST_REQUIRE(SSL_SESSION_set_ex_data(s, free_observer_index(), &g_tag) == 1);
+  BOOST_TEST(SSL_SESSION_get_ex_data(s, free_observer_index()) == &g_tag);
 
   BOOST_TEST(SSL_SESSION_up_ref(s) == 1);
   g_freed = 0;
@@ -63,7 +96,14 @@ BOOST_AUTO_TEST_CASE(session_dies_when_the_last_reference_goes) {
   BOOST_TEST(g_freed == 1);  // last reference gone: freed once
 }
 
-BOOST_AUTO_TEST_CASE(free_of_null_is_harmless) {
-  SSL_SESSION_free(nullptr);
-  BOOST_TEST(true);  // reaching here is the observation: no crash
+BOOST_AUTO_TEST_CASE(up_ref_reports_success_and_frees_balance) {
+  SSL_SESSION* s = new_session();
+  BOOST_REQUIRE(s != nullptr);
+  BOOST_TEST(SSL_SESSION_up_ref(s) == 1);
+  SSL_SESSION_free(s);
+  SSL_SESSION_free(s);  // balanced: under ASan a leak or double free shows here
+}
+
+BOOST_AUTO_TEST_CASE(free_of_null_returns_normally) {
+  SSL_SESSION_free(nullptr);  // a crash here fails the test
 }

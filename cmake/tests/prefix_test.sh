@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# SSLCONF_IMPL=prefix, proved on the system OpenSSL's own files copied into a
+# temporary install prefix: configure reports the library's own version, the
+# smoke test passes, and both libssl and libcrypto load from the prefix (not
+# from /usr/lib). A prefix without headers is a configure error naming the
+# missing file.
+set -uo pipefail
+src=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0; fail=0
+check() { if eval "$2"; then pass=$((pass + 1)); else echo "FAILED: $1"; fail=$((fail + 1)); fi; }
+
+arch=$(gcc -print-multiarch)
+prefix=$work/prefix
+mkdir -p "$prefix/include/openssl" "$prefix/lib"
+cp /usr/include/openssl/*.h "$prefix/include/openssl/"
+cp /usr/include/"$arch"/openssl/*.h "$prefix/include/openssl/" 2>/dev/null
+for lib in libssl libcrypto; do
+  real=$(readlink -f /usr/lib/"$arch"/$lib.so)
+  cp "$real" "$prefix/lib/"
+  ln -s "$(basename "$real")" "$prefix/lib/$lib.so"
+done
+
+cmake -S "$src" -B "$work/build" -G Ninja -DSSLCONF_IMPL=prefix -DSSLCONF_PREFIX="$prefix" \
+  -DSSLCONF_BUILD_TOOLS=OFF -DSSLCONF_BUILD_BENCHMARKS=OFF -DSSLCONF_BUILD_DOCS=OFF >"$work/configure.log" 2>&1
+check "prefix configures" '[ $? -eq 0 ]'
+expected=$(openssl version | awk "{print \$2}")
+check "configure prints the prefix library's own version ($expected)" \
+  'grep -q "implementation under test: openssl OpenSSL $expected" "$work/configure.log"'
+cmake --build "$work/build" --target smoke_session_lifecycle_test >"$work/build.log" 2>&1
+check "smoke test builds against the prefix" '[ $? -eq 0 ]'
+smoke=$work/build/conformance/smoke/smoke_session_lifecycle_test
+check "smoke test passes against the prefix" '"$smoke" >/dev/null 2>&1'
+check "libssl loads from the prefix" 'ldd "$smoke" | grep -q "libssl.so.* => $prefix/lib/"'
+check "libcrypto loads from the prefix" 'ldd "$smoke" | grep -q "libcrypto.so.* => $prefix/lib/"'
+
+empty=$work/empty
+mkdir -p "$empty/lib"
+cmake -S "$src" -B "$work/build-empty" -G Ninja -DSSLCONF_IMPL=prefix -DSSLCONF_PREFIX="$empty" \
+  -DSSLCONF_BUILD_TOOLS=OFF >"$work/empty.log" 2>&1
+check "a prefix without headers fails to configure" '[ $? -ne 0 ]'
+check "the error names the missing header" 'grep -q "$empty/include/openssl/ssl.h: not found" "$work/empty.log"'
+
+nolib=$work/nolib
+mkdir -p "$nolib/include/openssl" "$nolib/lib"
+cp "$prefix/include/openssl/ssl.h" "$nolib/include/openssl/"
+cmake -S "$src" -B "$work/build-nolib" -G Ninja -DSSLCONF_IMPL=prefix -DSSLCONF_PREFIX="$nolib" \
+  -DSSLCONF_BUILD_TOOLS=OFF >"$work/nolib.log" 2>&1
+check "a prefix without libraries fails to configure" '[ $? -ne 0 ]'
+check "the error names the missing library" 'grep -q "$nolib/lib/libssl.so: not found" "$work/nolib.log"'
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The entry points reject bad arguments with exactly one line on stderr that
+# names the problem, a non-zero exit, and nothing written to --out.
+# $1: project root; $2: the build folder holding the tool (reused, not rebuilt).
+set -uo pipefail
+root=$1
+export SSLCONF_TOOL_BUILD=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0; fail=0
+
+# expect_one_line_error NAME PATTERN COMMAND...
+expect_one_line_error() {
+  local name=$1 pattern=$2; shift 2
+  local err rc
+  err=$("$@" 2>&1 >/dev/null); rc=$?
+  if [ $rc -ne 0 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && printf '%s' "$err" | grep -q -- "$pattern"; then
+    pass=$((pass + 1))
+  else
+    echo "FAILED: $name (exit $rc): $err"; fail=$((fail + 1))
+  fi
+}
+
+cd "$work"
+expect_one_line_error "unknown implementation" "nosuch: error: unknown implementation" \
+  "$root/scripts/conform" --impl nosuch --out "$work/out"
+expect_one_line_error "missing prefix" "/nonexistent: error: implementation prefix does not exist" \
+  "$root/scripts/conform" --impl /nonexistent --out "$work/out"
+mkdir -p "$work/noheaders/lib"
+expect_one_line_error "prefix without headers" "noheaders/include/openssl/ssl.h: error: not found" \
+  "$root/scripts/conform" --impl "$work/noheaders" --out "$work/out"
+expect_one_line_error "missing docs" "/no/such/docs: error: documentation path does not exist" \
+  "$root/scripts/conform" --docs /no/such/docs --out "$work/out"
+expect_one_line_error "unknown option" "" "$root/scripts/conform" --no-such-option
+if [ -e "$work/out" ]; then echo "FAILED: --out was created by a rejected run"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+
+expect_one_line_error "read of a missing file" "/no/such/page.pod" "$root/scripts/sslconf" read /no/such/page.pod
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
