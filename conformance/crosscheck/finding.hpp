@@ -1,0 +1,38 @@
+// A documentation finding: one line "file:line: warning|error: message [check]".
+//
+// Lint and the page-against-header comparison report through this one shape,
+// the shape of model::InputError, so editors and CI parse every tool alike.
+#pragma once
+
+#include "model/diagnostic.hpp"
+#include "model/page.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace sslconf::crosscheck {
+
+enum class Severity { warning, error };
+
+struct Finding {
+  model::SourceLocation loc;
+  Severity severity = Severity::warning;
+  std::string check;    // stable identifier of the rule: "repeated-word", ...
+  std::string message;  // one sentence, no trailing period
+
+  std::string str() const {
+    return model::InputError::format(loc, message + " [" + check + "]",
+                                     severity == Severity::error ? "error" : "warning");
+  }
+};
+
+inline nlohmann::json to_json(const Finding& f) {
+  return {{"source", f.loc.str()},
+          {"severity", f.severity == Severity::error ? "error" : "warning"},
+          {"check", f.check},
+          {"message", f.message}};
+}
+
+}  // namespace sslconf::crosscheck
