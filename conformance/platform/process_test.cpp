@@ -1,0 +1,51 @@
+#define BOOST_TEST_MODULE platform_process
+#include <boost/test/unit_test.hpp>
+
+#include "platform/process.hpp"
+
+using sslconf::platform::ProcessOptions;
+using sslconf::platform::run_process;
+using namespace std::chrono_literals;
+
+BOOST_AUTO_TEST_CASE(exit_status_and_output_are_captured) {
+  const auto r = run_process({"sh", "-c", "echo out; echo err >&2; exit 3"});
+  BOOST_TEST(r.exited);
+  BOOST_TEST(r.exit_code == 3);
+  BOOST_TEST(r.out == "out\n");
+  BOOST_TEST(r.err == "err\n");
+  BOOST_TEST(!r.timed_out);
+}
+
+BOOST_AUTO_TEST_CASE(a_crash_is_reported_with_the_signal_name) {
+  const auto r = run_process({"sh", "-c", "kill -SEGV $$"});
+  BOOST_TEST(!r.exited);
+  BOOST_TEST(r.signal_name() == "SIGSEGV");
+}
+
+BOOST_AUTO_TEST_CASE(a_hang_is_killed_at_the_time_limit) {
+  ProcessOptions o;
+  o.timeout = 200ms;
+  const auto r = run_process({"sh", "-c", "sleep 30"}, o);
+  BOOST_TEST(r.timed_out);
+  BOOST_TEST(!r.exited);
+}
+
+BOOST_AUTO_TEST_CASE(a_hang_that_closed_its_output_is_killed_too) {
+  ProcessOptions o;
+  o.timeout = 200ms;
+  const auto r = run_process({"sh", "-c", "exec >/dev/null 2>&1; sleep 30"}, o);
+  BOOST_TEST(r.timed_out);
+}
+
+BOOST_AUTO_TEST_CASE(input_environment_and_directory_reach_the_child) {
+  ProcessOptions o;
+  o.input = "hello";
+  o.env["SSLCONF_PROCESS_TEST"] = "value";
+  o.working_directory = "/";
+  const auto r = run_process({"sh", "-c", "cat; echo \" $SSLCONF_PROCESS_TEST $(pwd)\""}, o);
+  BOOST_TEST(r.out == "hello value /\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_program_is_an_error_not_a_result) {
+  BOOST_CHECK_THROW(run_process({"/no/such/program"}), std::runtime_error);
+}
