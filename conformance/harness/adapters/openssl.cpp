@@ -1,0 +1,22 @@
+// Adapter for OpenSSL (1.0.2 to 3.x).
+#include "harness/family.hpp"
+
+#if defined(SSLCONF_FAMILY_OPENSSL)
+#include "harness/adapters/tls_common.hpp"
+
+namespace sslconf::harness {
+
+const char* family_name() { return "openssl"; }
+
+Release claimed_release() { return tls_common::decode_version_number(OPENSSL_VERSION_NUMBER); }
+
+SSL_SESSION* new_blank_session() { return SSL_SESSION_new(); }
+
+bool use_test_identity(SSL_CTX* server) { return tls_common::use_pem_identity(server); }
+bool pin_protocol(SSL_CTX* ctx, Protocol p) { return tls_common::pin_version(ctx, p); }
+void disable_tickets(SSL_CTX* ctx) { SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET); }
+bool drain_post_handshake(SSL* client) { return tls_common::read_pending(client); }
+bool supports(Protocol) { return true; }
+
+}  // namespace sslconf::harness
+#endif

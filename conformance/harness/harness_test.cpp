@@ -1,0 +1,34 @@
+// The harness and its observers on the implementation this build chose.
+#define BOOST_TEST_MODULE harness
+#include <boost/test/unit_test.hpp>
+
+#include "harness/handshake.hpp"
+#include "harness/observers.hpp"
+
+using namespace sslconf::harness;
+
+BOOST_AUTO_TEST_CASE(tls12_handshake_gives_the_client_a_session) {
+  Contexts ctx;
+  Connection c;
+  std::string why;
+  BOOST_REQUIRE_MESSAGE(make_contexts({}, ctx, why), why);
+  BOOST_REQUIRE_MESSAGE(connect(ctx, c, why), why);
+  BOOST_TEST(SSL_get_session(c.client) != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(tls13_handshake_drains_tickets_and_gives_a_session) {
+  Contexts ctx;
+  Connection c;
+  std::string why;
+  BOOST_REQUIRE_MESSAGE(make_contexts({Protocol::tls13, true}, ctx, why), why);
+  BOOST_REQUIRE_MESSAGE(connect(ctx, c, why), why);
+  BOOST_TEST(SSL_get_session(c.client) != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(observers_report_whether_they_work) {
+  // Not asserted to work: a library may break an observer. Printed so the
+  // log of each implementation shows which observers it supports.
+  BOOST_TEST_MESSAGE("death watch: " << (DeathWatch::broken().empty() ? "works" : DeathWatch::broken()));
+  BOOST_TEST_MESSAGE("cache watch: " << (CacheWatch::broken().empty() ? "works" : CacheWatch::broken()));
+  BOOST_TEST(true);
+}
