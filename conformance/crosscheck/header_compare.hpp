@@ -1,0 +1,98 @@
+// Page against header: each SYNOPSIS prototype against the declaration the
+// implementation's own header gives, found by running the C preprocessor on
+// `#include <openssl/ssl.h>` with that implementation's include path.
+//
+// Types are compared after resolving typedefs (wolfSSL's SSL_SESSION is a
+// typedef of struct WOLFSSL_SESSION) and following object-like macros
+// (wolfSSL's `#define SSL_SESSION_free wolfSSL_SESSION_free`).
+#pragma once
+
+#include "model/page.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sslconf::crosscheck {
+
+// How to preprocess one implementation's headers.
+struct HeaderSource {
+  std::string name;                       // "openssl", "boringssl", ...
+  std::string compiler = "cc";
+  std::vector<std::string> include_dirs;  // -I, in order
+  std::vector<std::string> includes{"openssl/ssl.h"};  // after any prelude
+  std::vector<std::string> prelude;       // e.g. "wolfssl/options.h"
+};
+
+// The known families on this system, or an install prefix (PREFIX/include),
+// or the reference implementation (<project>/reference/include).
+// Throws std::invalid_argument naming what is wrong.
+HeaderSource header_source_for(const std::string& impl, const std::string& project_dir);
+
+// A declaration as the header gives it.
+struct Declaration {
+  std::string name;         // the name the page uses
+  std::string declared_as;  // the name the header declares (after macros)
+  std::string macro;        // "#define SSL_SESSION_free wolfSSL_SESSION_free", or ""
+  bool function_like_macro = false;  // only a function-like macro, no declaration
+  std::string text;         // "SSL_SESSION *SSL_SESSION_dup(const SSL_SESSION *src);"
+  std::string return_type;
+  std::vector<model::Parameter> params;
+  bool variadic = false;
+};
+
+// Everything needed from one preprocessed header: declarations by name,
+// typedefs, object-like and function-like macros.
+class HeaderIndex {
+ public:
+  // `preprocessed` is `cc -E -dD -P` output (directives kept as #define lines).
+  static HeaderIndex parse(const std::string& preprocessed);
+  std::optional<Declaration> find(const std::string& name) const;
+  // The type written with typedef names resolved: "SSL_SESSION *" →
+  // "struct ssl_session_st *"; spacing canonical.
+  std::string canonical_type(const std::string& type) const;
+
+ private:
+  std::map<std::string, std::string> typedefs_;          // name → type
+  std::map<std::string, std::string> object_macros_;     // name → body
+  std::map<std::string, std::string> function_macros_;   // name → whole #define
+  std::map<std::string, std::string> declarations_;      // function name → declaration text
+};
+
+// Runs the preprocessor. Throws std::runtime_error with the compiler's own
+// message when the header cannot be preprocessed.
+HeaderIndex read_header(const HeaderSource& source);
+
+enum class Agreement { same, compatible, different, missing };
+std::string to_string(Agreement a);
+
+struct PrototypeComparison {
+  std::string page;        // page title
+  model::Prototype prototype;
+  std::optional<Declaration> declaration;
+  Agreement agreement = Agreement::missing;
+  std::vector<std::string> reasons;  // "parameter 1: header adds const to the pointee"
+};
+
+// Compares one prototype with the header's declaration. Const added on a
+// pointee by the header's parameter, or dropped from the header's return
+// type, keeps every documented call valid: compatible.
+PrototypeComparison compare(const model::Prototype& p, const HeaderIndex& header);
+
+struct HeaderReport {
+  std::string implementation;
+  std::vector<PrototypeComparison> comparisons;
+  std::size_t count(Agreement a) const;
+};
+
+HeaderReport compare_pages_with_header(const std::vector<model::Page>& pages, const HeaderIndex& header,
+                                       const std::string& implementation);
+
+// "file:line: SSL_SESSION_dup: compatible: page ...; header ... (reasons)"
+std::string to_text(const HeaderReport& r);
+nlohmann::json to_json(const HeaderReport& r);
+
+}  // namespace sslconf::crosscheck
