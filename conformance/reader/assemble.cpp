@@ -1,0 +1,255 @@
+// RawDocument → Page: the format-independent interpretation of a page.
+#include "model/diagnostic.hpp"
+#include "reader/document.hpp"
+#include "reader/synopsis.hpp"
+#include "reader/text_util.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+namespace sslconf::reader {
+
+using model::Block;
+using model::Link;
+using model::Mark;
+using model::Page;
+using model::Section;
+using model::Sentence;
+using model::SourceLocation;
+
+// ---- RichText -------------------------------------------------------------
+
+void RichText::append_char(char c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (c == '\n') newlines_.push_back(text_.size() + (text_.empty() ? 0 : 1));
+    pending_space_ = !text_.empty();
+    return;
+  }
+  if (pending_space_) text_ += ' ';
+  pending_space_ = false;
+  text_ += c;
+}
+
+void RichText::append(std::string_view s) {
+  for (char c : s) append_char(c);
+}
+
+void RichText::append_newline() { append_char('\n'); }
+
+void RichText::mark(Mark::Kind kind, std::size_t begin) {
+  if (begin >= text_.size()) return;
+  marks_.push_back({kind, text_.substr(begin), begin});
+}
+
+int RichText::lines_before(std::size_t offset) const {
+  int n = 0;
+  for (auto nl : newlines_)
+    if (nl <= offset) ++n;
+  return n;
+}
+
+bool parse_man_reference(std::string_view text, Link& link) {
+  static const std::regex kRef(R"(^\s*([A-Za-z_][A-Za-z0-9_.:+-]*)\s*\((\d[A-Za-z]*)\)\s*$)");
+  std::cmatch m;
+  if (!std::regex_match(text.begin(), text.end(), m, kRef)) return false;
+  link.target = m[1];
+  link.section = m[2];
+  link.external = false;
+  return true;
+}
+
+namespace {
+
+const std::regex& function_call_pattern() {
+  static const std::regex r(R"(\b([A-Za-z_][A-Za-z0-9_]*)\(\))");
+  return r;
+}
+
+const std::regex& man_reference_pattern() {
+  static const std::regex r(R"(\b([A-Za-z_][A-Za-z0-9_.:+-]*)\((\d[A-Za-z]*)\))");
+  return r;
+}
+
+// References written as plain text ("ssl(7)", or a pandoc rendering that
+// lost the link) are links too, so every format yields the same links.
+std::vector<Link> links_of(const RichText& rt, const SourceLocation& loc) {
+  std::vector<Link> links = rt.links();
+  std::set<std::pair<std::string, std::string>> seen;
+  for (auto& l : links) {
+    l.loc = loc;
+    if (!l.external) seen.insert({l.target, l.section});
+  }
+  const std::string& text = rt.text();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), man_reference_pattern());
+       it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    if (!seen.insert({m[1], m[2]}).second) continue;
+    Link l;
+    l.text = m[0];
+    l.target = m[1];
+    l.section = m[2];
+    l.loc = loc;
+    links.push_back(std::move(l));
+  }
+  return links;
+}
+
+std::vector<Mark> marks_in(const RichText& rt, std::size_t b, std::size_t e) {
+  std::vector<Mark> out;
+  for (const auto& m : rt.marks())
+    if (m.offset >= b && m.offset < e) out.push_back({m.kind, m.text, m.offset - b});
+  const std::string text = rt.text().substr(b, e - b);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), function_call_pattern());
+       it != std::sregex_iterator(); ++it)
+    out.push_back({Mark::Kind::function, (*it)[0], static_cast<std::size_t>(it->position(0))});
+  std::stable_sort(out.begin(), out.end(), [](const Mark& x, const Mark& y) { return x.offset < y.offset; });
+  return out;
+}
+
+std::vector<Sentence> sentences_of(const RichText& rt, const SourceLocation& loc) {
+  std::vector<Sentence> out;
+  for (const auto& span : split_sentences(rt.text())) {
+    Sentence s;
+    s.text = rt.text().substr(span.begin, span.end - span.begin);
+    s.marks = marks_in(rt, span.begin, span.end);
+    s.loc = {loc.file, loc.line + rt.lines_before(span.begin)};
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Block block_of(const RawBlock& raw, const std::string& file) {
+  Block b;
+  b.loc = {file, raw.line};
+  b.depth = raw.depth;
+  b.label = raw.label;
+  if (raw.kind == RawBlock::Kind::verbatim) {
+    b.kind = Block::Kind::verbatim;
+    b.text = raw.verbatim;
+    return b;
+  }
+  b.kind = raw.kind == RawBlock::Kind::item ? Block::Kind::item : Block::Kind::paragraph;
+  b.text = raw.content.text();
+  b.sentences = sentences_of(raw.content, b.loc);
+  b.links = links_of(raw.content, b.loc);
+  return b;
+}
+
+// A paragraph that is nothing but a known section title ("NOTES") is a
+// heading in renderings that lost heading markup (seed 002's Markdown).
+bool bare_heading(const RawBlock& raw, model::PageFormat format) {
+  if (format == model::PageFormat::pod || raw.kind != RawBlock::Kind::paragraph) return false;
+  const std::string& t = raw.content.text();
+  return t == to_upper(t) && is_known_section_title(t);
+}
+
+void read_name(const Section& name, Page& page) {
+  for (const auto& b : name.blocks) {
+    if (b.kind == Block::Kind::verbatim || b.text.empty()) continue;
+    std::string names = b.text;
+    for (const std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- "}) {
+      const auto at = b.text.find(dash);
+      if (at == std::string::npos) continue;
+      names = b.text.substr(0, at);
+      page.purpose = trim(std::string_view(b.text).substr(at + dash.size()));
+      break;
+    }
+    std::size_t start = 0;
+    while (start <= names.size()) {
+      auto comma = names.find(',', start);
+      if (comma == std::string::npos) comma = names.size();
+      const std::string n = trim(std::string_view(names).substr(start, comma - start));
+      if (!n.empty()) page.names.push_back(n);
+      start = comma + 1;
+    }
+    page.name_loc = b.loc;
+    return;
+  }
+}
+
+void read_synopsis(const Section& syn, Page& page) {
+  page.synopsis.loc = syn.loc;
+  for (const auto& b : syn.blocks) {
+    // Prose in SYNOPSIS ("Deprecated since ...") is not a declaration.
+    const bool code = b.kind == Block::Kind::verbatim ||
+                      b.text.find(';') != std::string::npos || starts_with(b.text, "#");
+    if (!code) continue;
+    parse_synopsis_block(b.text, b.loc, page.synopsis);
+  }
+}
+
+model::HistoryLine history_line(const Sentence& s) {
+  static const std::regex kRelease(R"((?:OpenSSL|version|release)\s+(\d+\.\d+(?:\.\d+)?[a-z]?))",
+                                   std::regex::icase);
+  static const std::regex kBareRelease(R"(\b(\d+\.\d+(?:\.\d+)?[a-z]?)\b)");
+  model::HistoryLine h;
+  h.text = s.text;
+  h.loc = s.loc;
+  std::smatch m;
+  if (std::regex_search(s.text, m, kRelease) || std::regex_search(s.text, m, kBareRelease))
+    h.release = m[1];
+  std::set<std::string> seen;
+  for (auto it = std::sregex_iterator(s.text.begin(), s.text.end(), function_call_pattern());
+       it != std::sregex_iterator(); ++it)
+    if (seen.insert((*it)[1]).second) h.functions.push_back((*it)[1]);
+  // Code marks name functions too ("B<SSL_SESSION_dup>", "C<SSL_foo>").
+  for (const auto& mk : s.marks) {
+    if (mk.kind == Mark::Kind::function || mk.text.find('_') == std::string::npos) continue;
+    std::string n = mk.text;
+    if (n.size() > 2 && n.compare(n.size() - 2, 2, "()") == 0) n.resize(n.size() - 2);
+    if (std::all_of(n.begin(), n.end(), is_ident_char) && seen.insert(n).second) h.functions.push_back(n);
+  }
+  return h;
+}
+
+void read_history(const Section& hist, Page& page) {
+  for (const auto& b : hist.blocks)
+    for (const auto& s : b.sentences) page.history.push_back(history_line(s));
+}
+
+std::string file_stem(const std::string& path) {
+  std::string base = path.substr(path.find_last_of('/') + 1);
+  return base.substr(0, base.find('.'));
+}
+
+}  // namespace
+
+Page assemble(const RawDocument& doc) {
+  Page page;
+  page.source = doc.source;
+  page.format = doc.format;
+  page.manual_section = doc.manual_section.empty() ? "3" : doc.manual_section;
+  Section* current = nullptr;
+  for (const auto& raw : doc.blocks) {
+    const bool heading = raw.kind == RawBlock::Kind::heading || bare_heading(raw, doc.format);
+    if (heading) {
+      Section s;
+      s.title = raw.content.text();
+      s.level = raw.kind == RawBlock::Kind::heading ? raw.level : 1;
+      if (s.level == 1) s.title = to_upper(s.title);
+      s.loc = {doc.source, raw.line};
+      page.sections.push_back(std::move(s));
+      current = &page.sections.back();
+      continue;
+    }
+    // Anything before the first heading is furniture (pandoc's rendering of
+    // roff preambles, navigation, junk before the markup).
+    if (!current) continue;
+    if (raw.kind != RawBlock::Kind::verbatim && raw.content.empty() && raw.label.empty()) continue;
+    current->blocks.push_back(block_of(raw, doc.source));
+  }
+  const Section* name = page.section("NAME");
+  if (!name) throw model::InputError({doc.source, 1}, "no NAME section: not a manual page");
+  read_name(*name, page);
+  if (page.names.empty()) throw model::InputError(name->loc, "NAME section names nothing");
+  page.title = page.names.front();
+  if (const Section* syn = page.section("SYNOPSIS")) read_synopsis(*syn, page);
+  if (const Section* see = page.section("SEE ALSO"))
+    for (const auto& b : see->blocks) page.see_also.insert(page.see_also.end(), b.links.begin(), b.links.end());
+  if (const Section* hist = page.section("HISTORY")) read_history(*hist, page);
+  (void)file_stem;
+  return page;
+}
+
+}  // namespace sslconf::reader

@@ -1,0 +1,52 @@
+#include "model/diagnostic.hpp"
+#include "reader/formats.hpp"
+#include "reader/text_util.hpp"
+
+#include <regex>
+
+namespace sslconf::reader {
+
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i], 0 when it is not valid.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  if (n == 2 && c < 0xC2) return 0;  // overlong
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
+  return n;
+}
+
+}  // namespace
+
+void check_text(std::string_view content, const std::string& file) {
+  if (trim(content).empty()) throw model::InputError({file, 1}, "empty file");
+  int line = 1;
+  for (std::size_t i = 0; i < content.size();) {
+    const auto c = static_cast<unsigned char>(content[i]);
+    if (c == '\n') ++line;
+    const bool control = c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f';
+    if (control || c == 0x7F)
+      throw model::InputError({file, line}, "binary data (control character " + std::to_string(c) + ")");
+    const std::size_t n = utf8_length(content, i);
+    if (n == 0) throw model::InputError({file, line}, "not UTF-8 text");
+    i += n;
+  }
+}
+
+model::PageFormat sniff_format(std::string_view content) {
+  const std::string head(content.substr(0, 8192));
+  static const std::regex kPod(R"((^|\n)=(pod|head[1-4]|encoding|begin|for|over)\b)");
+  static const std::regex kHtml(R"(<(html|!doctype html|body|h1|p)[\s>])", std::regex::icase);
+  static const std::regex kRoff(R"((^|\n)\.(TH|SH|Dd|Sh)\s)");
+  static const std::regex kMarkdown(R"((^|\n)(```|#{1,6} \S)|\]\([^)\s]*\)|\*\*\S)");
+  if (std::regex_search(head, kPod)) return model::PageFormat::pod;
+  if (std::regex_search(head, kHtml)) return model::PageFormat::html;
+  if (std::regex_search(head, kRoff)) return model::PageFormat::man;
+  if (std::regex_search(head, kMarkdown)) return model::PageFormat::markdown;
+  return model::PageFormat::text;
+}
+
+}  // namespace sslconf::reader

@@ -1,0 +1,237 @@
+// read_page / read_docs: choose the format, load (gzip or not), dispatch.
+#include "reader/reader.hpp"
+
+#include "model/diagnostic.hpp"
+#include "platform/process.hpp"
+#include "reader/formats.hpp"
+#include "reader/pandoc_reader.hpp"
+#include "reader/text_util.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <regex>
+#include <thread>
+
+namespace sslconf::reader {
+
+namespace fs = std::filesystem;
+using model::InputError;
+using model::PageFormat;
+
+namespace {
+
+// Reads a file, transparently decompressing gzip.
+std::string load(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) throw InputError({path, 0}, "cannot read file: no such regular file");
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) throw InputError({path, 0}, "cannot open file");
+  std::string out;
+  char buf[65536];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+  int err = 0;
+  const char* msg = gzerror(f, &err);
+  const std::string why = n < 0 && msg ? msg : "";
+  gzclose(f);
+  if (n < 0) throw InputError({path, 0}, "cannot decompress: " + why);
+  return out;
+}
+
+std::string without_gz(const std::string& path) {
+  return path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0 ? path.substr(0, path.size() - 3) : path;
+}
+
+std::string extension(const std::string& path) {
+  const std::string base = without_gz(path).substr(path.find_last_of('/') + 1);
+  const auto dot = base.rfind('.');
+  return dot == std::string::npos ? "" : base.substr(dot + 1);
+}
+
+bool roff_extension(const std::string& ext) {
+  static const std::regex kRoff(R"(\d[a-z]*)");
+  return std::regex_match(ext, kRoff);
+}
+
+// The format a name announces, or nothing (.txt, no suffix): sniff then.
+std::optional<PageFormat> format_by_name(const std::string& path) {
+  const std::string ext = extension(path);
+  if (ext == "pod") return PageFormat::pod;
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return PageFormat::html;
+  if (ext == "md" || ext == "markdown") return PageFormat::markdown;
+  if (roff_extension(ext)) return PageFormat::man;
+  return std::nullopt;
+}
+
+bool readable_name(const std::string& path) {
+  const std::string ext = extension(path);
+  return format_by_name(path) || ext == "txt";
+}
+
+// "doc/man7/ssl.pod" is in section 7; "SSL_free.3ssl" in section 3.
+std::string manual_section_of(const std::string& path) {
+  static const std::regex kDir(R"((^|/)man(\d)[^/]*/[^/]*$)");
+  std::smatch m;
+  const std::string ext = extension(path);
+  if (roff_extension(ext)) return ext.substr(0, 1);
+  if (std::regex_search(path, m, kDir)) return m[2];
+  return "3";
+}
+
+struct Loaded {
+  std::string path;
+  std::string content;
+  PageFormat format = PageFormat::text;
+};
+
+Loaded load_page(const std::string& path) {
+  Loaded l{path, load(path)};
+  check_text(l.content, path);
+  l.format = format_by_name(path).value_or(sniff_format(l.content));
+  return l;
+}
+
+model::Page read_native(const Loaded& l) {
+  RawDocument doc = l.format == PageFormat::pod ? read_pod(l.content, l.path) : read_text(l.content, l.path);
+  doc.manual_section = manual_section_of(l.path);
+  return assemble(doc);
+}
+
+bool native(PageFormat f) { return f == PageFormat::pod || f == PageFormat::text; }
+
+void relocate(model::Page& p, const std::string& file) {
+  auto fix = [&](model::SourceLocation& l) { l.file = file; };
+  p.source = file;
+  fix(p.name_loc);
+  fix(p.synopsis.loc);
+  for (auto& pr : p.synopsis.prototypes) fix(pr.loc);
+  for (auto& s : p.sections) {
+    fix(s.loc);
+    for (auto& b : s.blocks) {
+      fix(b.loc);
+      for (auto& se : b.sentences) fix(se.loc);
+      for (auto& k : b.links) fix(k.loc);
+    }
+  }
+  for (auto& k : p.see_also) fix(k.loc);
+  for (auto& h : p.history) fix(h.loc);
+}
+
+void collect(const std::string& arg, std::vector<std::string>& files) {
+  std::error_code ec;
+  if (!fs::exists(arg, ec)) throw InputError({arg, 0}, "no such file or directory");
+  if (!fs::is_directory(arg, ec)) {
+    files.push_back(arg);
+    return;
+  }
+  for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::follow_directory_symlink, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string p = it->path().string();
+    if (it->is_regular_file(ec) && readable_name(p)) files.push_back(p);
+  }
+  if (ec) throw InputError({arg, 0}, "cannot list directory: " + ec.message());
+}
+
+// The current exception as an InputError naming the file, so that every
+// failure reaches the user as one "file:line: error: message" line.
+std::exception_ptr as_input_error(const std::string& file) {
+  try {
+    throw;
+  } catch (const InputError&) {
+    return std::current_exception();
+  } catch (const std::exception& e) {
+    return std::make_exception_ptr(InputError({file, 0}, e.what()));
+  }
+}
+
+// Runs f(i) for i in [0, n) on hardware_cores() threads.
+template <typename F>
+void parallel_for(std::size_t n, F f) {
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < n;) f(i);
+  };
+  const unsigned t = std::max(1u, std::min<unsigned>(platform::hardware_cores(), static_cast<unsigned>(n)));
+  std::vector<std::thread> threads;
+  for (unsigned k = 1; k < t; ++k) threads.emplace_back(worker);
+  worker();
+  for (auto& th : threads) th.join();
+}
+
+}  // namespace
+
+model::Page read_page(const std::string& path) {
+  auto pages = read_docs({path});
+  if (pages.empty()) throw InputError({path, 0}, "no manual page read");
+  return std::move(pages.front());
+}
+
+std::vector<model::Page> read_docs(const std::vector<std::string>& files_or_dirs) {
+  std::vector<std::string> files;
+  for (const auto& a : files_or_dirs) collect(a, files);
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+
+  // Symbolic links to one page (the installed manual has thousands) are
+  // read once and reported under each name.
+  std::map<std::string, std::size_t> first_of_real;
+  std::vector<std::size_t> original(files.size());
+  std::vector<std::size_t> unique;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::error_code ec;
+    const std::string real = fs::canonical(files[i], ec).string();
+    auto [it, fresh] = first_of_real.emplace(ec ? files[i] : real, i);
+    original[i] = it->second;
+    if (fresh) unique.push_back(i);
+  }
+
+  std::vector<model::Page> pages(files.size());
+  std::vector<std::exception_ptr> errors(files.size());
+  std::vector<Loaded> loaded(files.size());
+  parallel_for(unique.size(), [&](std::size_t k) {
+    const std::size_t i = unique[k];
+    try {
+      loaded[i] = load_page(files[i]);
+      if (native(loaded[i].format)) pages[i] = read_native(loaded[i]);
+    } catch (...) {
+      errors[i] = as_input_error(files[i]);
+    }
+  });
+
+  std::vector<PandocInput> inputs;
+  std::vector<std::size_t> input_of;
+  for (auto i : unique)
+    if (!errors[i] && !native(loaded[i].format)) {
+      inputs.push_back({files[i], std::move(loaded[i].content), loaded[i].format});
+      input_of.push_back(i);
+    }
+  auto converted = convert_with_pandoc(inputs);
+  for (std::size_t k = 0; k < converted.size(); ++k) {
+    const std::size_t i = input_of[k];
+    if (converted[k].error) {
+      errors[i] = converted[k].error;
+      continue;
+    }
+    try {
+      pages[i] = assemble(converted[k].doc);
+    } catch (...) {
+      errors[i] = as_input_error(files[i]);
+    }
+  }
+
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (errors[original[i]]) std::rethrow_exception(errors[original[i]]);
+    if (original[i] != i) {
+      pages[i] = pages[original[i]];
+      relocate(pages[i], files[i]);
+    }
+  }
+  return pages;
+}
+
+}  // namespace sslconf::reader

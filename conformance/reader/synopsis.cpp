@@ -1,0 +1,271 @@
+#include "reader/synopsis.hpp"
+
+#include "reader/text_util.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace sslconf::reader {
+
+namespace {
+
+using model::Parameter;
+using model::Prototype;
+
+std::vector<std::string> tokenize(std::string_view s) {
+  std::vector<std::string> tokens;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+    } else if (is_ident_char(c)) {
+      std::size_t j = i;
+      while (j < s.size() && is_ident_char(s[j])) ++j;
+      tokens.emplace_back(s.substr(i, j - i));
+      i = j;
+    } else if (s.substr(i, 3) == "...") {
+      tokens.emplace_back("...");
+      i += 3;
+    } else {
+      tokens.emplace_back(1, c);
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+bool is_ident(const std::string& t) {
+  return !t.empty() && is_ident_char(t[0]) && !std::isdigit(static_cast<unsigned char>(t[0]));
+}
+
+bool is_type_word(const std::string& t) {
+  static constexpr std::array<std::string_view, 14> kWords{
+      "const", "volatile", "unsigned", "signed", "struct", "union", "enum", "char", "short",
+      "int", "long", "void", "float", "double"};
+  for (auto w : kWords)
+    if (t == w) return true;
+  return false;
+}
+
+// Index of the parenthesis matching the one at `open`, or npos.
+std::size_t matching_paren(std::string_view s, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < s.size(); ++i) {
+    if (s[i] == '(') ++depth;
+    if (s[i] == ')' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Index of the parenthesis matching the one at `close`, searching back.
+std::size_t matching_open(std::string_view s, std::size_t close) {
+  int depth = 0;
+  for (std::size_t i = close + 1; i-- > 0;) {
+    if (s[i] == ')') ++depth;
+    if (s[i] == '(' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::vector<std::string> split_top_level(std::string_view s, char sep) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  std::size_t b = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '(' || s[i] == '[') ++depth;
+    if (s[i] == ')' || s[i] == ']') --depth;
+    if (s[i] == sep && depth == 0) {
+      parts.push_back(trim(s.substr(b, i - b)));
+      b = i + 1;
+    }
+  }
+  parts.push_back(trim(s.substr(b)));
+  return parts;
+}
+
+Parameter parse_parameter(const std::string& text) {
+  Parameter p;
+  const auto star = text.find("(*");
+  if (star != std::string::npos) {  // int (*name)(args)
+    std::size_t b = star + 2;
+    while (b < text.size() && text[b] == ' ') ++b;
+    std::size_t e = b;
+    while (e < text.size() && is_ident_char(text[e])) ++e;
+    p.name = text.substr(b, e - b);
+    p.type = normalise_type(text.substr(0, b) + text.substr(e));
+    p.function_pointer = true;
+    return p;
+  }
+  auto tokens = tokenize(text);
+  std::string array_suffix;
+  while (!tokens.empty() && (tokens.back() == "]" || tokens.back() == "[" ||
+                             (tokens.size() >= 2 && tokens[tokens.size() - 2] == "["))) {
+    array_suffix = tokens.back() + array_suffix;
+    tokens.pop_back();
+  }
+  bool only_qualifiers_before = true;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (tokens[i] != "const" && tokens[i] != "struct" && tokens[i] != "volatile" &&
+        tokens[i] != "unsigned" && tokens[i] != "signed" && tokens[i] != "enum" && tokens[i] != "union")
+      only_qualifiers_before = false;
+  std::string type_text = text.substr(0, text.find('['));
+  if (tokens.size() >= 2 && is_ident(tokens.back()) && !is_type_word(tokens.back()) &&
+      !only_qualifiers_before) {
+    p.name = tokens.back();
+    type_text = type_text.substr(0, type_text.rfind(p.name));
+  }
+  p.type = normalise_type(type_text + (array_suffix.empty() ? "" : " " + array_suffix));
+  return p;
+}
+
+bool parse_params(std::string_view inside, Prototype& out) {
+  const std::string all = trim(inside);
+  if (all.empty() || all == "void") return true;
+  for (const auto& part : split_top_level(all, ',')) {
+    if (part.empty()) return false;
+    if (part == "...") {
+      out.variadic = true;
+      continue;
+    }
+    out.params.push_back(parse_parameter(part));
+  }
+  return true;
+}
+
+bool parse_macro(const std::string& decl, Prototype& out) {
+  const std::string rest = trim(std::string_view(decl).substr(decl.find("define") + 6));
+  std::size_t e = 0;
+  while (e < rest.size() && is_ident_char(rest[e])) ++e;
+  if (e == 0) return false;
+  out.name = rest.substr(0, e);
+  out.macro = true;
+  if (e < rest.size() && rest[e] == '(') {
+    const auto close = matching_paren(rest, e);
+    if (close == std::string::npos) return false;
+    for (const auto& a : split_top_level(std::string_view(rest).substr(e + 1, close - e - 1), ','))
+      if (a == "...") out.variadic = true;
+      else if (!a.empty()) out.params.push_back({"", a, false});
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string normalise_type(std::string_view type) {
+  std::string out;
+  for (const auto& t : tokenize(type)) {
+    const bool word = is_ident_char(t[0]) || t == "...";
+    if (!out.empty()) {
+      const char last = out.back();
+      const bool last_word = is_ident_char(last);
+      if ((word && (last_word || last == '*' || last == ')' || last == ',')) ||
+          (t == "*" && last_word) || (t == "(" && (last_word || last == '*')) ||
+          (t == "[" && last_word))
+        out += ' ';
+    }
+    out += t;
+  }
+  return out;
+}
+
+bool parse_prototype(std::string_view declaration, Prototype& out) {
+  std::string decl = collapse_space(declaration);
+  while (!decl.empty() && (decl.back() == ';' || decl.back() == ' ')) decl.pop_back();
+  out = Prototype{};
+  out.text = decl + (starts_with(decl, "#") ? "" : ";");
+  if (starts_with(decl, "#")) {
+    if (decl.find("define") == std::string::npos) return false;
+    out.text = decl;
+    return parse_macro(decl, out);
+  }
+  if (starts_with(decl, "typedef ") || decl.empty() || decl.back() != ')') return false;
+  const auto params_open = matching_open(decl, decl.size() - 1);
+  if (params_open == std::string::npos || params_open == 0) return false;
+  std::size_t before = params_open;
+  while (before > 0 && decl[before - 1] == ' ') --before;
+  if (before > 0 && decl[before - 1] == ')') {
+    // RET (*NAME(PARAMS))(FPARAMS): a function returning a function pointer.
+    const auto inner_close = before - 1;
+    const auto inner_open = matching_open(decl, inner_close);
+    if (inner_open == std::string::npos) return false;
+    Prototype inner;
+    const std::string inner_text = decl.substr(inner_open + 1, inner_close - inner_open - 1);
+    const auto star = inner_text.find('*');
+    if (star == std::string::npos || !parse_prototype("void " + inner_text.substr(star + 1), inner))
+      return false;
+    out.name = inner.name;
+    out.params = inner.params;
+    out.variadic = inner.variadic;
+    out.return_type = normalise_type(decl.substr(0, inner_open) + "(*)" + decl.substr(params_open));
+    return !out.name.empty();
+  }
+  std::size_t name_begin = before;
+  while (name_begin > 0 && is_ident_char(decl[name_begin - 1])) --name_begin;
+  if (name_begin == before) return false;
+  out.name = decl.substr(name_begin, before - name_begin);
+  out.return_type = normalise_type(decl.substr(0, name_begin));
+  if (out.return_type.empty()) return false;
+  return parse_params(std::string_view(decl).substr(params_open + 1, decl.size() - params_open - 2), out);
+}
+
+void parse_synopsis_block(std::string_view text, const model::SourceLocation& first_line,
+                          model::Synopsis& synopsis) {
+  std::string pending;  // a declaration spread over several lines
+  int pending_line = first_line.line;
+  int line_no = first_line.line;
+  auto flush = [&](const std::string& decl) {
+    const std::string d = collapse_space(decl);
+    if (d.empty()) return;
+    Prototype p;
+    if (parse_prototype(d, p)) {
+      p.loc = {first_line.file, pending_line};
+      synopsis.prototypes.push_back(std::move(p));
+    } else {
+      synopsis.other.push_back(d);
+    }
+  };
+  for (const auto& raw : split_lines(text)) {
+    std::string line = trim(raw);
+    // A comment on its own line is not part of a declaration.
+    if (pending.empty() && (starts_with(line, "/*") || starts_with(line, "//"))) {
+      synopsis.other.push_back(collapse_space(line));
+      ++line_no;
+      continue;
+    }
+    // "#include <x.h>" may be followed by declarations on the same line
+    // when line breaks were lost, so peel includes off the front.
+    while (pending.empty() && starts_with(line, "#")) {
+      const std::string directive = trim(std::string_view(line).substr(1));
+      if (starts_with(directive, "include")) {
+        const auto open = line.find_first_of("<\"");
+        const auto close = open == std::string::npos ? open : line.find_first_of(">\"", open + 1);
+        if (close == std::string::npos) break;
+        synopsis.includes.push_back(line.substr(open + 1, close - open - 1));
+        line = trim(std::string_view(line).substr(close + 1));
+        continue;
+      }
+      pending_line = line_no;
+      flush(line);  // #define and other directives end at the line end
+      line.clear();
+    }
+    if (!line.empty()) {
+      if (pending.empty()) pending_line = line_no;
+      std::size_t start = 0;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] != ';') continue;
+        pending += " " + line.substr(start, i - start);
+        flush(pending);
+        pending.clear();
+        pending_line = line_no;
+        start = i + 1;
+      }
+      pending += " " + line.substr(start);
+      if (trim(pending).empty()) pending.clear();
+    }
+    ++line_no;
+  }
+  flush(pending);
+}
+
+}  // namespace sslconf::reader

@@ -1,0 +1,160 @@
+#include "reader/text_util.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace sslconf::reader {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Abbreviations after which a full stop never ends a sentence.
+constexpr std::array<std::string_view, 8> kNeverEnd{"e.g", "i.e", "cf", "vs", "viz", "approx", "resp", "incl"};
+
+std::string_view word_before(std::string_view text, std::size_t dot) {
+  std::size_t b = dot;
+  while (b > 0 && !is_space(text[b - 1]) && text[b - 1] != '(') --b;
+  return text.substr(b, dot - b);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The next word looks like the start of a sentence: a capitalised word, or
+// an identifier/call such as "SSL_free()" or "d2i_SSL_SESSION()".
+bool starts_sentence(std::string_view rest) {
+  if (rest.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(rest[0]);
+  if (std::isupper(c) || c == '"' || c == '\'' || c == '(' || c == '[') return true;
+  if (static_cast<unsigned char>(rest[0]) >= 0x80) return true;  // “ and other UTF-8 openers
+  std::size_t n = 0;
+  while (n < rest.size() && is_ident_char(rest[n])) ++n;
+  const std::string_view word = rest.substr(0, n);
+  return word.find('_') != std::string_view::npos || (n < rest.size() && rest[n] == '(' && n > 0);
+}
+
+// "etc." ends a sentence only when a plain capitalised word follows.
+bool plain_capitalised(std::string_view rest) {
+  if (rest.size() < 2 || !std::isupper(static_cast<unsigned char>(rest[0]))) return false;
+  std::size_t n = 1;
+  while (n < rest.size() && std::islower(static_cast<unsigned char>(rest[n]))) ++n;
+  return n > 1 && (n == rest.size() || !is_ident_char(rest[n]));
+}
+
+bool ends_sentence_at(std::string_view text, std::size_t i, std::size_t& after) {
+  const char c = text[i];
+  if (c != '.' && c != '!' && c != '?') return false;
+  std::size_t j = i + 1;
+  while (j < text.size() && (text[j] == ')' || text[j] == '"' || text[j] == '\'')) ++j;
+  if (j < text.size() && !is_space(text[j])) return false;  // "1.1.1", "a.b"
+  std::size_t k = j;
+  while (k < text.size() && is_space(text[k])) ++k;
+  after = j;
+  if (k == text.size()) return true;
+  if (c != '.') return starts_sentence(text.substr(k));
+  const std::string word = lower(word_before(text, i));
+  for (auto a : kNeverEnd)
+    if (word == a || word == std::string(a) + ".") return false;
+  if (word == "etc") return plain_capitalised(text.substr(k));
+  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return false;  // initials
+  return starts_sentence(text.substr(k));
+}
+
+}  // namespace
+
+bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+std::vector<Span> split_sentences(std::string_view text) {
+  std::vector<Span> out;
+  std::size_t begin = 0;
+  int paren_depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '(') ++paren_depth;
+    if (c == ')' && paren_depth > 0) --paren_depth;
+    std::size_t after = 0;
+    if (paren_depth == 0 && ends_sentence_at(text, i, after)) {
+      out.push_back({begin, after});
+      begin = after;
+      i = after - 1;
+    }
+  }
+  out.push_back({begin, text.size()});
+  // Trim each span, drop empty ones.
+  std::vector<Span> trimmed;
+  for (auto s : out) {
+    while (s.begin < s.end && is_space(text[s.begin])) ++s.begin;
+    while (s.end > s.begin && is_space(text[s.end - 1])) --s.end;
+    if (s.end > s.begin) trimmed.push_back(s);
+  }
+  return trimmed;
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string to_upper(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::vector<std::string> split_lines(std::string_view s) {
+  std::vector<std::string> lines;
+  std::size_t b = 0;
+  while (b <= s.size()) {
+    auto e = s.find('\n', b);
+    if (e == std::string_view::npos) e = s.size();
+    std::string line(s.substr(b, e - b));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+    b = e + 1;
+  }
+  if (!lines.empty() && lines.back().empty() && !s.empty() && s.back() == '\n') lines.pop_back();
+  return lines;
+}
+
+bool is_known_section_title(std::string_view t) {
+  static constexpr std::array<std::string_view, 26> kTitles{
+      "NAME", "SYNOPSIS", "DESCRIPTION", "NOTES", "NOTE", "RETURN VALUES", "RETURN VALUE",
+      "SEE ALSO", "HISTORY", "COPYRIGHT", "EXAMPLES", "EXAMPLE", "BUGS", "WARNINGS", "WARNING",
+      "ERRORS", "OPTIONS", "ENVIRONMENT", "FILES", "CONFORMING TO", "AUTHOR", "AUTHORS",
+      "RESTRICTIONS", "CAVEATS", "STANDARDS", "SECURITY CONSIDERATIONS"};
+  return std::find(kTitles.begin(), kTitles.end(), t) != kTitles.end();
+}
+
+}  // namespace sslconf::reader

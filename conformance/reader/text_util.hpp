@@ -1,0 +1,32 @@
+// Small text helpers shared by the readers.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sslconf::reader {
+
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Splits normalised prose into sentences. Not fooled by abbreviations
+// ("e.g.", "i.e.", "etc." before a lower-case word), version numbers
+// ("1.1.1"), calls ("SSL_free()", "time(0)") or full stops inside brackets.
+std::vector<Span> split_sentences(std::string_view text);
+
+std::string trim(std::string_view s);
+std::string collapse_space(std::string_view s);
+std::string to_upper(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool iequals(std::string_view a, std::string_view b);
+bool is_ident_char(char c);
+std::vector<std::string> split_lines(std::string_view s);
+
+// The known manual page section titles (NAME, SYNOPSIS, ...), upper case.
+bool is_known_section_title(std::string_view upper_title);
+
+}  // namespace sslconf::reader
