@@ -1,0 +1,226 @@
+// Internal definitions shared by the object files of libsslref. Each object
+// has its own file (session, context, connection, cache, encoding); this
+// header only holds the struct layouts and the few helpers they share.
+#pragma once
+
+#include <openssl/ssl.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+// ex_data: the slots of one object, as OpenSSL's CRYPTO_EX_DATA.
+struct crypto_ex_data_st {
+  std::vector<void*> slots;
+};
+
+namespace sslref {
+
+// ---- checked build -------------------------------------------------------
+#if defined(SSLREF_CHECKED)
+inline constexpr bool kChecked = true;
+#else
+inline constexpr bool kChecked = false;
+#endif
+
+// Prints "libsslref: <call>: <what>" and aborts. Used by the checked build
+// for caller misuse only.
+[[noreturn]] void misuse(const char* call, const char* what, const void* object);
+
+// ---- clock ---------------------------------------------------------------
+int64_t now();
+
+// Saturating a + b: time arithmetic never wraps.
+inline int64_t saturating_add(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return r;
+}
+
+// ---- byte strings with a fixed capacity ----------------------------------
+template <size_t N>
+struct Bytes {
+  unsigned char data[N] = {};
+  unsigned len = 0;
+  bool assign(const unsigned char* p, size_t n) {
+    if (n > N) return false;
+    if (n) std::memcpy(data, p, n);
+    len = static_cast<unsigned>(n);
+    return true;
+  }
+  bool operator==(const Bytes& o) const { return len == o.len && std::memcmp(data, o.data, len) == 0; }
+};
+using SessionId = Bytes<SSL_MAX_SSL_SESSION_ID_LENGTH>;
+using SidCtx = Bytes<SSL_MAX_SID_CTX_LENGTH>;
+// OpenSSL 3 keeps room for a TLS 1.3 resumption PSK (up to 64 bytes) in the
+// master key field, so sessions it encodes may carry more than
+// SSL_MAX_MASTER_KEY_LENGTH bytes there.
+constexpr size_t kMasterKeyCapacity = 64;
+using MasterKey = Bytes<kMasterKeyCapacity>;
+
+struct SessionIdHash {
+  size_t operator()(const SessionId& id) const {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (unsigned i = 0; i < id.len; ++i) h = (h ^ id.data[i]) * 1099511628211ull;
+    return static_cast<size_t>(h);
+  }
+};
+
+// ---- ex_data registry ----------------------------------------------------
+void ex_data_new(int class_index, void* parent, CRYPTO_EX_DATA* ad);
+bool ex_data_dup(int class_index, CRYPTO_EX_DATA* to, const CRYPTO_EX_DATA* from);
+void ex_data_free(int class_index, void* parent, CRYPTO_EX_DATA* ad);
+
+// ---- random bytes (not cryptographic: the handshake is not TLS) ----------
+void fill_pseudo_random(unsigned char* out, size_t n);
+
+using ExpiryIndex = std::multimap<int64_t, SSL_SESSION*>;
+
+}  // namespace sslref
+
+// The session. Fields other than refs/owner/cache_pos are protected by the
+// owner's cache lock while cached (set_time/set_timeout reposition it).
+struct ssl_session_st {
+  static constexpr uint32_t kLive = 0x5e55104e;
+  static constexpr uint32_t kDead = 0xdeadbeef;
+
+  std::atomic<uint32_t> magic{kLive};
+  std::atomic<int> refs{1};
+  int64_t time = 0;
+  int64_t timeout = 304;
+  int version = 0;
+  // Carried only so that DER encodings round-trip with OpenSSL's:
+  uint16_t cipher_id = 0;
+  int64_t verify_result = 1;           // OpenSSL's initial value
+  int64_t max_fragment_len_mode = 255;  // "unspecified"
+  int64_t kex_group = 0;
+  sslref::SessionId id;
+  sslref::SidCtx sid_ctx;
+  sslref::MasterKey master_key;
+  std::atomic<bool> not_resumable{false};
+  CRYPTO_EX_DATA ex_data;
+
+  // Cache membership: the context whose cache holds this session (NULL when
+  // none), and its position in that cache's expiry index.
+  std::atomic<SSL_CTX*> owner{nullptr};
+  sslref::ExpiryIndex::iterator expiry_pos;
+  sslref::SessionId cached_id;  // the key it was cached under
+
+  int64_t expiry() const { return sslref::saturating_add(time, timeout); }
+};
+
+namespace sslref {
+// Session helpers used by other objects.
+SSL_SESSION* session_new_at(int64_t when);
+void session_release(SSL_SESSION* s, const char* call);
+void session_check_live(const SSL_SESSION* s, const char* call);
+}  // namespace sslref
+
+struct ssl_method_st {
+  int role;  // 0 both, 1 client, 2 server
+};
+
+// The session cache of one context: a hash index by session ID and an
+// expiry-ordered index, so lookups are O(1) and a flush touches only the
+// sessions it removes.
+struct SessionCache {
+  std::mutex lock;
+  std::unordered_map<sslref::SessionId, SSL_SESSION*, sslref::SessionIdHash> by_id;
+  sslref::ExpiryIndex by_expiry;
+};
+
+struct ssl_ctx_st {
+  std::atomic<uint32_t> magic{0xc0a7e47u};
+  std::atomic<int> refs{1};
+  const SSL_METHOD* method = nullptr;
+  std::atomic<long> cache_mode{SSL_SESS_CACHE_SERVER};
+  std::atomic<long> cache_size{SSL_SESSION_CACHE_MAX_SIZE_DEFAULT};
+  std::atomic<long> session_timeout{7200};
+  std::atomic<uint64_t> options{0};
+  int min_version = 0;
+  int max_version = 0;
+  sslref::SidCtx sid_ctx;
+  bool have_certificate = false;
+  bool have_private_key = false;
+  int (*new_session_cb)(SSL*, SSL_SESSION*) = nullptr;
+  void (*remove_session_cb)(SSL_CTX*, SSL_SESSION*) = nullptr;
+  std::atomic<unsigned> good_handshakes_client{0};
+  std::atomic<unsigned> good_handshakes_server{0};
+  SessionCache cache;
+};
+
+namespace sslref {
+// Cache operations (cache.cpp); all take the cache lock themselves.
+int cache_add(SSL_CTX* ctx, SSL_SESSION* s);
+int cache_remove(SSL_CTX* ctx, SSL_SESSION* s);
+void cache_flush(SSL_CTX* ctx, int64_t tm, bool all);
+long cache_count(SSL_CTX* ctx);
+// Finds an unexpired session with this ID and ID context; returns it with a
+// reference added, or NULL. An expired match is removed from the cache.
+SSL_SESSION* cache_lookup(SSL_CTX* ctx, const SessionId& id, const SidCtx& sid_ctx, int version);
+// Repositions a cached session after its time or timeout changed.
+void cache_session_times_changed(SSL_SESSION* s, int64_t time, int64_t timeout);
+}  // namespace sslref
+
+// One endpoint of a BIO pair. The two ends share the Pair; each end reads
+// what the other wrote.
+struct BioPair {
+  std::mutex lock;
+  std::vector<unsigned char> buf[2];  // buf[i]: written by end i, read by end 1-i
+  size_t cap[2] = {0, 0};
+  bool closed[2] = {false, false};  // end i was freed
+};
+
+struct bio_st {
+  std::atomic<int> refs{1};
+  std::shared_ptr<BioPair> pair;
+  int end = 0;
+};
+
+namespace sslref {
+// Returns bytes written (>0), or 0 when the buffer is full (retry later),
+// -1 when the peer is gone.
+long bio_write(BIO* b, const unsigned char* p, size_t n);
+// Returns bytes read (>0), 0 when nothing is there yet, -1 at end of stream.
+long bio_read(BIO* b, unsigned char* p, size_t n);
+}  // namespace sslref
+
+enum class HsState {
+  kBefore,          // nothing done yet
+  kClientSendHello,
+  kClientWaitServerHello,
+  kClientSendFinished,
+  kServerWaitHello,
+  kServerSendHello,
+  kServerWaitFinished,
+  kDone,
+  kFailed,
+};
+
+struct ssl_st {
+  SSL_CTX* ctx = nullptr;
+  BIO* rbio = nullptr;
+  BIO* wbio = nullptr;
+  bool server = false;
+  bool role_set = false;
+  HsState state = HsState::kBefore;
+  SSL_SESSION* session = nullptr;
+  bool hit = false;
+  int shutdown = 0;  // SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN
+  int last_error = SSL_ERROR_NONE;
+  sslref::SidCtx sid_ctx;
+  int negotiated_version = 0;
+  std::vector<unsigned char> out;  // bytes waiting to be written
+  std::vector<unsigned char> in;   // bytes read, not yet a whole message
+};
+
+namespace sslref {
+int handshake_step(SSL* s);
+int shutdown_step(SSL* s);
+}  // namespace sslref
