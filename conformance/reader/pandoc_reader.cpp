@@ -5,6 +5,7 @@
 #include "reader/formats.hpp"
 #include "reader/text_util.hpp"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <regex>
@@ -25,7 +26,16 @@ class LineFinder {
  public:
   LineFinder(const std::string& content, PageFormat format) : lines_(split_lines(content)), format_(format) {}
 
-  int find(const std::string& text, bool heading) {
+  // Finds the block's first line; `lines` is how many source lines the
+  // block spans, so the next search starts after it.
+  int find(const std::string& text, bool heading, int lines = 1) {
+    const int at = locate(text, heading);
+    cursor_ = std::min(lines_.size(), static_cast<std::size_t>(at - 1 + std::max(lines - 1, 0)));
+    return at;
+  }
+
+ private:
+  int locate(const std::string& text, bool heading) {
     const std::string needle = first_word(text);
     if (needle.empty()) return cursor_ + 1;
     for (std::size_t i = cursor_; i < lines_.size(); ++i) {
@@ -39,14 +49,17 @@ class LineFinder {
     return static_cast<int>(cursor_) + 1;
   }
 
- private:
+  // A distinctive word near the start: common short words ("The") would
+  // match lines of the previous block.
   static std::string first_word(const std::string& text) {
     std::string best;
-    for (std::size_t i = 0; i < text.size();) {
+    int words = 0;
+    for (std::size_t i = 0; i < text.size() && words < 8;) {
       std::size_t j = i;
       while (j < text.size() && is_ident_char(text[j])) ++j;
-      if (j - i >= 3) return text.substr(i, j - i);
-      if (best.empty() && j > i) best = text.substr(i, j - i);
+      if (j - i >= 6) return text.substr(i, j - i);
+      if (j > i) ++words;
+      if (j - i > best.size()) best = text.substr(i, j - i);
       i = j == i ? i + 1 : j;
     }
     return best;
@@ -102,16 +115,18 @@ class AstReader {
     b.depth = depth;
     inlines(content, b.content);
     if (b.content.empty()) return;
-    b.line = lines_.find(b.content.text(), false);
+    b.line = lines_.find(b.content.text(), false, span(b.content));
     doc_.blocks.push_back(std::move(b));
   }
+
+  static int span(const RichText& rt) { return rt.lines_before(rt.text().size()) + 1; }
 
   void code(const std::string& text, int depth) {
     RawBlock b;
     b.kind = RawBlock::Kind::verbatim;
     b.depth = depth;
     b.verbatim = text;
-    b.line = lines_.find(text, false);
+    b.line = lines_.find(text, false, static_cast<int>(split_lines(text).size()));
     doc_.blocks.push_back(std::move(b));
   }
 
@@ -130,7 +145,7 @@ class AstReader {
         rest = 1;
       }
     }
-    b.line = lines_.find(b.content.empty() ? b.label : b.content.text(), false);
+    b.line = lines_.find(b.content.empty() ? b.label : b.content.text(), false, span(b.content));
     doc_.blocks.push_back(std::move(b));
     for (std::size_t i = rest; i < item_blocks.size(); ++i) block(item_blocks.at(i), depth + 1);
   }
@@ -320,6 +335,22 @@ std::vector<PandocResult> man_batch(const std::vector<const PandocInput*>& batch
 
 }  // namespace
 
+// pod2man writes L<name(3)> as "\fBname\fR\|(3)" (a thin space pandoc turns
+// into a full one) and quotes through strings its preamble defines, which
+// pandoc does not expand; spelled out here so roff text reads like the POD.
+std::string without_pod2man_strings(const std::string& line) {
+  if (line.find('\\') == std::string::npos) return line;
+  static const std::array<std::pair<std::string_view, std::string_view>, 8> kStrings{{
+      {"\\|", ""}, {"\\^", ""}, {"\\*(L\"", "\""}, {"\\*(R\"", "\""}, {"\\*(C`", ""},
+      {"\\*(C'", ""}, {"\\*(C+", "C++"}, {"\\*(--", "--"}}};
+  std::string out = line;
+  for (const auto& [from, to] : kStrings) {
+    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+      out.replace(at, from.size(), to);
+  }
+  return out;
+}
+
 void check_pandoc_api_version(const json& ast, const std::string& file) {
   if (!ast.is_object() || !ast.contains("pandoc-api-version") || !ast.at("pandoc-api-version").is_array() ||
       ast.at("pandoc-api-version").size() < 2)
@@ -338,7 +369,7 @@ std::string unflatten_roff_verbatim(const std::string& roff) {
   for (const auto& line : split_lines(roff)) {
     if (starts_with(line, ".Vb")) out += ".nf";
     else if (starts_with(line, ".Ve")) out += ".fi";
-    else out += line;
+    else out += without_pod2man_strings(line);
     out += '\n';
   }
   return out;

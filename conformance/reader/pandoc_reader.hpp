@@ -31,6 +31,9 @@ void check_pandoc_api_version(const nlohmann::json& ast, const std::string& file
 // prototype) separate. Pure.
 std::string unflatten_roff_verbatim(const std::string& roff);
 
+// One roff line with pod2man's thin spaces and quote strings spelled out.
+std::string without_pod2man_strings(const std::string& line);
+
 // Converts the inputs with pandoc, several roff pages per pandoc run and
 // runs in parallel on hardware_cores() threads. Result i belongs to input
 // i; a page that fails holds its error message instead of a document.

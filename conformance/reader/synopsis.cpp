@@ -84,6 +84,22 @@ std::vector<std::string> split_top_level(std::string_view s, char sep) {
   return parts;
 }
 
+Parameter parse_parameter(const std::string& text);
+
+// "int (*)(SSL_CTX *ctx, SSL_SESSION *)" → "int (*)(SSL_CTX *, SSL_SESSION *)":
+// names inside a function-pointer type are not part of the type.
+std::string function_pointer_type(const std::string& head, std::string_view params) {
+  std::string out = normalise_type(head) + " (*)(";
+  const std::string all = trim(params);
+  if (all.empty() || all == "void") return out + all + ")";
+  bool first = true;
+  for (const auto& part : split_top_level(all, ',')) {
+    out += (first ? "" : ", ") + (part == "..." ? part : parse_parameter(part).type);
+    first = false;
+  }
+  return out + ")";
+}
+
 Parameter parse_parameter(const std::string& text) {
   Parameter p;
   const auto star = text.find("(*");
@@ -93,8 +109,14 @@ Parameter parse_parameter(const std::string& text) {
     std::size_t e = b;
     while (e < text.size() && is_ident_char(text[e])) ++e;
     p.name = text.substr(b, e - b);
-    p.type = normalise_type(text.substr(0, b) + text.substr(e));
     p.function_pointer = true;
+    const auto open = text.find('(', e);
+    const auto close = open == std::string::npos ? open : matching_paren(text, open);
+    if (close == std::string::npos) {
+      p.type = normalise_type(text.substr(0, b) + text.substr(e));
+    } else {
+      p.type = function_pointer_type(text.substr(0, star), std::string_view(text).substr(open + 1, close - open - 1));
+    }
     return p;
   }
   auto tokens = tokenize(text);
@@ -197,7 +219,9 @@ bool parse_prototype(std::string_view declaration, Prototype& out) {
     out.name = inner.name;
     out.params = inner.params;
     out.variadic = inner.variadic;
-    out.return_type = normalise_type(decl.substr(0, inner_open) + "(*)" + decl.substr(params_open));
+    out.return_type = function_pointer_type(
+        decl.substr(0, inner_open),
+        std::string_view(decl).substr(params_open + 1, decl.size() - params_open - 2));
     return !out.name.empty();
   }
   std::size_t name_begin = before;
