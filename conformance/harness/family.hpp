@@ -15,3 +15,13 @@
 #else
 #define SSLCONF_FAMILY_OPENSSL 1
 #endif
+
+// Functions a family does not declare at all. The scenario registry leaves
+// them out there (their claims are UNSUPPORTED through the probes); every
+// other difference is the adapter's business.
+#if defined(SSLCONF_FAMILY_BORINGSSL)
+#define SSLCONF_LACKS_SSL_SESSION_dup 1
+#endif
+#if defined(SSLCONF_FAMILY_WOLFSSL)
+#define SSLCONF_LACKS_SSL_SESSION_set_time 1
+#endif

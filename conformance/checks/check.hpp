@@ -1,0 +1,73 @@
+// The check library's face to the generated suite: one check per claim kind
+// (KINDS.md). A generated test case passes its claim (id, kind, functions,
+// params as the page stated them) to the check for its kind; the verdict
+// comes from comparing what the library does with what the params say.
+//
+// This header is all a generated translation unit includes: no OpenSSL and
+// no JSON here, so the per-page sources compile quickly.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sslconf::checks {
+
+enum class Outcome { pass, fail, unsupported, untested, unresolved };
+
+const char* outcome_name(Outcome o);  // "PASS", "FAIL", ...
+
+struct Verdict {
+  Outcome outcome = Outcome::unresolved;
+  std::string detail;  // one line: what was observed
+};
+
+struct Claim {
+  const char* id;
+  const char* kind;
+  std::vector<std::string> functions;  // functions[0] is the subject
+  const char* params;                  // the claim's params, as JSON text
+};
+
+using Check = Verdict (*)(const Claim&);
+
+// Runs a check with the common rules around it: a subject the probes found
+// absent is UNSUPPORTED (except for kinds about declarations), a scenario
+// that cannot be set up is UNRESOLVED, an exception is UNRESOLVED.
+Verdict run(Check check, const Claim& claim);
+
+// Checkable kinds (KINDS.md, first table).
+Verdict prototype(const Claim&);
+Verdict returns_pointer_or_null(const Claim&);
+Verdict returns_pointer(const Claim&);
+Verdict returns_int(const Claim&);
+Verdict returns_void(const Claim&);
+Verdict returns_enumerated(const Claim&);
+Verdict returns_on_null(const Claim&);
+Verdict returns_previous(const Claim&);
+Verdict returns_current(const Claim&);
+Verdict null_noop(const Claim&);
+Verdict refcount_increment(const Claim&);
+Verdict refcount_decrement_free(const Claim&);
+Verdict refcount_decrement(const Claim&);
+Verdict refcount_unchanged(const Claim&);
+Verdict alias(const Claim&);
+Verdict alias_plus_ref(const Claim&);
+Verdict copy(const Claim&);
+Verdict copy_no_cache(const Claim&);
+Verdict version_added(const Claim&);
+Verdict session_from_handshake(const Claim&);
+Verdict cache_by_mode(const Claim&);
+Verdict flush_timeout(const Claim&);
+Verdict kept_reference_survives(const Claim&);
+Verdict resumption(const Claim&);
+Verdict unclean_shutdown_removes(const Claim&);
+
+// A claim the page makes that no check verifies: UNTESTED with the reason.
+Verdict not_checkable(const Claim&, const char* reason);
+Verdict no_check_for_kind(const Claim&);
+
+// The configure-time prototype probes (probes.json text), installed once by
+// the generated suite before any check runs.
+void use_probes(const char* probes_json);
+
+}  // namespace sslconf::checks

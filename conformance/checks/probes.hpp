@@ -1,0 +1,18 @@
+// The configure-time prototype probes as the checks see them.
+#pragma once
+
+#include <string>
+
+namespace sslconf::checks {
+
+struct Probe {
+  std::string status;      // absent | documented | compatible | different
+  std::string documented;  // the page's declaration, as the compiler spells it
+  std::string actual;      // the library's, where it could be read
+  std::string detail;
+};
+
+// nullptr when no page of this suite gave the function a SYNOPSIS line.
+const Probe* probe_for(const std::string& function);
+
+}  // namespace sslconf::checks

@@ -1,0 +1,87 @@
+// Reference-count kinds, observed through the moment the session dies (the
+// ex_data free callback), never through the count's internals.
+#include "checks/check.hpp"
+#include "checks/params.hpp"
+#include "checks/scenarios.hpp"
+#include "checks/verdict.hpp"
+#include "checks/world.hpp"
+#include "harness/observers.hpp"
+
+namespace sslconf::checks {
+
+namespace {
+
+harness::Tag* watch(SSL_SESSION* s) {
+  if (!harness::DeathWatch::broken().empty()) throw Unresolved(harness::DeathWatch::broken());
+  harness::Tag* tag = harness::DeathWatch::watch(s);
+  if (!tag) throw Unresolved("observer: the session could not be tagged");
+  return tag;
+}
+
+std::string times(int n) { return std::to_string(n) + (n == 1 ? " release" : " releases"); }
+
+// After the call and the release of the other holders, exactly `owed`
+// SSL_SESSION_free calls must be needed to free the object: it lives
+// through owed-1 of them and dies at the last.
+Verdict count_down(SSL_SESSION* s, harness::Tag* tag, int owed, const std::string& after) {
+  if (owed <= 0) {
+    return tag->alive() ? fail("still alive " + after + ": the page implies no reference is left")
+                        : pass("freed " + after + ": no reference was left, as the page implies");
+  }
+  if (!tag->alive()) return fail("freed " + after + ", with " + times(owed) + " still owed by the page");
+  for (int i = 1; i < owed; ++i) {
+    SSL_SESSION_free(s);
+    if (!tag->alive()) return fail("freed after " + times(i) + " of the " + std::to_string(owed) + " the page implies");
+  }
+  SSL_SESSION_free(s);
+  if (tag->frees == 0) return fail("still alive after the " + times(owed) + " the page implies: a reference too many");
+  if (tag->frees > 1) return fail("the free callback ran " + std::to_string(tag->frees) + " times");
+  return pass("alive " + after + ", freed exactly at release " + std::to_string(owed) + " as the page implies");
+}
+
+}  // namespace
+
+Verdict reference_trial(const Claim& c, int delta) {
+  const auto& fn = subject(c);
+  const Scenario& s = scenario_for(fn);
+  if (!s.references) throw Untestable("no reference-count scenario for " + fn);
+  RefTrial t = s.references();
+  harness::Tag* tag = watch(t.object);
+  t.act();
+  t.release_others();
+  return count_down(t.object, tag, t.references + delta, "after " + fn);
+}
+
+Verdict refcount_increment(const Claim& c) {
+  const auto p = params_of(c);
+  const int by = p.contains("by") && p["by"].is_number_integer() ? p["by"].get<int>() : 1;
+  return reference_trial(c, by);
+}
+
+Verdict refcount_decrement_free(const Claim& c) { return reference_trial(c, -1); }
+Verdict refcount_decrement(const Claim& c) { return reference_trial(c, -1); }
+Verdict refcount_unchanged(const Claim& c) { return reference_trial(c, 0); }
+
+Verdict null_noop(const Claim& c) {
+  const auto p = params_of(c);
+  const auto& fn = subject(c);
+  const Scenario& s = scenario_for(fn);
+  if (!s.with_null) throw Untestable("no NULL-argument scenario for " + fn);
+  const Result r = s.with_null();
+  return pass("called with NULL " + text_param(p, "argument", "argument") + ": returned " + r.describe() +
+              ", the process carried on");
+}
+
+Verdict kept_reference_survives(const Claim& c) {
+  const auto p = params_of(c);
+  const std::string release = text_param(p, "release", "SSL_free");
+  if (release != "SSL_free") throw Untestable("no scenario that drops a connection with " + release);
+  Live l = live();
+  SSL_SESSION* s = SSL_get1_session(l.conn.client);
+  if (!s) throw Unresolved("scenario: the client has no session after a handshake");
+  harness::Tag* tag = watch(s);
+  harness::disconnect(l.conn, true);
+  return count_down(s, tag, 1, "after SSL_free of its connection");
+}
+
+}  // namespace sslconf::checks

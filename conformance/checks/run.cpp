@@ -1,0 +1,90 @@
+// The rules around every check, the probe table and the non-checkable
+// verdicts.
+#include "checks/check.hpp"
+#include "checks/probes.hpp"
+#include "checks/verdict.hpp"
+#include "harness/adapter.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+namespace sslconf::checks {
+
+namespace {
+
+std::map<std::string, Probe>& probes() {
+  static std::map<std::string, Probe> table;
+  return table;
+}
+
+// Kinds whose subject may legitimately be absent: the check itself says
+// what absence means.
+bool judges_absence(const Claim& c) {
+  static const std::set<std::string> kinds{"prototype", "version-added"};
+  return kinds.count(c.kind) > 0;
+}
+
+std::string implementation() {
+  return std::string(harness::family_name()) + " " + SSLCONF_IMPL_VERSION;
+}
+
+}  // namespace
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::pass: return "PASS";
+    case Outcome::fail: return "FAIL";
+    case Outcome::unsupported: return "UNSUPPORTED";
+    case Outcome::untested: return "UNTESTED";
+    case Outcome::unresolved: break;
+  }
+  return "UNRESOLVED";
+}
+
+void use_probes(const char* probes_json) {
+  const auto j = nlohmann::json::parse(probes_json);
+  const auto functions = j.find("functions");
+  if (functions == j.end() || !functions->is_object()) return;
+  for (auto it = functions->begin(); it != functions->end(); ++it) {
+    const auto& p = it.value();
+    probes()[it.key()] = Probe{p.value("status", ""), p.value("documented", ""), p.value("actual", ""),
+                               p.value("detail", "")};
+  }
+}
+
+const Probe* probe_for(const std::string& function) {
+  const auto it = probes().find(function);
+  return it == probes().end() ? nullptr : &it->second;
+}
+
+Verdict run(Check check, const Claim& claim) {
+  if (!judges_absence(claim) && !claim.functions.empty()) {
+    const Probe* p = probe_for(claim.functions[0]);
+    if (p && p->status == "absent")
+      return unsupported(claim.functions[0] + " is not declared by " + implementation());
+  }
+  try {
+    return check(claim);
+  } catch (const Untestable& e) {
+    return untested(e.what());
+  } catch (const Unresolved& e) {
+    return unresolved(e.what());
+  } catch (const std::exception& e) {
+    return unresolved(std::string("harness: ") + e.what());
+  }
+}
+
+const std::string& subject(const Claim& c) {
+  if (c.functions.empty()) throw Untestable("the claim names no function");
+  return c.functions[0];
+}
+
+Verdict not_checkable(const Claim&, const char* reason) {
+  return untested(std::string("not machine-checkable: ") + (*reason ? reason : "no reason given"));
+}
+
+Verdict no_check_for_kind(const Claim& c) { return untested(std::string("no check for kind ") + c.kind); }
+
+}  // namespace sslconf::checks

@@ -1,0 +1,78 @@
+// The scenario registry: for each function the checks know, how to obtain
+// its arguments, how to make the call succeed, how to make it fail where a
+// page names a failure, and how to watch the references it takes or drops.
+// A check for a kind is written once and asks the registry for the subject
+// function's scenario; a function with no scenario (or no scenario of the
+// needed sort) makes the claim UNTESTED with that reason.
+#pragma once
+
+#include <openssl/ssl.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace sslconf::checks {
+
+// What one call returned.
+struct Result {
+  enum class Type { integer, pointer, none } type = Type::none;
+  long long integer = 0;
+  const void* pointer = nullptr;
+
+  static Result of_int(long long v) { return {Type::integer, v, nullptr}; }
+  static Result of_pointer(const void* p) { return {Type::pointer, 0, p}; }
+  static Result nothing() { return {}; }
+  std::string describe() const;  // "1", "NULL", "a non-NULL pointer", "no value"
+  bool operator==(const Result& o) const;
+};
+
+// A reference-count trial: a watched object, the references to it that the
+// caller can release with SSL_SESSION_free before the call, the call, and
+// the release of the holders the caller does not own (e.g. SSL_free of the
+// connection that holds the session).
+struct RefTrial {
+  SSL_SESSION* object = nullptr;
+  int references = 0;
+  std::function<Result()> act;
+  std::function<void()> release_others = [] {};
+};
+
+// A comparison made by a getter/setter scenario: did the call return what
+// the page says, and what was seen.
+struct Comparison {
+  bool holds = false;
+  std::string observed;
+};
+
+// The standard inputs an alias check feeds both functions.
+struct Inputs {
+  SSL_CTX* ctx = nullptr;
+  SSL* ssl = nullptr;
+  SSL_SESSION* session = nullptr;
+};
+
+struct Scenario {
+  std::function<Result()> success;    // the call as the page's success case
+  std::function<Result()> failure;    // the call in its documented failure case
+  std::function<Result()> with_null;  // the call with NULL for its object argument
+  std::function<RefTrial()> references;
+  std::function<Comparison()> previous;  // setter: returns the value set before
+  std::function<Comparison()> current;   // getter: returns the value set
+  std::function<Result(const Inputs&)> invoke;  // the plain call on given inputs
+  std::optional<bool> returns_void;  // known from the declaration
+};
+
+// The scenario for a function, or nullptr when the registry has none.
+const Scenario* find_scenario(const std::string& function);
+
+// Present only on implementations that declare the function (the registry
+// compiles everywhere; entries for absent functions are left out).
+bool has_scenario(const std::string& function);
+
+// The scenario a check needs, or Untestable naming what is missing:
+// `part` is the member the check will use ("success", "references", ...).
+const Scenario& scenario_for(const std::string& function);
+
+}  // namespace sslconf::checks

@@ -1,0 +1,27 @@
+// Small helpers that build the situations scenarios need, throwing
+// Unresolved when the library will not let them be built.
+#pragma once
+
+#include "harness/handshake.hpp"
+
+#include <openssl/ssl.h>
+
+namespace sslconf::checks {
+
+// A finished handshake between a fresh client and server.
+struct Live {
+  harness::Contexts ctx;
+  harness::Connection conn;
+};
+
+Live live(const harness::HandshakeOptions& options = {});
+// A second connection on the same contexts, offering `resume`.
+harness::Connection reconnect(const Live& l, SSL_SESSION* resume);
+
+// A session of its own (one reference, the caller's) from a handshake.
+SSL_SESSION* handshake_session();
+SSL_SESSION* blank_session();
+SSL_CTX* server_context();  // a context with the server cache on
+SSL* fresh_connection();    // an SSL that has not handshaken
+
+}  // namespace sslconf::checks
