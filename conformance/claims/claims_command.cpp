@@ -1,16 +1,63 @@
-// Placeholder until this component lands: the command exists and says so.
+// `sslconf claims DOCS... [-o FILE]`: read the pages, extract the claims,
+// write claims.json (stdout when -o is not given) and report coverage on
+// stderr. Bad input: one "file:line: error: message" line, status 2.
+#include "claims/coverage.hpp"
+#include "claims/extract.hpp"
+#include "reader/reader.hpp"
 #include "tool/commands.hpp"
 
+#include <fstream>
 #include <iostream>
+#include <memory>
 
 namespace sslconf::tool {
 
-void add_claims_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("claims", "(not built yet)");
-  cmd->allow_extras();
-  cmd->callback([] {
-    std::cerr << "sslconf claims: error: not built yet\n";
+namespace {
+
+struct ClaimsOptions {
+  std::vector<std::string> docs;
+  std::string output;
+  bool quiet = false;
+};
+
+void write_catalogue(const nlohmann::json& j, const std::string& output) {
+  if (output.empty()) {
+    std::cout << j.dump(2) << '\n';
+    return;
+  }
+  // Written whole to a temporary name first, so a failed run leaves no
+  // half-written catalogue under the requested name.
+  const std::string partial = output + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << j.dump(2) << '\n';
+    if (!out) {
+      std::cerr << output << ": error: cannot write the catalogue\n";
+      throw CLI::RuntimeError(kBadInput);
+    }
+  }
+  if (std::rename(partial.c_str(), output.c_str()) != 0) {
+    std::cerr << output << ": error: cannot write the catalogue\n";
     throw CLI::RuntimeError(kBadInput);
-  });
+  }
 }
+
+void run_claims(const ClaimsOptions& o) {
+  const auto pages = reader::read_docs(o.docs);  // InputError: reported by main, status 2
+  const claims::Catalogue catalogue = claims::extract(pages);
+  write_catalogue(claims::to_json(catalogue), o.output);
+  std::cerr << claims::coverage_report(catalogue.coverage, !o.quiet);
+}
+
+}  // namespace
+
+void add_claims_command(CLI::App& app) {
+  auto options = std::make_shared<ClaimsOptions>();
+  auto* cmd = app.add_subcommand("claims", "Extract the claims of manual pages (claims.json)");
+  cmd->add_option("docs", options->docs, "Pages or folders of pages")->required();
+  cmd->add_option("-o,--output", options->output, "Write claims.json here (default: stdout)");
+  cmd->add_flag("-q,--quiet", options->quiet, "Coverage totals only, no per-page lines");
+  cmd->callback([options] { run_claims(*options); });
+}
+
 }  // namespace sslconf::tool

@@ -1,0 +1,311 @@
+// The pattern table: each row a regular expression over the normalised
+// sentence, the kind it gives, and how its params are taken. Rows are tried
+// in groups: caller obligations first (they override), then return values,
+// then behaviour rows (every matching row adds its claim), then the reasoned
+// non-checkable fallbacks.
+#include "claims/recognise.hpp"
+
+#include <functional>
+#include <regex>
+
+namespace sslconf::claims {
+
+namespace {
+
+using nlohmann::json;
+
+struct Match {
+  const std::smatch& m;
+  const Normalised& n;
+  const SentenceContext& ctx;
+  std::string subject;
+};
+
+using Taker = std::function<std::vector<Finding>(const Match&)>;
+
+struct Row {
+  Row(const char* k, std::regex p, Taker t, const char* excluded = nullptr, const char* veto = nullptr)
+      : kind(k), pattern(std::move(p)), take(std::move(t)), excluded_by(excluded), has_unless(veto != nullptr) {
+    if (veto) unless = std::regex(veto, std::regex::optimize);
+  }
+  const char* kind;
+  std::regex pattern;
+  Taker take;
+  const char* excluded_by;  // a kind that, found first, makes this row moot
+  bool has_unless;
+  std::regex unless;        // a pattern that vetoes the row
+};
+
+Finding finding(const char* kind, std::vector<std::string> functions, json params = json::object()) {
+  Finding f;
+  f.kind = kind;
+  for (auto& fn : functions)
+    if (!fn.empty()) f.functions.push_back(std::move(fn));
+  f.params = std::move(params);
+  return f;
+}
+
+// ---- how params are taken ----
+
+// The group's span if it matched, else the whole match.
+std::pair<std::size_t, std::size_t> span(const Match& x, int group) {
+  const int g = group > 0 && group < static_cast<int>(x.m.size()) && x.m[group].matched ? group : 0;
+  return {static_cast<std::size_t>(x.m.position(g)), static_cast<std::size_t>(x.m.position(g) + x.m.length(g))};
+}
+
+// A page-level behaviour: about the functions the sentence names, if any.
+Taker behaviour(const char* kind) {
+  return [kind](const Match& x) {
+    std::vector<std::string> fs;
+    for (const auto& f : x.n.functions)
+      if (std::find(fs.begin(), fs.end(), f.value) == fs.end()) fs.push_back(f.value);
+    if (fs.empty()) fs.push_back(x.subject);
+    return std::vector<Finding>{finding(kind, fs)};
+  };
+}
+
+// A claim whose `argument` is the object the given group names.
+Taker argument(const char* kind, int group, json extra = json::object()) {
+  return [kind, group, extra](const Match& x) {
+    const auto [b, e] = span(x, group);
+    json params = extra;
+    params["argument"] = resolve_argument(x.n, b, e, x.subject, *x.ctx.vocab);
+    Finding f = finding(kind, {x.subject}, params);
+    require(f, "argument");
+    return std::vector<Finding>{f};
+  };
+}
+
+// refcount-increment: the object, and "by NUM" when stated.
+Taker increment(int object_group, int by_group) {
+  return [object_group, by_group](const Match& x) {
+    json extra = {{"by", 1}};
+    if (by_group > 0 && x.m[by_group].matched && x.m[by_group].str() == "NUM") {
+      const auto nums = Normalised::within(x.n.numbers, x.m.position(by_group), x.m.position(by_group) + 3);
+      if (!nums.empty()) extra["by"] = std::stol(nums.front());
+    }
+    return argument("refcount-increment", object_group, extra)(x);
+  };
+}
+
+// "X [and Y] is the same as Z": one claim per subject named in group 1.
+Taker alias(const char* kind, json extra = json::object()) {
+  return [kind, extra](const Match& x) {
+    const auto targets = Normalised::within(x.n.functions, x.m.position(2), x.m.position(2) + 4);
+    auto subjects = Normalised::within(x.n.functions, x.m.position(1), x.m.position(1) + x.m.length(1));
+    if (subjects.empty()) subjects.push_back(x.subject);
+    std::vector<Finding> out;
+    for (const auto& s : subjects) {
+      if (targets.empty() || s == targets.front()) continue;
+      json params = extra;
+      params["target"] = targets.front();
+      out.push_back(finding(kind, {s, targets.front()}, params));
+    }
+    return out;
+  };
+}
+
+// version-*: every function the sentence names, else the subject.
+Taker release(const char* kind, bool checkable = true) {
+  return [kind, checkable](const Match& x) {
+    const auto versions = Normalised::within(x.n.versions, x.m.position(0), x.m.position(0) + x.m.length(0));
+    std::vector<std::string> fs;
+    for (const auto& f : x.n.functions)
+      if (f.pos < static_cast<std::size_t>(x.m.position(0) + x.m.length(0)) &&
+          std::find(fs.begin(), fs.end(), f.value) == fs.end())
+        fs.push_back(f.value);
+    static const std::regex collective(R"(\b(?:these|all|the|this|both) (?:\w+ )?(?:functions?|macros?)\b)");
+    if (fs.empty() && std::regex_search(x.n.text, collective))
+      fs = x.ctx.vocab->page_functions;
+    if (fs.empty()) fs.push_back(x.subject);
+    std::vector<Finding> out;
+    for (const auto& f : fs) {
+      Finding c = finding(kind, {f}, {{"release", versions.empty() ? "" : versions.front()}});
+      if (checkable) require(c, "release");
+      else { c.checkable = false; c.reason = "informative"; }
+      out.push_back(c);
+    }
+    return out;
+  };
+}
+
+// cache-by-mode: the mode flags named by the item label or the sentence.
+Taker cache_mode() {
+  return [](const Match& x) {
+    json modes = json::array();
+    static const std::regex flag(R"(^SSL_SESS_CACHE_\w+$)");
+    if (std::regex_match(x.ctx.label, flag)) modes.push_back(x.ctx.label);
+    for (const auto& c : x.n.constants)
+      if (std::regex_match(c.value, flag) && std::find(modes.begin(), modes.end(), c.value) == modes.end())
+        modes.push_back(c.value);
+    json params = json::object();
+    if (!modes.empty()) params["mode"] = modes;
+    auto out = behaviour("cache-by-mode")(x);
+    out.front().params = params;
+    return out;
+  };
+}
+
+// kept-reference-survives: the function named that drops the connection.
+Taker kept_reference() {
+  return [](const Match& x) {
+    json params = json::object();
+    for (const auto& f : x.n.functions)
+      if (f.value == "SSL_free" || f.value == "SSL_clear") params["release"] = f.value;
+    return std::vector<Finding>{finding("kept-reference-survives", {x.subject}, params)};
+  };
+}
+
+// "SSL_SESSION_free() is called once for c": one reference dropped.
+Taker called_free() {
+  return [](const Match& x) {
+    const auto called = Normalised::within(x.n.functions, x.m.position(0), x.m.position(0) + 4);
+    if (called.empty() || called.front().size() < 5 || called.front().compare(called.front().size() - 5, 5, "_free") != 0)
+      return std::vector<Finding>{};
+    return argument("refcount-decrement", 1)(x);
+  };
+}
+
+std::regex re(const char* p) { return std::regex(p, std::regex::optimize); }
+
+// Object phrase after "reference count": "of ARG", "on the given SSL_SESSION structure".
+#define OBJ R"((?: (?:of|on|for) ([^.,;]+?))?)"
+#define NULLNOOP R"((?:nothing is done|no action (?:is taken|occurs|is performed)|(?:it|the function|the call|this|FUNC) (?:does nothing|has no effect|is a no-?op|returns immediately|returns without doing anything)|is a no-?op|nothing happens|is ignored))"
+
+const std::vector<Row>& behaviour_rows() {
+  static const std::vector<Row> rows{
+      {"alias-plus-ref", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|similar to) (FUNC)[^.]*?\bbut\b[^.]*?(?:reference count(?:er)?[^.]*?(?:incremented|increased)|(?:takes|adds|obtains|acquires|returns) (?:a|an|one) (?:new |extra |additional |owned )?reference|up-?ref))"),
+       alias("alias-plus-ref", {{"extra_references", 1}})},
+      {"alias", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|(?:a |the )?synonyms? (?:for|of)|(?:an? )?alias(?:es)? (?:for|of|to)|(?:a )?(?:deprecated )?(?:macros?|names?) for|(?:an )?(?:older|other|alternative|alternate|deprecated|compatibility) names? for) (FUNC))"),
+       alias("alias"), "alias-plus-ref", R"(\b(?:but|except)\b)"},
+      {"refcount-unchanged", re(R"(reference count(?:er)?)" OBJ R"( (?:is|was|will be|are|will) not (?:be )?(?:incremented|increased|changed|modified))"),
+       argument("refcount-unchanged", 1), "alias-plus-ref"},
+      {"refcount-unchanged", re(R"((?:does not|doesn't|will not|won't|do not|without) (?:increment|increase|change|modify|incrementing|increasing)(?:ing)? the reference count(?:er)?)" OBJ),
+       argument("refcount-unchanged", 1), "alias-plus-ref"},
+      {"refcount-unchanged", re(R"((?:no|not|without) (?:take|taking|takes|adding|add) (?:a|any) (?:new |extra |additional )?reference|reference count(?:er)?[^.;]*?(?:remains?|stays?) unchanged)"),
+       argument("refcount-unchanged", 0), "alias-plus-ref"},
+      {"refcount-increment", re(R"((?:increments?|increases?|bumps?) the reference count(?:er)?)" OBJ R"((?: by (NUM|one))?(?:[ ,.;]|$))"),
+       increment(1, 2), "alias-plus-ref", R"(\bnot (?:be )?(?:increment|increase)|n't (?:increment|increase)|\bwithout increas|\bwithout increment)"},
+      {"refcount-increment", re(R"(reference count(?:er)?)" OBJ R"( (?:is|will be|gets|are) (?:also )?(?:incremented|increased)(?: by (NUM|one))?)"),
+       increment(1, 2), "alias-plus-ref"},
+      {"refcount-increment", re(R"((?:takes|adds|obtains|acquires) (?:a|an|one) (?:new |extra |additional )?reference (?:to|on|for) ([^.,;]+))"),
+       increment(1, 0), "alias-plus-ref", R"(\bnot\b|\bwithout\b)"},
+      {"refcount-decrement-free", re(R"(decrements? the reference count(?:er)?)" OBJ R"(\b[^.]*?\b(?:free|frees|freed|freeing|remov|destroy|deallocat|releas))"),
+       argument("refcount-decrement-free", 1)},
+      {"refcount-decrement-free", re(R"((?:frees|destroys|releases|deallocates) ([^.;]+?) (?:when|if|once|as soon as) (?:the|its) reference count (?:has )?(?:reached|reaches|drops to|falls to|becomes|is|goes to) NUM)"),
+       argument("refcount-decrement-free", 1)},
+      {"refcount-decrement", re(R"(decrements? the reference count(?:er)?)" OBJ),
+       argument("refcount-decrement", 1), "refcount-decrement-free"},
+      {"refcount-decrement", re(R"(FUNC (?:is|will be) called (?:exactly )?once (?:for|on) (ARG|[a-z_]+))"), called_free()},
+      {"null-noop", re(R"((?:if|when) (ARG|[a-z_]+|the [a-z_ ]+?) is NULL\b,?(?: then)?[^.;]*?)" NULLNOOP), argument("null-noop", 1)},
+      {"null-noop", re(R"((?:does nothing|is a no-?op|has no effect|nothing is done)[^.;]*?(?:if|when) (ARG|[a-z_]+|the [a-z_ ]+?) is NULL)"), argument("null-noop", 1)},
+      {"null-noop", re(R"((?:passing|pass|given|called with|calling it with) (?:a )?NULL(?: pointer)?(?: (?:as|for) (ARG|[a-z_]+))?[^.;]*?)" NULLNOOP), argument("null-noop", 1)},
+      {"null-noop", re(R"((ARG|[a-z_]+) (?:can|may) be NULL,? in which case )" NULLNOOP), argument("null-noop", 1)},
+      {"copy", re(R"((?:copies the contents of|duplicates|creates a (?:new )?copy of|makes a copy of|returns a copy of|(?:that|which) is a (?:deep )?copy of)(?: the \w+ (?:structure|object) in)? (ARG))"),
+       argument("copy", 1)},
+      {"copy-no-cache", re(R"((?:copy|duplicate)[^.]*?(?:not (?:owned by|in|part of|added to|a member of|placed in|inserted into) any (?:session )?cache|belongs to no (?:session )?cache|in no (?:session )?cache))"),
+       argument("copy-no-cache", 0)},
+      {"version-added", re(R"((?:was|were|is|are|has been|have been) (?:first )?(?:added|introduced|made available) (?:in|to) (?:openssl )?VER|first (?:appeared|available) in (?:openssl )?VER|(?:available|present) since (?:openssl )?VER)"),
+       release("version-added")},
+      {"version-deprecated", re(R"(deprecated (?:in|since|as of) (?:openssl )?VER)"), release("version-deprecated", false)},
+      {"session-from-handshake", re(R"((?:session|sessions|SSL_SESSION objects?|SSL_SESSION structures?)[^.]*?(?:are|is) (?:allocated|created|established|generated)[^.]*?handshake[^.]*?(?:complet|finish|succe))"),
+       behaviour("session-from-handshake")},
+      {"cache-by-mode", re(R"((?:depending on|according to) (?:the )?(?:settings|session cache mode|cache mode|mode)[^.]*?cache)"), cache_mode()},
+      {"cache-by-mode", re(R"(sessions (?:are|will be) (?:added|stored|cached|inserted) (?:to|in|into) the (?:internal )?(?:session )?cache)"), cache_mode()},
+      {"cache-by-mode", re(R"(^no session caching\b[^.]*?takes place)"), cache_mode()},
+      {"flush-timeout", re(R"((?:remove|removes|removed|removing)[^.]*?(?:expired|due to (?:a )?time-?out|timed out)|expired sessions? (?:are|is|will be) removed)"),
+       behaviour("flush-timeout"), nullptr, nullptr},
+      {"kept-reference-survives", re(R"((?:increment|incremented|increments)[^.]*?reference count[^.]*?so that[^.]*?(?:not be (?:implicitly )?(?:removed|freed)|stays in memory|remains (?:valid|in memory)))"),
+       kept_reference()},
+      {"resumption", re(R"((?:contains|holds) (?:all )?(?:the )?information (?:required|needed|necessary) to (?:re-?establish|resume)|(?:can|may) be (?:used|reused) to resume|session[^.]*?(?:reused|resumed)[^.]*?without (?:a )?(?:new|full) handshake)"),
+       behaviour("resumption")},
+      {"unclean-shutdown-removes", re(R"(removed from the (?:internal )?(?:session )?cache[^.]*?(?:not (?:closed|shut) ?down cleanly|not shutdown cleanly|fatal error))"),
+       behaviour("unclean-shutdown-removes")},
+  };
+  return rows;
+}
+
+// flush-timeout only speaks about flushing when a flush function is named or
+// the word is used; otherwise "removed because expired" is about something else.
+bool flush_context(const Normalised& n) {
+  for (const auto& f : n.functions)
+    if (f.value.find("flush") != std::string::npos) return true;
+  return n.text.find("flush") != std::string::npos;
+}
+
+bool has_kind(const std::vector<Finding>& fs, const char* kind) {
+  return std::any_of(fs.begin(), fs.end(), [kind](const Finding& f) { return f.kind == kind; });
+}
+
+void add_unique(std::vector<Finding>& out, Finding f) {
+  for (const auto& o : out)
+    if (o.kind == f.kind && o.functions == f.functions && o.params == f.params) return;
+  out.push_back(std::move(f));
+}
+
+std::vector<Finding> behaviour_findings(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  std::vector<Finding> out;
+  for (const auto& row : behaviour_rows()) {
+    if (row.excluded_by && has_kind(out, row.excluded_by)) continue;
+    std::smatch m;
+    if (!std::regex_search(n.text, m, row.pattern)) continue;
+    if (row.has_unless && std::regex_search(n.text, row.unless)) continue;
+    if (std::string(row.kind) == "flush-timeout" && !flush_context(n)) continue;
+    for (auto& f : row.take(Match{m, n, ctx, subject})) add_unique(out, std::move(f));
+  }
+  return out;
+}
+
+Finding reasoned(const char* reason, const Normalised& n, const std::string& subject) {
+  Finding f = finding(reason, {subject});
+  f.checkable = false;
+  f.reason = reason;
+  json mentions = json::array();
+  for (const auto& fn : n.functions)
+    if (std::find(mentions.begin(), mentions.end(), fn.value) == mentions.end()) mentions.push_back(fn.value);
+  if (!mentions.empty()) f.params["mentions"] = mentions;
+  return f;
+}
+
+bool obligation(const std::string& t) {
+  static const std::regex r(
+      R"(\bmust\b|\bshould\b|\bshall\b|\bit is (?:therefore )?(?:crucial|essential|important|vital|recommended|advisable|necessary)\b|\b(?:is|are) responsible for\b|\bneeds? to be\b|\b(?:has|have) to be\b|\bdo not\b|\bnever (?:call|use|free|pass)\b|\b(?:is|are) required to\b|\bit is (?:an )?error to\b|\b(?:is|are) not allowed\b)");
+  return std::regex_search(t, r);
+}
+
+bool speculative(const std::string& t) {
+  static const std::regex r(R"(\b(?:may|might|could)\b)");
+  return std::regex_search(t, r);
+}
+
+bool informative(const std::string& t) {
+  static const std::regex r(
+      R"(:$|^(?:see|refer to|for (?:more |further )?(?:details|information|\w+ details))\b|\bsee (?:also )?(?:FUNC|PAGE)[ ,.)]*$|^(?:these|this|the following|all (?:these|of these|the|other)?) ?(?:functions?|macros?|calls?)\b)");
+  return std::regex_search(t, r);
+}
+
+std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  if (speculative(n.text)) return {reasoned("speculative", n, subject)};
+  if (ctx.section == "HISTORY" && !n.versions.empty()) {
+    Finding f = finding("version-changed", {subject}, {{"release", n.versions.front().value}});
+    f.checkable = false;
+    f.reason = "informative";
+    return {f};
+  }
+  if (informative(n.text)) return {reasoned("informative", n, subject)};
+  return {reasoned("unrecognised", n, subject)};
+}
+
+}  // namespace
+
+std::vector<Finding> recognise(const std::string& sentence, const SentenceContext& ctx) {
+  const Normalised n = normalise(sentence, *ctx.vocab);
+  const std::string subject = subject_of(n, ctx);
+  if (obligation(n.text)) return {reasoned("caller-obligation", n, subject)};
+  std::vector<Finding> out = recognise_returns(n, ctx);
+  for (auto& f : behaviour_findings(n, ctx, subject)) add_unique(out, std::move(f));
+  if (!out.empty()) return out;
+  return fallback(n, ctx, subject);
+}
+
+}  // namespace sslconf::claims

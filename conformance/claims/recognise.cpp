@@ -1,0 +1,129 @@
+// Shared pieces of the recognisers: subjects, argument resolution, integer
+// expectations. The tables themselves are in patterns.cpp and returns.cpp.
+#include "claims/recognise.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <regex>
+
+namespace sslconf::claims {
+
+namespace {
+
+// "const SSL_SESSION *" → "SSL_SESSION".
+std::string base_type(std::string t) {
+  for (const char* word : {"const ", "struct ", "unsigned "}) {
+    for (auto p = t.find(word); p != std::string::npos; p = t.find(word)) t.erase(p, std::strlen(word));
+  }
+  t.erase(std::remove_if(t.begin(), t.end(), [](char c) { return c == '*' || c == ' '; }), t.end());
+  return t;
+}
+
+bool is_pointer(const std::string& type) { return type.find('*') != std::string::npos; }
+
+// Identifiers of the span (SSL_SESSION, SSL_CTX): types the text mentions.
+std::vector<std::string> identifiers(const std::string& span) {
+  static const std::regex ident(R"(\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b)");
+  std::vector<std::string> out;
+  for (std::sregex_iterator it(span.begin(), span.end(), ident), end; it != end; ++it)
+    out.push_back(it->str());
+  return out;
+}
+
+std::string parameter_named(const model::Prototype& p, const std::string& span) {
+  static const std::regex word(R"([a-z_][a-z0-9_]*)");
+  for (std::sregex_iterator it(span.begin(), span.end(), word), end; it != end; ++it)
+    for (const auto& a : p.params)
+      if (a.name == it->str()) return a.name;
+  return "";
+}
+
+std::string parameter_of_type(const model::Prototype& p, const std::string& span) {
+  for (const auto& type : identifiers(span)) {
+    for (const auto& a : p.params)
+      if (base_type(a.type) == type && is_pointer(a.type)) return a.name;
+    if (base_type(p.return_type) == type && is_pointer(p.return_type)) return "result";
+  }
+  return "";
+}
+
+std::string default_argument(const model::Prototype& p) {
+  if (is_pointer(p.return_type) && base_type(p.return_type) != "void") return "result";
+  for (const auto& a : p.params)
+    if (is_pointer(a.type) && !a.name.empty()) return a.name;
+  return "";
+}
+
+// The one page function whose prototype has all the ARGs of the sentence.
+std::string owner_of_arguments(const Normalised& n, const Vocabulary& vocab) {
+  if (n.arguments.empty()) return "";
+  std::string owner;
+  for (const auto& [name, proto] : vocab.prototypes) {
+    const bool all = std::all_of(n.arguments.begin(), n.arguments.end(), [&proto = proto](const Slot& s) {
+      return std::any_of(proto.params.begin(), proto.params.end(),
+                         [&s](const model::Parameter& a) { return a.name == s.value; });
+    });
+    if (!all) continue;
+    if (!owner.empty()) return "";  // ambiguous
+    owner = name;
+  }
+  return owner;
+}
+
+}  // namespace
+
+std::string subject_of(const Normalised& n, const SentenceContext& ctx) {
+  for (const auto& f : n.functions)
+    if (ctx.vocab->on_page(f.value)) return f.value;
+  if (!ctx.carried.empty()) return ctx.carried;
+  if (!n.functions.empty()) return n.functions.front().value;
+  return owner_of_arguments(n, *ctx.vocab);
+}
+
+std::string resolve_argument(const Normalised& n, std::size_t begin, std::size_t end,
+                             const std::string& function, const Vocabulary& vocab) {
+  const auto args = Normalised::within(n.arguments, begin, end);
+  if (!args.empty()) return args.front();
+  const model::Prototype* p = vocab.prototype(function);
+  if (p == nullptr) return "";
+  const std::string span = n.text.substr(begin, end - begin);
+  if (auto named = parameter_named(*p, span); !named.empty()) return named;
+  if (auto typed = parameter_of_type(*p, span); !typed.empty()) return typed;
+  return default_argument(*p);
+}
+
+nlohmann::json int_expectation(const std::string& phrase, const std::string& number) {
+  const bool zero = number == "0";
+  if (phrase.find("NUM or") != std::string::npos && phrase.find("negative") != std::string::npos)
+    return zero ? nlohmann::json("nonpositive") : nlohmann::json();
+  if (phrase.find("NUM") != std::string::npos) {
+    if (phrase.find("greater than or equal") != std::string::npos || phrase.find(">=") != std::string::npos)
+      return zero ? nlohmann::json("nonnegative") : nlohmann::json();
+    if (phrase.find("less than or equal") != std::string::npos || phrase.find("<=") != std::string::npos)
+      return zero ? nlohmann::json("nonpositive") : nlohmann::json();
+    if (phrase.find("greater") != std::string::npos || phrase.find('>') != std::string::npos)
+      return zero ? nlohmann::json("positive") : nlohmann::json();
+    if (phrase.find("less") != std::string::npos || phrase.find('<') != std::string::npos)
+      return zero ? nlohmann::json("negative") : nlohmann::json();
+    return std::stol(number);
+  }
+  if (phrase.find("non-zero") != std::string::npos || phrase.find("nonzero") != std::string::npos)
+    return "nonzero";
+  if (phrase.find("non-negative") != std::string::npos || phrase.find("nonnegative") != std::string::npos)
+    return "nonnegative";
+  if (phrase.find("non-positive") != std::string::npos || phrase.find("nonpositive") != std::string::npos)
+    return "nonpositive";
+  if (phrase.find("positive") != std::string::npos) return "positive";
+  if (phrase.find("negative") != std::string::npos) return "negative";
+  return nlohmann::json();
+}
+
+void require(Finding& f, const char* param) {
+  const auto it = f.params.find(param);
+  if (it != f.params.end() && !(it->is_string() && it->get<std::string>().empty())) return;
+  f.checkable = false;
+  f.reason = "unrecognised";
+  f.params["missing"] = param;
+}
+
+}  // namespace sslconf::claims

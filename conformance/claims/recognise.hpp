@@ -1,0 +1,64 @@
+// Recognisers: one normalised sentence (or RETURN VALUES item) → findings,
+// each a claim without its id and source. The patterns are a table
+// (patterns.cpp, returns.cpp); this header is what the extractor and the
+// unit tests see.
+#pragma once
+
+#include "claims/normalise.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace sslconf::claims {
+
+struct Finding {
+  std::string kind;
+  std::vector<std::string> functions;  // subject first; empty: no function
+  nlohmann::json params = nlohmann::json::object();
+  bool checkable = true;
+  std::string reason;  // set when !checkable
+};
+
+struct SentenceContext {
+  const Vocabulary* vocab = nullptr;
+  std::string section;  // head1 title, upper case: "DESCRIPTION", "RETURN VALUES"...
+  std::string label;    // list item label, "" for a paragraph
+  std::string carried;  // subject of the previous sentence of the block, or ""
+};
+
+// Every sentence gives at least one finding (a reasoned non-checkable one
+// when nothing else applies). Deterministic: table order, then text order.
+std::vector<Finding> recognise(const std::string& sentence, const SentenceContext& ctx);
+
+// A RETURN VALUES list item: the label is the value ("NULL", "0", "> 0",
+// "Pointer to an SSL_SESSION"), the text the condition. An item whose label
+// is not a value is read as ordinary sentences by the caller (empty result).
+std::vector<Finding> recognise_return_item(const std::string& label, const std::string& text,
+                                           const SentenceContext& ctx);
+
+// The function a sentence is about: a page function it names, else the
+// carried subject, else the first function it names, else the only page
+// function whose parameters it names; "" when none.
+std::string subject_of(const Normalised& n, const SentenceContext& ctx);
+
+// ---- shared by the pattern tables (patterns.cpp, returns.cpp) ----
+
+// The parameter of `function` that `span` of the normalised text refers to:
+// an ARG, a parameter name used as a word, a type the parameter has, or
+// "result" for the returned object; "" when nothing fits.
+std::string resolve_argument(const Normalised& n, std::size_t begin, std::size_t end,
+                             const std::string& function, const Vocabulary& vocab);
+
+// Return-value statements: at most one group of findings (one per subject).
+std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx);
+
+// Parses an integer expectation: "NUM" (with its value) or a sign phrase.
+// Returns null json when the phrase is not one.
+nlohmann::json int_expectation(const std::string& phrase, const std::string& number);
+
+// Marks a finding not checkable when a required param could not be found.
+void require(Finding& f, const char* param);
+
+}  // namespace sslconf::claims

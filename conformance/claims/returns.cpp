@@ -1,0 +1,233 @@
+// Return-value statements. OpenSSL states the same contract in many ways
+// ("returns 1 on success or 0 on error", "1 for success and 0 for failure",
+// "0 is returned on failure, 1 on success", "returns 1 if it can or 0 if
+// not"), so a statement is read as (value, outcome) pairs found by a few
+// shapes, not matched whole.
+#include "claims/recognise.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <regex>
+
+namespace sslconf::claims {
+
+namespace {
+
+using nlohmann::json;
+
+// A value phrase: a number, NULL, or a sign ("a positive value", "> 0").
+const std::string kValue =
+    R"((NUM or (?:an? )?negative(?: (?:value|integer|number))?|NUM|NULL|(?:an? )?(?:non-?zero|positive|negative|non-?negative|non-?positive)(?: (?:value|integer|number))?|(?:a value |an integer )?(?:greater|less) than(?: or equal to)? NUM|[<>]=? ?NUM))";
+// An outcome word; "not"/"un" in the matched text turns success into failure.
+const std::string kOutcome =
+    R"((success(?:ful(?:ly)?)?|succeed(?:s|ed)?|ok|errors?|fail(?:ure|ures|s|ed)?|unsuccessful(?:ly)?))";
+const std::string kWhen =
+    R"((?:on|for|upon|in case of|in the case of|in the event of|if|when|after|to indicate|indicating))";
+
+struct Outcome {
+  json value;
+  bool success = false;
+  std::size_t pos = 0;
+  std::string condition;
+};
+
+bool is_failure(const std::string& matched) {
+  return matched.find("error") != std::string::npos || matched.find("fail") != std::string::npos ||
+         matched.find("unsuccess") != std::string::npos || matched.find(" not ") != std::string::npos;
+}
+
+json value_of(const Normalised& n, const std::string& phrase, std::size_t pos) {
+  if (phrase == "NULL") return "null";
+  const auto nums = Normalised::within(n.numbers, pos, pos + phrase.size());
+  return int_expectation(phrase, nums.empty() ? "" : nums.front());
+}
+
+// Shapes: "VALUE on OUTCOME", "on OUTCOME ... VALUE", "VALUE otherwise".
+std::vector<Outcome> outcomes(const Normalised& n) {
+  static const std::regex value_first(kValue + R"( (?:is |will be |are )?(?:returned )?)" + kWhen +
+                                      R"((?: (?:an?|the|any))?((?: \w+){0,3}?) )" + kOutcome + R"(\b)");
+  static const std::regex outcome_first(kWhen + R"((?: (?:an?|the|any))? )" + kOutcome +
+                                        R"(\b,?((?: (?:the|it|this|FUNC|function|functions|call|will|returns?|return|is|are|value|of|then))*) )" + kValue);
+  static const std::regex otherwise(kValue + R"( (?:is returned )?(?:otherwise|else|if not|in all other cases)|(?:otherwise|else),? (?:it |FUNC )?(?:returns? )?)" + kValue);
+  std::vector<Outcome> out;
+  auto seen = [&out](std::size_t pos) {
+    for (const auto& o : out) if (o.pos == pos) return true;
+    return false;
+  };
+  const std::string& t = n.text;
+  for (std::sregex_iterator it(t.begin(), t.end(), value_first), e; it != e; ++it) {
+    const auto pos = static_cast<std::size_t>(it->position(1));
+    const std::string words = (*it)[2].str() + " " + (*it)[3].str() + " ";
+    out.push_back({value_of(n, (*it)[1], pos), !is_failure(words), pos, ""});
+  }
+  for (std::sregex_iterator it(t.begin(), t.end(), outcome_first), e; it != e; ++it) {
+    const auto pos = static_cast<std::size_t>(it->position(3));
+    if (!seen(pos)) out.push_back({value_of(n, (*it)[3], pos), !is_failure((*it)[1].str() + " "), pos, ""});
+  }
+  for (std::sregex_iterator it(t.begin(), t.end(), otherwise), e; it != e; ++it) {
+    const int g = (*it)[1].matched ? 1 : 2;
+    const auto pos = static_cast<std::size_t>(it->position(g));
+    if (!seen(pos)) out.push_back({value_of(n, (*it)[g], pos), false, pos, ""});
+  }
+  return out;
+}
+
+// "returns 1 if the session is resumable or 0 otherwise / if not".
+bool conditional(const Normalised& n, Outcome& yes, Outcome& no) {
+  static const std::regex shape(R"(returns? )" + kValue + R"( (?:if|when) ([^,;.]+?),? (?:or |and |, )?)" + kValue +
+                                R"( (?:otherwise|if not|else|in all other cases)\b)");
+  std::smatch m;
+  if (!std::regex_search(n.text, m, shape)) return false;
+  yes = {value_of(n, m[1], m.position(1)), true, static_cast<std::size_t>(m.position(1)), m[2]};
+  no = {value_of(n, m[3], m.position(3)), false, static_cast<std::size_t>(m.position(3)), ""};
+  return !yes.value.is_null() && !no.value.is_null();
+}
+
+// The page functions named before the verb, else any named before it, else
+// the sentence subject.
+std::vector<std::string> subjects(const Normalised& n, std::size_t verb, const SentenceContext& ctx) {
+  std::vector<std::string> on_page, other;
+  for (const auto& f : n.functions) {
+    if (f.pos >= verb) break;
+    auto& list = ctx.vocab->on_page(f.value) ? on_page : other;
+    if (std::find(list.begin(), list.end(), f.value) == list.end()) list.push_back(f.value);
+  }
+  if (!on_page.empty()) return on_page;
+  if (!other.empty()) return other;
+  const std::string s = subject_of(n, ctx);
+  return s.empty() ? std::vector<std::string>{} : std::vector<std::string>{s};
+}
+
+Finding make(const char* kind, json params) {
+  Finding f;
+  f.kind = kind;
+  f.params = std::move(params);
+  return f;
+}
+
+std::optional<Finding> from_outcomes(const std::vector<Outcome>& found, bool pointer) {
+  json params = json::object();
+  bool null_involved = false;
+  for (const auto& o : found) {
+    if (o.value.is_null()) continue;
+    null_involved = null_involved || o.value == "null";
+    const char* key = o.success ? "success" : "failure";
+    if (!params.contains(key)) params[key] = o.value;
+    if (!o.condition.empty()) params["condition"] = o.condition;
+  }
+  if (params.empty()) return std::nullopt;
+  if (!null_involved) return make("returns-int", params);
+  json p = {{"failure", "null"}};
+  if (pointer || params.value("success", json()) == "non-null") p["success"] = "non-null";
+  return make("returns-pointer-or-null", p);
+}
+
+// "a pointer to ...", but not "the NULL pointer".
+bool mentions_pointer(const std::string& t) {
+  static const std::regex r(R"((?:^|[^L]) pointers?\b)");
+  return std::regex_search(t, r);
+}
+
+std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  static const std::regex nothing(
+      R"((?:does not|doesn't|do not|don't|will not) (?:return|provide) (?:a |any )?(?:value|values|diagnostic|information)|returns? no (?:value|diagnostic)|no return value|(?:is|are) (?:of type )?void|returns? nothing|returns? void)");
+  static const std::regex on_null(
+      R"((?:passed|passing|given|with|called with) (?:the |a )?NULL(?: pointer)?(?: (?:for|as) (?:the )?(?:\w+ )?(ARG|\w+))?[^.;]*?,? (NUM|NULL) is returned|returns? (NUM|NULL) (?:if|when) (ARG|\w+) is NULL)");
+  static const std::regex previous(R"(returns? the (?:previous(?:ly)?|old|former)\b)");
+  static const std::regex current(R"(returns? the (?:current(?:ly)?|present)\b)");
+  static const std::regex pointer(R"(returns? (?:a |the |an )?(?:\w+ )?pointer\b)");
+  const std::string& t = n.text;
+  std::smatch m;
+  if (std::regex_search(t, nothing)) return make("returns-void", json::object());
+  if (std::regex_search(t, m, on_null)) {
+    const int a = m[1].matched ? 1 : 4, v = m[2].matched ? 2 : 3;
+    Finding f = make("returns-on-null", json::object());
+    f.params["argument"] = resolve_argument(n, m.position(a), m.position(a) + m.length(a), subject, *ctx.vocab);
+    f.params["value"] = value_of(n, m[v], m.position(v));
+    require(f, "argument");
+    return f;
+  }
+  Outcome yes, no;
+  if (conditional(n, yes, no)) return from_outcomes({yes, no}, mentions_pointer(t));
+  if (auto f = from_outcomes(outcomes(n), mentions_pointer(t))) return f;
+  if (std::regex_search(t, previous)) return make("returns-previous", json::object());
+  if (std::regex_search(t, current)) return make("returns-current", json::object());
+  if (std::regex_search(t, pointer)) {
+    if (t.find("or NULL") != std::string::npos) return make("returns-pointer-or-null", {{"success", "non-null"}, {"failure", "null"}});
+    return make("returns-pointer", {{"success", "non-null"}});
+  }
+  Finding f = make("returns-described", json::object());
+  f.checkable = false;
+  f.reason = "informative";
+  return f;
+}
+
+// The value a RETURN VALUES item label states, or null json.
+json item_value(std::string label) {
+  while (!label.empty() && (label.back() == ':' || label.back() == '.' || label.back() == ' ')) label.pop_back();
+  static const std::regex null_label(R"(^(?:the |a )?NULL(?:[- ]pointer)?$)", std::regex::icase);
+  static const std::regex pointer_label(R"(^(?:a |an )?(?:valid |non-NULL )?pointer\b.*|^non-NULL$)", std::regex::icase);
+  static const std::regex number_label(R"(^([<>]=?)? ?(-?\d+)$)");
+  static const std::regex symbol_label(R"(^[A-Z][A-Z0-9]*_[A-Z0-9_]+$)");
+  std::smatch m;
+  if (std::regex_match(label, null_label)) return "null";
+  if (std::regex_match(label, pointer_label)) return "non-null";
+  if (std::regex_match(label, m, number_label)) {
+    const std::string phrase = m[1].matched ? m[1].str() + " NUM" : "NUM";
+    return int_expectation(phrase, m[2]);
+  }
+  if (std::regex_match(label, symbol_label)) return label;
+  return json();
+}
+
+// Page functions whose return type can carry the value.
+std::vector<std::string> functions_returning(const json& value, const Vocabulary& vocab) {
+  const bool wants_pointer = value == "null" || value == "non-null";
+  std::vector<std::string> out;
+  for (const auto& f : vocab.page_functions) {
+    const model::Prototype* p = vocab.prototype(f);
+    if (p == nullptr) continue;
+    const bool pointer = p->return_type.find('*') != std::string::npos;
+    const bool is_void = p->return_type == "void";
+    if (!is_void && pointer == wants_pointer) out.push_back(f);
+  }
+  if (out.empty() && vocab.prototypes.empty()) out = vocab.page_functions;
+  return out;
+}
+
+}  // namespace
+
+std::vector<Finding> recognise_return_item(const std::string& label, const std::string& text,
+                                           const SentenceContext& ctx) {
+  const json value = item_value(label);
+  if (value.is_null()) return {};
+  std::vector<Finding> out;
+  for (const auto& f : functions_returning(value, *ctx.vocab)) {
+    out.push_back(make("returns-enumerated", {{"value", value}, {"condition", text}}));
+    out.back().functions = {f};
+  }
+  if (out.empty()) {  // no function fits: keep the statement, visibly unchecked
+    out.push_back(make("returns-enumerated", {{"value", value}, {"condition", text}}));
+    out.back().checkable = false;
+    out.back().reason = "unrecognised";
+  }
+  return out;
+}
+
+std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
+  // "return value" and "return code" are nouns, not statements.
+  static const std::regex verb(R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b)");
+  std::smatch m;
+  if (!std::regex_search(n.text, m, verb)) return {};
+  const auto who = subjects(n, static_cast<std::size_t>(m.position(0)), ctx);
+  std::vector<Finding> out;
+  for (const auto& subject : who.empty() ? std::vector<std::string>{""} : who) {
+    auto f = classify(n, ctx, subject);
+    if (!f) continue;
+    if (!subject.empty()) f->functions = {subject};
+    out.push_back(std::move(*f));
+  }
+  return out;
+}
+
+}  // namespace sslconf::claims

@@ -1,0 +1,211 @@
+// Behaviour recognisers: reference counts, NULL rules, aliases, copies,
+// versions, cache and lifecycle notes, and the reasoned non-checkable
+// classes. Each with wordings that must and must not match.
+#define BOOST_TEST_MODULE claims recognisers
+#include "fixture.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+
+using namespace sslconf::claims;
+using namespace sslconf::claims::test;
+
+namespace {
+
+const Finding* find_kind(const std::vector<Finding>& fs, const std::string& kind) {
+  auto it = std::find_if(fs.begin(), fs.end(), [&kind](const Finding& f) { return f.kind == kind; });
+  return it == fs.end() ? nullptr : &*it;
+}
+
+bool has(const std::vector<Finding>& fs, const std::string& kind) { return find_kind(fs, kind) != nullptr; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(reference_counts)
+
+BOOST_AUTO_TEST_CASE(up_ref_increments_its_argument) {
+  const auto fs = recognise_in(session_page(), "SSL_SESSION_up_ref() increments the reference count on the given SSL_SESSION structure.");
+  const Finding* f = find_kind(fs, "refcount-increment");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "ses");
+  BOOST_TEST(f->params["by"] == 1);
+  BOOST_TEST(f->functions.front() == "SSL_SESSION_up_ref");
+}
+
+BOOST_AUTO_TEST_CASE(passive_increment_names_argument_and_amount) {
+  const auto fs = recognise_in(add_session_page(), "The reference count for session c is incremented by 1.", "DESCRIPTION", "SSL_CTX_add_session");
+  const Finding* f = find_kind(fs, "refcount-increment");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "c");
+  BOOST_TEST(f->functions.front() == "SSL_CTX_add_session");
+}
+
+BOOST_AUTO_TEST_CASE(not_incremented_is_unchanged_not_increment) {
+  const auto fs = recognise_in(get_session_page(), "The reference count of the SSL_SESSION is not incremented, so that the pointer can become invalid by other operations.", "DESCRIPTION", "SSL_get_session");
+  BOOST_TEST(has(fs, "refcount-unchanged"));
+  BOOST_TEST(!has(fs, "refcount-increment"));
+  BOOST_TEST(find_kind(fs, "refcount-unchanged")->params["argument"] == "result");
+  const auto gs = recognise_in(get_session_page(), "As the reference counter is not incremented, the pointer is only valid while the connection is in use.", "NOTES", "SSL_get0_session");
+  BOOST_TEST(has(gs, "refcount-unchanged"));
+  BOOST_TEST(find_kind(gs, "refcount-unchanged")->functions.front() == "SSL_get0_session");
+}
+
+BOOST_AUTO_TEST_CASE(free_decrements_and_frees_at_zero) {
+  for (const char* s : {"SSL_SESSION_free() decrements the reference count of session and removes the SSL_SESSION structure pointed to by session and frees up the allocated memory, if the reference count has reached 0.",
+                        "SSL_SESSION_free() frees the session when its reference count drops to zero."}) {
+    const auto fs = recognise_in(session_page(), s);
+    const Finding* f = find_kind(fs, "refcount-decrement-free");
+    BOOST_TEST_REQUIRE(f != nullptr, s);
+    BOOST_TEST(f->params["argument"] == "session", s);
+    BOOST_TEST(!has(fs, "refcount-decrement"), s);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(obligation_mentioning_an_increment_is_not_an_increment) {
+  const auto fs = recognise_in(session_page(), "SSL_SESSION_free() must only be called for SSL_SESSION objects, for which the reference count was explicitly incremented (e.g. by calling SSL_get1_session(), see SSL_get_session(3)) or when the SSL_SESSION object was generated outside a TLS handshake operation, e.g. by using d2i_SSL_SESSION(3).", "NOTES");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "caller-obligation");
+  BOOST_TEST(!fs[0].checkable);
+  BOOST_TEST(fs[0].functions.front() == "SSL_SESSION_free");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(null_rules)
+
+BOOST_AUTO_TEST_CASE(null_noop_wordings) {
+  for (const char* s : {"If session is NULL nothing is done.", "If session is NULL, the function does nothing.",
+                        "SSL_SESSION_free() does nothing if session is NULL.",
+                        "Passing a NULL pointer to SSL_SESSION_free() is a no-op.",
+                        "session may be NULL, in which case nothing is done."}) {
+    const auto fs = recognise_in(session_page(), s, "DESCRIPTION", "SSL_SESSION_free");
+    const Finding* f = find_kind(fs, "null-noop");
+    BOOST_TEST_REQUIRE(f != nullptr, s);
+    BOOST_TEST(f->params["argument"] == "session", s);
+    BOOST_TEST(f->functions.front() == "SSL_SESSION_free", s);
+    BOOST_TEST(f->checkable, s);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(null_return_is_not_a_noop) {
+  const auto fs = recognise_in(get_session_page(), "If ssl is NULL, SSL_get_session() returns NULL.");
+  BOOST_TEST(!has(fs, "null-noop"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(aliases_and_copies)
+
+BOOST_AUTO_TEST_CASE(same_as_is_an_alias) {
+  const auto fs = recognise_in(get_session_page(), "SSL_get0_session() is the same as SSL_get_session().");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "alias");
+  BOOST_TEST(fs[0].params["target"] == "SSL_get_session");
+  BOOST_TEST(fs[0].functions.front() == "SSL_get0_session");
+}
+
+BOOST_AUTO_TEST_CASE(same_as_but_with_a_reference_is_alias_plus_ref) {
+  const auto fs = recognise_in(get_session_page(), "SSL_get1_session() is the same as SSL_get_session(), but the reference count of the SSL_SESSION is incremented by one.");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "alias-plus-ref");
+  BOOST_TEST(fs[0].params["target"] == "SSL_get_session");
+  BOOST_TEST(fs[0].params["extra_references"] == 1);
+}
+
+BOOST_AUTO_TEST_CASE(same_but_different_is_no_alias) {
+  const auto fs = recognise_in(get_session_page(), "SSL_get0_session() is the same as SSL_get_session() except that it takes a const argument.");
+  BOOST_TEST(!has(fs, "alias"));
+}
+
+BOOST_AUTO_TEST_CASE(copy_wordings_of_1_1_1_and_3_0) {
+  for (const char* s : {"SSL_SESSION_dup() copies the contents of the SSL_SESSION structure in src and returns a pointer to it.",
+                        "SSL_SESSION_dup() creates a new SSL_SESSION structure that is a copy of src."}) {
+    const auto fs = recognise_in(session_page(), s);
+    const Finding* f = find_kind(fs, "copy");
+    BOOST_TEST_REQUIRE(f != nullptr, s);
+    BOOST_TEST(f->params["argument"] == "src");
+  }
+  const auto fs = recognise_in(session_page(), "The copy is not owned by any cache that src may have been in.", "DESCRIPTION", "SSL_SESSION_dup");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "copy-no-cache");
+  BOOST_TEST(fs[0].functions.front() == "SSL_SESSION_dup");
+}
+
+BOOST_AUTO_TEST_CASE(copying_bytes_into_a_buffer_is_not_a_session_copy) {
+  const auto v = vocabulary({proto("size_t", "SSL_get_client_random", {{"const SSL *", "ssl"}, {"unsigned char *", "out"}, {"size_t", "outlen"}})});
+  const auto fs = recognise_in(v, "It copies as many bytes as it can of this value into the buffer provided in out, which has outlen bytes.", "DESCRIPTION", "SSL_get_client_random");
+  BOOST_TEST(!has(fs, "copy"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(history)
+
+BOOST_AUTO_TEST_CASE(added_in_gives_release_per_function) {
+  const auto fs = recognise_in(session_page(), "The SSL_SESSION_dup() function was added in OpenSSL 1.1.1.", "HISTORY");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "version-added");
+  BOOST_TEST(fs[0].params["release"] == "1.1.1");
+  const auto gs = recognise_in(session_page(), "SSL_SESSION_new() and SSL_SESSION_up_ref() were added in OpenSSL 1.1.0.", "HISTORY");
+  BOOST_TEST_REQUIRE(gs.size() == 2u);
+  BOOST_TEST(gs[1].functions.front() == "SSL_SESSION_up_ref");
+}
+
+BOOST_AUTO_TEST_CASE(other_history_lines_are_informative) {
+  const auto fs = recognise_in(session_page(), "The argument of SSL_SESSION_dup() became const in OpenSSL 3.0.", "HISTORY");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "version-changed");
+  BOOST_TEST(!fs[0].checkable);
+  BOOST_TEST(recognise_in(session_page(), "SSL_SESSION_new() was deprecated in OpenSSL 3.0.", "HISTORY")[0].kind == "version-deprecated");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(lifecycle_notes)
+
+BOOST_AUTO_TEST_CASE(handshake_cache_flush_resumption_notes) {
+  const auto& v = session_page();
+  BOOST_TEST(has(recognise_in(v, "SSL_SESSION objects are allocated, when a TLS/SSL handshake operation is successfully completed.", "NOTES"), "session-from-handshake"));
+  const auto cache = recognise_in(v, "Depending on the settings, see SSL_CTX_set_session_cache_mode(3), the SSL_SESSION objects are internally referenced by the SSL_CTX and linked into its session cache.", "NOTES");
+  BOOST_TEST(has(cache, "cache-by-mode"));
+  const auto g = get_session_page();
+  BOOST_TEST(has(recognise_in(g, "Even if the session is valid, it can be removed at any time due to timeout during SSL_CTX_flush_sessions(3).", "NOTES"), "flush-timeout"));
+  BOOST_TEST(has(recognise_in(g, "The ssl session contains all information required to re-establish the connection without a new handshake.", "NOTES"), "resumption"));
+  const auto kept = recognise_in(g, "If the data is to be kept, SSL_get1_session() will increment the reference count, so that the session will not be implicitly removed by other operations but stays in memory.", "NOTES");
+  BOOST_TEST(has(kept, "kept-reference-survives"));
+  BOOST_TEST(has(kept, "refcount-increment"));
+  BOOST_TEST(find_kind(kept, "refcount-increment")->params["argument"] == "result");
+  BOOST_TEST(has(recognise_in(g, "A session will be automatically removed from the session cache and marked as non-resumable if the connection is not closed down cleanly, e.g. if a fatal error occurs on the connection or SSL_shutdown(3) is not called prior to SSL_free(3).", "NOTES"), "unclean-shutdown-removes"));
+}
+
+BOOST_AUTO_TEST_CASE(mode_items_name_their_flag) {
+  const auto fs = recognise_in(session_page(), "Client sessions are added to the session cache.", "NOTES", "", "SSL_SESS_CACHE_CLIENT");
+  const Finding* f = find_kind(fs, "cache-by-mode");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["mode"] == nlohmann::json::array({"SSL_SESS_CACHE_CLIENT"}));
+}
+
+BOOST_AUTO_TEST_CASE(delayed_failure_note_is_not_a_flush_claim) {
+  const auto fs = recognise_in(session_page(), "These failures may also appear delayed, e.g. when an SSL_SESSION object was completely freed as the reference count incorrectly became 0, but it is still referenced in the internal session cache and the cache list is processed during a SSL_CTX_flush_sessions(3) operation.", "NOTES");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "speculative");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(not_checkable)
+
+BOOST_AUTO_TEST_CASE(reasons) {
+  const auto& v = session_page();
+  BOOST_TEST(recognise_in(v, "It must not be called on other SSL_SESSION objects.", "NOTES", "SSL_SESSION_free")[0].reason == "caller-obligation");
+  BOOST_TEST(recognise_in(v, "It is therefore crucial to keep the reference count (usage information) correct.", "NOTES")[0].reason == "caller-obligation");
+  BOOST_TEST(recognise_in(v, "SSL objects may be using the SSL_SESSION object; as a session may be reused, several SSL objects may be using one SSL_SESSION object at the same time.", "NOTES")[0].reason == "speculative");
+  BOOST_TEST(recognise_in(v, "The following return values can occur:", "RETURN VALUES")[0].reason == "informative");
+  const auto u = recognise_in(v, "SSL_SESSION_new() wobbles the session.");
+  BOOST_TEST_REQUIRE(u.size() == 1u);
+  BOOST_TEST(u[0].kind == "unrecognised");
+  BOOST_TEST(u[0].functions.front() == "SSL_SESSION_new");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

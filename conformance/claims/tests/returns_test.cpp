@@ -1,0 +1,173 @@
+// Return-value statements: the same contract in many wordings gives the same
+// claim; statements that are not return contracts give none.
+#include "fixture.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace sslconf::claims;
+using namespace sslconf::claims::test;
+using nlohmann::json;
+
+namespace {
+
+Finding only_return(const Vocabulary& v, const std::string& s, const std::string& section = "RETURN VALUES") {
+  const auto fs = recognise_in(v, s, section);
+  BOOST_TEST_REQUIRE(fs.size() == 1u, s << " gave " << fs.size() << " findings");
+  return fs.front();
+}
+
+void expect_int(const std::string& sentence, json success, json failure) {
+  const Finding f = only_return(session_page(), sentence);
+  BOOST_TEST(f.kind == "returns-int", sentence);
+  BOOST_TEST(f.checkable);
+  BOOST_TEST(f.params.value("success", json()) == success, sentence << ": " << f.params.dump());
+  BOOST_TEST(f.params.value("failure", json()) == failure, sentence << ": " << f.params.dump());
+  BOOST_TEST(f.functions == std::vector<std::string>{"SSL_SESSION_up_ref"}, sentence);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(returns_int)
+
+BOOST_AUTO_TEST_CASE(success_and_failure_values_read_in_any_order_and_wording) {
+  expect_int("SSL_SESSION_up_ref returns 1 on success or 0 on error.", 1, 0);
+  expect_int("SSL_SESSION_up_ref() returns 1 for success and 0 for failure.", 1, 0);
+  expect_int("For SSL_SESSION_up_ref(), 0 is returned on failure, 1 on success.", 1, 0);
+  expect_int("SSL_SESSION_up_ref() returns 1 if successful, 0 otherwise.", 1, 0);
+  expect_int("SSL_SESSION_up_ref() returns 1 if the operation succeeded or 0 if it failed.", 1, 0);
+  expect_int("On success SSL_SESSION_up_ref() returns 1; on failure it returns 0.", 1, 0);
+  expect_int("SSL_SESSION_up_ref() returns 0 on success and -1 on error.", 0, -1);
+  expect_int("SSL_SESSION_up_ref() returns a positive value on success or 0 on error.", "positive", 0);
+  expect_int("SSL_SESSION_up_ref() returns 1 on success and 0 or a negative value on failure.", 1, "nonpositive");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_edit_changes_the_expected_value) {
+  expect_int("SSL_SESSION_up_ref returns 2 on success or 0 on error.", 2, 0);
+}
+
+BOOST_AUTO_TEST_CASE(conditional_statement_keeps_its_condition) {
+  const auto v = vocabulary({proto("int", "SSL_SESSION_is_resumable", {{"const SSL_SESSION *", "s"}})});
+  const Finding f = only_return(v, "SSL_SESSION_is_resumable() returns 1 if the session is resumable or 0 otherwise.");
+  BOOST_TEST(f.kind == "returns-int");
+  BOOST_TEST(f.params["success"] == 1);
+  BOOST_TEST(f.params["failure"] == 0);
+  BOOST_TEST(f.params["condition"] == "the session is resumable");
+}
+
+BOOST_AUTO_TEST_CASE(one_claim_per_function_named) {
+  const auto v = vocabulary({proto("long", "SSL_SESSION_set_time", {{"SSL_SESSION *", "s"}, {"long", "tm"}}),
+                             proto("long", "SSL_SESSION_set_timeout", {{"SSL_SESSION *", "s"}, {"long", "tm"}})});
+  const auto fs = recognise_in(v, "SSL_SESSION_set_time() and SSL_SESSION_set_timeout() return 1 on success.", "RETURN VALUES");
+  BOOST_TEST_REQUIRE(fs.size() == 2u);
+  BOOST_TEST(fs[0].functions.front() == "SSL_SESSION_set_time");
+  BOOST_TEST(fs[1].functions.front() == "SSL_SESSION_set_timeout");
+  BOOST_TEST(fs[1].params["success"] == 1);
+  BOOST_TEST(!fs[1].params.contains("failure"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(returns_pointer)
+
+BOOST_AUTO_TEST_CASE(pointer_or_null_in_several_wordings) {
+  for (const char* s : {"SSL_SESSION_new returns a pointer to the newly allocated SSL_SESSION structure or NULL on error.",
+                        "SSL_SESSION_new() returns a pointer to the new structure, or NULL if an error occurred.",
+                        "SSL_SESSION_new() returns NULL on failure and a pointer to the new session otherwise."}) {
+    const Finding f = only_return(session_page(), s);
+    BOOST_TEST(f.kind == "returns-pointer-or-null", s);
+    BOOST_TEST(f.params["failure"] == "null", s);
+    BOOST_TEST(f.params.value("success", "") == "non-null", s);
+    BOOST_TEST(f.functions.front() == "SSL_SESSION_new", s);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(null_on_failure_alone_is_a_pointer_claim) {
+  const auto v = vocabulary({proto("SSL_SESSION *", "d2i_SSL_SESSION", {{"SSL_SESSION **", "a"}, {"const unsigned char **", "pp"}, {"long", "length"}})});
+  const auto fs = recognise_in(v, "In case of failure the NULL-pointer is returned and the error message can be retrieved from the error stack.", "RETURN VALUES", "d2i_SSL_SESSION");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "returns-pointer-or-null");
+  BOOST_TEST(fs[0].functions.front() == "d2i_SSL_SESSION");
+}
+
+BOOST_AUTO_TEST_CASE(pointer_without_null_case) {
+  const Finding f = only_return(get_session_page(), "SSL_get0_session() returns a pointer to the actual session.", "NOTES");
+  BOOST_TEST(f.kind == "returns-pointer");
+  BOOST_TEST(f.functions.front() == "SSL_get0_session");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(returns_other)
+
+BOOST_AUTO_TEST_CASE(void_statements) {
+  for (const char* s : {"SSL_SESSION_free() does not provide diagnostic information.",
+                        "SSL_SESSION_free() does not return a value.", "SSL_SESSION_free() returns no value."}) {
+    const Finding f = only_return(session_page(), s);
+    BOOST_TEST(f.kind == "returns-void", s);
+    BOOST_TEST(f.functions.front() == "SSL_SESSION_free", s);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(null_argument_return_value) {
+  const auto v = vocabulary({proto("long", "SSL_SESSION_set_time", {{"SSL_SESSION *", "s"}, {"long", "tm"}})});
+  const Finding f = only_return(v, "If any of the function is passed the NULL pointer for the session s, 0 is returned.");
+  BOOST_TEST(f.kind == "returns-on-null");
+  BOOST_TEST(f.params["argument"] == "s");
+  BOOST_TEST(f.params["value"] == 0);
+}
+
+BOOST_AUTO_TEST_CASE(previous_and_current_values) {
+  const auto v = vocabulary({proto("long", "SSL_CTX_set_timeout", {{"SSL_CTX *", "ctx"}, {"long", "t"}}),
+                             proto("long", "SSL_CTX_get_timeout", {{"const SSL_CTX *", "ctx"}})});
+  BOOST_TEST(only_return(v, "SSL_CTX_set_timeout() returns the previously set timeout value.").kind == "returns-previous");
+  BOOST_TEST(only_return(v, "SSL_CTX_get_timeout() returns the currently set timeout value.").kind == "returns-current");
+}
+
+BOOST_AUTO_TEST_CASE(described_values_are_recognised_but_not_checkable) {
+  const auto v = vocabulary({proto("long", "SSL_CTX_sess_number", {{"SSL_CTX *", "ctx"}})});
+  const Finding f = only_return(v, "SSL_CTX_sess_number() returns the current number of sessions in the internal session cache.");
+  BOOST_TEST(f.kind == "returns-current");
+  const Finding g = only_return(v, "SSL_CTX_sess_number() returns the number of sessions proposed by clients.");
+  BOOST_TEST(g.kind == "returns-described");
+  BOOST_TEST(!g.checkable);
+  BOOST_TEST(g.reason == "informative");
+}
+
+BOOST_AUTO_TEST_CASE(non_return_sentences_give_no_return_claim) {
+  for (const char* s : {"SSL_SESSION_up_ref() increments the reference count on the given SSL_SESSION structure.",
+                        "The following return values can occur:"}) {
+    for (const auto& f : recognise_in(session_page(), s))
+      BOOST_TEST(f.kind.rfind("returns-", 0) != 0, s << " gave " << f.kind);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(return_items)
+
+BOOST_AUTO_TEST_CASE(null_and_pointer_items_apply_to_each_pointer_function) {
+  const SentenceContext ctx{&get_session_page(), "RETURN VALUES", "NULL", ""};
+  const auto fs = recognise_return_item("NULL", "There is no session available in ssl.", ctx);
+  BOOST_TEST_REQUIRE(fs.size() == 3u);
+  BOOST_TEST(fs[0].params["value"] == "null");
+  BOOST_TEST(fs[2].functions.front() == "SSL_get1_session");
+  const auto ps = recognise_return_item("Pointer to an SSL_SESSION", "The return value points to the data of an SSL session.", ctx);
+  BOOST_TEST_REQUIRE(ps.size() == 3u);
+  BOOST_TEST(ps[0].params["value"] == "non-null");
+}
+
+BOOST_AUTO_TEST_CASE(integer_items_apply_to_int_functions) {
+  const SentenceContext ctx{&add_session_page(), "RETURN VALUES", "0", ""};
+  const auto fs = recognise_return_item("0", "The operation failed.", ctx);
+  BOOST_TEST_REQUIRE(fs.size() == 2u);
+  BOOST_TEST(fs[0].params["value"] == 0);
+  BOOST_TEST(recognise_return_item("> 0", "Success.", ctx).front().params["value"] == "positive");
+  BOOST_TEST(recognise_return_item("-1", "Error.", ctx).front().params["value"] == -1);
+}
+
+BOOST_AUTO_TEST_CASE(a_label_that_is_not_a_value_is_left_to_the_sentences) {
+  const SentenceContext ctx{&add_session_page(), "RETURN VALUES", "", ""};
+  BOOST_TEST(recognise_return_item("The operation", "failed.", ctx).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
