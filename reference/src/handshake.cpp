@@ -103,6 +103,7 @@ SSL_SESSION* new_connection_session(SSL* s, int version, bool with_id) {
   SSL_SESSION* fresh = session_new_at(now());
   if (!fresh) return nullptr;
   fresh->version = version;
+  fresh->cipher_id = version == TLS1_3_VERSION ? kNominalCipherTls13 : kNominalCipherTls12;
   fresh->timeout = s->ctx->session_timeout.load();
   fresh->sid_ctx = s->sid_ctx;
   if (with_id) {

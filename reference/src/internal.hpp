@@ -84,6 +84,11 @@ using ExpiryIndex = std::multimap<int64_t, SSL_SESSION*>;
 
 }  // namespace sslref
 
+// TLS_RSA_WITH_AES_128_GCM_SHA256 and TLS_AES_128_GCM_SHA256: the nominal
+// suites sessions record (see ssl_session_st::cipher_id).
+constexpr uint16_t kNominalCipherTls12 = 0x009c;
+constexpr uint16_t kNominalCipherTls13 = 0x1301;
+
 // The session. Fields other than refs/owner/cache_pos are protected by the
 // owner's cache lock while cached (set_time/set_timeout reposition it).
 struct ssl_session_st {
@@ -95,8 +100,10 @@ struct ssl_session_st {
   int64_t time = 0;
   int64_t timeout = 304;
   int version = 0;
-  // Carried only so that DER encodings round-trip with OpenSSL's:
-  uint16_t cipher_id = 0;
+  // Carried only so that DER encodings round-trip with OpenSSL's. No cipher
+  // ever runs; the suite is nominal, but OpenSSL refuses to decode a
+  // session whose suite it does not know, so one is always recorded.
+  uint16_t cipher_id = kNominalCipherTls12;
   int64_t verify_result = 1;           // OpenSSL's initial value
   int64_t max_fragment_len_mode = 255;  // "unspecified"
   int64_t kex_group = 0;

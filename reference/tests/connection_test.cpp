@@ -1,0 +1,313 @@
+// SSL objects and the loopback handshake: session creation, resumption by
+// session ID, cache modes, callbacks, and the bad-shutdown rule.
+#define BOOST_TEST_MODULE sslref_connection
+#include <boost/test/unit_test.hpp>
+
+#include "helpers.hpp"
+
+using namespace sslref_test;
+
+namespace {
+
+struct Contexts {
+  SSL_CTX* client = make_client_ctx();
+  SSL_CTX* server = make_server_ctx();
+  Contexts() { BOOST_REQUIRE(client && server); }
+  ~Contexts() {
+    SSL_CTX_free(client);
+    SSL_CTX_free(server);
+  }
+  // A full handshake, cleanly shut down; returns the client's session (a
+  // reference the caller owns).
+  SSL_SESSION* first_session() {
+    Pair p;
+    BOOST_REQUIRE(connect(client, server, p));
+    SSL_SESSION* s = SSL_get1_session(p.client);
+    shutdown_cleanly(p);
+    free_pair(p);
+    return s;
+  }
+  // Connects offering `offer`; returns whether both sides report reuse.
+  bool resumes(SSL_SESSION* offer) {
+    Pair p;
+    BOOST_REQUIRE(connect(client, server, p, offer));
+    const bool client_reused = SSL_session_reused(p.client) == 1;
+    const bool server_reused = SSL_session_reused(p.server) == 1;
+    BOOST_TEST(client_reused == server_reused);
+    shutdown_cleanly(p);
+    free_pair(p);
+    return client_reused && server_reused;
+  }
+};
+
+int g_new_cb_calls = 0;
+SSL_SESSION* g_kept = nullptr;
+int keep_session(SSL*, SSL_SESSION* s) {
+  ++g_new_cb_calls;
+  g_kept = s;
+  return 1;  // we keep the reference
+}
+int decline_session(SSL*, SSL_SESSION*) {
+  ++g_new_cb_calls;
+  return 0;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(handshake_creates_a_session_the_server_caches, Contexts) {
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  SSL_SESSION* cs = SSL_get_session(p.client);
+  SSL_SESSION* ss = SSL_get0_session(p.server);
+  BOOST_REQUIRE(cs && ss);
+  BOOST_TEST(id_of(cs) == id_of(ss));
+  BOOST_TEST(id_of(cs).size() == 32u);
+  BOOST_TEST(SSL_SESSION_get_master_key(cs, nullptr, 0) == 48u);
+  BOOST_TEST(SSL_SESSION_is_resumable(cs) == 1);
+  BOOST_TEST(SSL_session_reused(p.client) == 0);
+  BOOST_TEST(SSL_CTX_sess_number(server) == 1);
+  BOOST_TEST(SSL_CTX_sess_number(client) == 0);  // default mode caches on servers only
+  shutdown_cleanly(p);
+  free_pair(p);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_kept_session_resumes_the_next_connection, Contexts) {
+  SSL_SESSION* s = first_session();
+  BOOST_TEST(resumes(s));
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(resumption_requires_the_same_session_id_context, Contexts) {
+  SSL_SESSION* s = first_session();
+  const unsigned char other[] = "another context";
+  BOOST_REQUIRE(SSL_CTX_set_session_id_context(server, other, sizeof other - 1) == 1);
+  BOOST_TEST(!resumes(s));
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(resumption_requires_the_session_in_the_server_cache, Contexts) {
+  SSL_SESSION* s = first_session();
+  SSL_CTX_flush_sessions(server, 0);
+  BOOST_TEST(!resumes(s));
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(resumption_works_on_the_last_valid_second_only, Contexts) {
+  FakeClock clock(10000);
+  SSL_CTX_set_timeout(server, 100);  // the server's cache decides
+  SSL_CTX_set_timeout(client, 100);  // each side stamps its own session
+  SSL_SESSION* s = first_session();
+  BOOST_TEST(SSL_SESSION_get_timeout(s) == 100);
+  clock.set(10100);  // time + timeout: still valid
+  BOOST_TEST(resumes(s));
+  clock.set(10101);  // first expired second: refused, and dropped from the cache
+  BOOST_TEST(!resumes(s));
+  BOOST_TEST(SSL_CTX_sess_number(server) == 1);  // only the new full handshake's session
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(cache_mode_off_gives_sessions_without_id, Contexts) {
+  SSL_CTX_set_session_cache_mode(server, SSL_SESS_CACHE_OFF);
+  SSL_SESSION* s = first_session();
+  BOOST_TEST(SSL_CTX_sess_number(server) == 0);
+  BOOST_TEST(SSL_SESSION_is_resumable(s) == 0);
+  BOOST_TEST(!resumes(s));
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(no_internal_store_skips_the_cache_but_calls_new_cb, Contexts) {
+  SSL_CTX_set_session_cache_mode(server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL_STORE);
+  SSL_CTX_sess_set_new_cb(server, decline_session);
+  g_new_cb_calls = 0;
+  SSL_SESSION* s = first_session();
+  BOOST_TEST(g_new_cb_calls == 1);
+  BOOST_TEST(SSL_CTX_sess_number(server) == 0);
+  BOOST_TEST(!resumes(s));
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(no_internal_lookup_stores_but_never_resumes, Contexts) {
+  SSL_CTX_set_session_cache_mode(server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL_LOOKUP);
+  SSL_SESSION* s = first_session();
+  BOOST_TEST(SSL_CTX_sess_number(server) == 1);
+  BOOST_TEST(!resumes(s));
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(client_mode_caches_on_the_client, Contexts) {
+  SSL_CTX_set_session_cache_mode(client, SSL_SESS_CACHE_CLIENT);
+  SSL_SESSION* s = first_session();
+  BOOST_TEST(SSL_CTX_sess_number(client) == 1);
+  BOOST_TEST(SSL_CTX_remove_session(client, s) == 1);
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(new_session_callback_may_keep_the_reference, Contexts) {
+  FreeCounter counter;
+  SSL_CTX_sess_set_new_cb(server, keep_session);
+  g_new_cb_calls = 0;
+  g_kept = nullptr;
+  SSL_SESSION* s = first_session();
+  BOOST_REQUIRE(g_kept);
+  counter.tag(g_kept);
+  SSL_CTX_flush_sessions(server, 0);
+  BOOST_TEST(counter.freed() == 0);  // the callback's reference keeps it alive
+  SSL_SESSION_free(g_kept);
+  BOOST_TEST(counter.freed() == 1);
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(ssl_free_without_shutdown_removes_the_session_from_the_cache, Contexts) {
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  BOOST_TEST(SSL_CTX_sess_number(server) == 1);
+  free_pair(p);
+  BOOST_TEST(SSL_CTX_sess_number(server) == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(clean_shutdown_keeps_the_session_cached, Contexts) {
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  BOOST_TEST(SSL_shutdown(p.client) == 0);  // sent, peer's not yet seen
+  BOOST_TEST(SSL_shutdown(p.server) == 0);
+  BOOST_TEST(SSL_shutdown(p.client) == 1);
+  BOOST_TEST(SSL_shutdown(p.server) == 1);
+  free_pair(p);
+  BOOST_TEST(SSL_CTX_sess_number(server) == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(ssl_clear_without_shutdown_removes_the_session, Contexts) {
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  BOOST_TEST(SSL_clear(p.server) == 1);
+  BOOST_TEST(SSL_CTX_sess_number(server) == 0);
+  free_pair(p);
+}
+
+BOOST_FIXTURE_TEST_CASE(get1_session_survives_ssl_free, Contexts) {
+  FreeCounter counter;
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  SSL_SESSION* s = SSL_get1_session(p.client);
+  counter.tag(s);
+  BOOST_TEST(SSL_get_session(p.client) == s);
+  shutdown_cleanly(p);
+  free_pair(p);
+  BOOST_TEST(counter.freed() == 0);
+  BOOST_TEST(SSL_SESSION_is_resumable(s) == 1);
+  SSL_SESSION_free(s);
+  BOOST_TEST(counter.freed() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(get_session_of_a_fresh_ssl_is_null) {
+  SSL_CTX* ctx = SSL_CTX_new(TLS_method());
+  SSL* ssl = SSL_new(ctx);
+  BOOST_TEST(SSL_get_session(ssl) == nullptr);
+  BOOST_TEST(SSL_get1_session(ssl) == nullptr);
+  BOOST_TEST(SSL_get_session(nullptr) == nullptr);
+  SSL_free(ssl);
+  SSL_free(nullptr);
+  SSL_CTX_free(ctx);
+}
+
+BOOST_AUTO_TEST_CASE(set_session_takes_a_reference_and_null_clears_it) {
+  FreeCounter counter;
+  SSL_CTX* ctx = SSL_CTX_new(TLS_method());
+  SSL* ssl = SSL_new(ctx);
+  SSL_SESSION* s = make_session(1);
+  counter.tag(s);
+  BOOST_TEST(SSL_set_session(ssl, s) == 1);
+  SSL_SESSION_free(s);
+  BOOST_TEST(counter.freed() == 0);
+  BOOST_TEST(SSL_get_session(ssl) == s);
+  BOOST_TEST(SSL_set_session(ssl, nullptr) == 1);
+  BOOST_TEST(counter.freed() == 1);
+  SSL_free(ssl);
+  SSL_CTX_free(ctx);
+}
+
+BOOST_FIXTURE_TEST_CASE(server_without_certificate_fails_the_handshake, Contexts) {
+  SSL_CTX* bare = SSL_CTX_new(TLS_method());
+  Pair p;
+  BOOST_REQUIRE(create_pair(client, bare, p));
+  BOOST_TEST(!complete_handshake(p));
+  BOOST_TEST(SSL_get_error(p.server, SSL_do_handshake(p.server)) == SSL_ERROR_SSL);
+  free_pair(p);
+  SSL_CTX_free(bare);
+}
+
+BOOST_FIXTURE_TEST_CASE(versions_without_overlap_fail_the_handshake, Contexts) {
+  SSL_CTX_set_min_proto_version(client, TLS1_3_VERSION);
+  SSL_CTX_set_max_proto_version(server, TLS1_2_VERSION);
+  Pair p;
+  BOOST_REQUIRE(create_pair(client, server, p));
+  BOOST_TEST(!complete_handshake(p));
+  free_pair(p);
+}
+
+BOOST_FIXTURE_TEST_CASE(session_records_the_negotiated_version, Contexts) {
+  SSL_CTX_set_max_proto_version(server, TLS1_2_VERSION);
+  SSL_SESSION* s = first_session();
+  BOOST_TEST(SSL_SESSION_get_protocol_version(s) == TLS1_2_VERSION);
+  SSL_SESSION_free(s);
+  SSL_CTX_set_max_proto_version(server, 0);
+  s = first_session();
+  BOOST_TEST(SSL_SESSION_get_protocol_version(s) == TLS1_3_VERSION);
+  SSL_SESSION_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(server_waits_for_the_client_hello, Contexts) {
+  Pair p;
+  BOOST_REQUIRE(create_pair(client, server, p));
+  const int rc = SSL_do_handshake(p.server);
+  BOOST_TEST(rc == -1);
+  BOOST_TEST(SSL_get_error(p.server, rc) == SSL_ERROR_WANT_READ);
+  BOOST_TEST(complete_handshake(p));
+  free_pair(p);
+}
+
+BOOST_FIXTURE_TEST_CASE(connect_and_accept_drive_the_same_handshake, Contexts) {
+  SSL* c = SSL_new(client);
+  SSL* s = SSL_new(server);
+  BIO* a = nullptr;
+  BIO* b = nullptr;
+  BOOST_REQUIRE(BIO_new_bio_pair(&a, 0, &b, 0) == 1);
+  SSL_set_bio(c, a, a);
+  SSL_set_bio(s, b, b);
+  int rc_c = -1, rc_s = -1;
+  for (int i = 0; i < 8 && !(rc_c == 1 && rc_s == 1); ++i) {
+    if (rc_c != 1) rc_c = SSL_connect(c);
+    if (rc_s != 1) rc_s = SSL_accept(s);
+  }
+  BOOST_TEST(rc_c == 1);
+  BOOST_TEST(rc_s == 1);
+  SSL_free(c);
+  SSL_free(s);
+}
+
+BOOST_FIXTURE_TEST_CASE(auto_flush_runs_every_256_handshakes, Contexts) {
+  FakeClock clock(50000);
+  SSL_SESSION* stale = make_session(0xee, 100, 10);  // long expired
+  BOOST_REQUIRE(SSL_CTX_add_session(server, stale) == 1);
+  for (int i = 0; i < 255; ++i) {
+    SSL_SESSION* s = first_session();
+    SSL_SESSION_free(s);
+  }
+  BOOST_TEST(SSL_CTX_remove_session(server, stale) == 1);  // still cached after 255 handshakes
+  BOOST_REQUIRE(SSL_CTX_add_session(server, stale) == 1);
+  SSL_SESSION_free(first_session());  // the 256th handshake flushes
+  BOOST_TEST(SSL_CTX_remove_session(server, stale) == 0);
+  SSL_SESSION_free(stale);
+}
+
+BOOST_FIXTURE_TEST_CASE(no_auto_clear_disables_the_automatic_flush, Contexts) {
+  FakeClock clock(50000);
+  SSL_CTX_set_session_cache_mode(server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_AUTO_CLEAR);
+  SSL_SESSION* stale = make_session(0xef, 100, 10);
+  BOOST_REQUIRE(SSL_CTX_add_session(server, stale) == 1);
+  for (int i = 0; i < 300; ++i) SSL_SESSION_free(first_session());
+  BOOST_TEST(SSL_CTX_remove_session(server, stale) == 1);
+  SSL_SESSION_free(stale);
+}
+
+BOOST_AUTO_TEST_CASE(bio_free_of_null_returns_0) { BOOST_TEST(BIO_free(nullptr) == 0); }
