@@ -32,7 +32,16 @@ void RichText::append_char(char c) {
 }
 
 void RichText::append(std::string_view s) {
-  for (char c : s) append_char(c);
+  // A non-breaking space (S<>, "\ " in roff, &nbsp;) is a space here: the
+  // model compares and splits text, it does not lay it out.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      append_char(' ');
+      ++i;
+      continue;
+    }
+    append_char(s[i]);
+  }
 }
 
 void RichText::append_newline() { append_char('\n'); }
@@ -77,7 +86,8 @@ std::vector<Link> links_of(const RichText& rt, const SourceLocation& loc) {
   std::vector<Link> links = rt.links();
   std::set<std::pair<std::string, std::string>> seen;
   for (auto& l : links) {
-    l.loc = loc;
+    if (l.loc.line == 0) l.loc = loc;  // POD knows each link's own line
+    l.loc.file = loc.file;
     if (!l.external) seen.insert({l.target, l.section});
   }
   const std::string& text = rt.text();

@@ -181,7 +181,7 @@ class AstReader {
 
   void inline_(const json& i, RichText& out) {
     const std::string t = i.at("t").get<std::string>();
-    if (t == "Str") return out.append(i.at("c").get<std::string>());
+    if (t == "Str") return text(i.at("c").get<std::string>(), out);
     if (t == "Space") return out.append(" ");
     if (t == "SoftBreak" || t == "LineBreak") return out.append_newline();
     const json& c = i.at("c");
@@ -207,6 +207,22 @@ class AstReader {
     // RawInline, Note: not part of the page's text.
   }
 
+  // pod2man writes L<https://...> as "<https://...>", which pandoc's roff
+  // reader leaves as text; the POD shows the address and links to it.
+  void text(const std::string& s, RichText& out) {
+    static const std::regex kBracketedUrl(R"(^<([A-Za-z][A-Za-z0-9+.-]*://[^<>\s]+)>([.,;:)]*)$)");
+    std::smatch m;
+    if (in_.format != PageFormat::man || !std::regex_match(s, m, kBracketedUrl)) return out.append(s);
+    const auto begin = out.mark_begin();
+    out.append(m[1].str());
+    out.mark(Mark::Kind::link, begin);
+    model::Link l;
+    l.text = l.target = m[1];
+    l.external = true;
+    out.add_link(std::move(l));
+    out.append(m[2].str());
+  }
+
   void link(const json& c, RichText& out) {
     const auto begin = out.mark_begin();
     inlines(c.at(1), out);
@@ -215,10 +231,13 @@ class AstReader {
     l.text = out.text().substr(std::min(begin, out.text().size()));
     const std::string url = c.at(2).at(0).get<std::string>();
     static const std::regex kScheme(R"(^[A-Za-z][A-Za-z0-9+.-]*:)");
-    if (std::regex_search(url, kScheme)) {
+    // pod2html points "name(3)" at some web copy of the manual; the
+    // reference, not that address, is what the page says.
+    if (parse_man_reference(l.text, l)) {
+    } else if (std::regex_search(url, kScheme)) {
       l.external = true;
       l.target = url;
-    } else if (!parse_man_reference(l.text, l)) {
+    } else {
       const auto hash = url.find('#');
       if (hash != std::string::npos) l.fragment = url.substr(hash + 1);
       std::string page = url.substr(0, hash);
