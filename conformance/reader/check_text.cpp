@@ -41,7 +41,8 @@ model::PageFormat sniff_format(std::string_view content) {
   static const std::regex kPod(R"((^|\n)=(pod|head[1-4]|encoding|begin|for|over)\b)");
   static const std::regex kHtml(R"(<(html|!doctype html|body|h1|p)[\s>])", std::regex::icase);
   static const std::regex kRoff(R"((^|\n)\.(TH|SH|Dd|Sh)\s)");
-  static const std::regex kMarkdown(R"((^|\n)(```|#{1,6} \S)|\]\([^)\s]*\)|\*\*\S)");
+  // "**x" alone is no sign: C declarations say "char **out".
+  static const std::regex kMarkdown(R"((^|\n)(```|#{1,6} \S)|\]\([^)\s]*\))");
   if (std::regex_search(head, kPod)) return model::PageFormat::pod;
   if (std::regex_search(head, kHtml)) return model::PageFormat::html;
   if (std::regex_search(head, kRoff)) return model::PageFormat::man;

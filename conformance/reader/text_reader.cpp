@@ -150,10 +150,12 @@ class TextWalker {
   }
 
   // HTML-to-text renderers leave a space between a link and the
-  // punctuation after it ("see SSL_free(3) , the"); the page has none.
+  // punctuation after it ("see SSL_free(3) , the"); the page has none. Man
+  // renderings bracket addresses ("<https://...>"); the POD does not.
   static std::string tidy(const std::string& s) {
     static const std::regex kGap(R"(\) ([,.;:)]))");
-    return std::regex_replace(s, kGap, ")$1");
+    static const std::regex kBracketedUrl(R"(<([A-Za-z][A-Za-z0-9+.-]*://[^<>\s]+)>)");
+    return std::regex_replace(std::regex_replace(s, kGap, ")$1"), kBracketedUrl, "$1");
   }
 
   std::string verbatim_text(std::size_t b, std::size_t e) const {
@@ -162,6 +164,45 @@ class TextWalker {
     std::string out;
     for (std::size_t k = b; k < e; ++k) out += (k > b ? "\n" : "") + lines_[k].text.substr(indent);
     return out;
+  }
+
+  RichText joined_from(std::size_t b, std::size_t e) const { return joined(b, e, lines_[b].body()); }
+
+  bool run_in_label(std::size_t b, std::size_t e, std::string& rest) const {
+    static const std::regex kRunIn(R"(^(\d+\.?|[^\s.]+[^\s]*[^\s.])( {2,})(\S.*)$)");
+    std::smatch m;
+    const std::string first = lines_[b].body();
+    if (base_indent_ == std::string::npos || lines_[b].indent() != base_indent_ ||
+        !std::regex_match(first, m, kRunIn))
+      return false;
+    const std::size_t body_column = lines_[b].indent() + m[1].length() + m[2].length();
+    if (body_column < lines_[b].indent() + 4) return false;
+    for (std::size_t k = b + 1; k < e; ++k)
+      if (lines_[k].indent() != body_column) return false;
+    rest = m[3];
+    return true;
+  }
+
+  // First line at the paragraph's indent, every other line deeper.
+  bool hanging(std::size_t b, std::size_t e) const {
+    for (std::size_t k = b + 1; k < e; ++k)
+      if (lines_[k].indent() <= lines_[b].indent()) return false;
+    return label_like(lines_[b].body());
+  }
+
+  static bool label_like(const std::string& s) {
+    return !s.empty() && s.size() < 60 && std::string(".:;,").find(s.back()) == std::string::npos;
+  }
+
+  bool next_is_deeper(std::size_t e) const {
+    while (e < lines_.size() && lines_[e].blank()) ++e;
+    return e < lines_.size() && !standalone_heading(e) && lines_[e].indent() > base_indent_;
+  }
+
+  // Numbered labels read "1." in every format.
+  static std::string item_label(const std::string& s) {
+    static const std::regex kNumber(R"(^(\d+)\.?$)");
+    return std::regex_replace(s, kNumber, "$1.");
   }
 
   static bool looks_like_code(const std::string& s) {
@@ -191,6 +232,27 @@ class TextWalker {
         pending_label_ = true;
         return;
       }
+    } else if (run_in_label(b, e, rest)) {
+      // "0   The operation failed.": man sets a short .IP label on the
+      // line of its text.
+      blk.kind = RawBlock::Kind::item;
+      blk.depth = 1;
+      blk.label = item_label(first.substr(0, first.find(' ')));
+      blk.content = joined(b, e, rest);
+    } else if (e > b + 1 && hanging(b, e)) {
+      // "NULL" over its indented explanation in one paragraph: how man
+      // renders a labelled item (.IP "NULL").
+      blk.kind = RawBlock::Kind::item;
+      blk.depth = 1;
+      blk.label = item_label(first);
+      blk.content = joined_from(b + 1, e);
+    } else if (e == b + 1 && !deeper && label_like(first) && next_is_deeper(e)) {
+      blk.kind = RawBlock::Kind::item;
+      blk.depth = 1;
+      blk.label = item_label(first);
+      doc_.blocks.push_back(std::move(blk));
+      pending_label_ = true;
+      return;
     } else {
       blk.depth = deeper ? 1 : 0;
       blk.content = joined(b, e, first);

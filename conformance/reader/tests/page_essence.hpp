@@ -9,8 +9,14 @@
 #include "reader/document.hpp"
 #include "reader/text_util.hpp"
 
+#include <ostream>
 #include <sstream>
 #include <string>
+
+namespace sslconf::model {
+// Lets Boost.Test print formats in failed comparisons.
+inline std::ostream& operator<<(std::ostream& out, PageFormat f) { return out << to_string(f); }
+}  // namespace sslconf::model
 
 namespace sslconf::reader::testing {
 
