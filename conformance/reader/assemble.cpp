@@ -189,7 +189,7 @@ void read_synopsis(const Section& syn, Page& page) {
   }
 }
 
-model::HistoryLine history_line(const Sentence& s) {
+model::HistoryLine history_line(const Sentence& s, const std::vector<std::string>& names) {
   static const std::regex kRelease(R"((?:OpenSSL|version|release)\s+(\d+\.\d+(?:\.\d+)?[a-z]?))",
                                    std::regex::icase);
   static const std::regex kBareRelease(R"(\b(\d+\.\d+(?:\.\d+)?[a-z]?)\b)");
@@ -203,19 +203,19 @@ model::HistoryLine history_line(const Sentence& s) {
   for (auto it = std::sregex_iterator(s.text.begin(), s.text.end(), function_call_pattern());
        it != std::sregex_iterator(); ++it)
     if (seen.insert((*it)[1]).second) h.functions.push_back((*it)[1]);
-  // Code marks name functions too ("B<SSL_SESSION_dup>", "C<SSL_foo>").
-  for (const auto& mk : s.marks) {
-    if (mk.kind == Mark::Kind::function || mk.text.find('_') == std::string::npos) continue;
-    std::string n = mk.text;
-    if (n.size() > 2 && n.compare(n.size() - 2, 2, "()") == 0) n.resize(n.size() - 2);
-    if (std::all_of(n.begin(), n.end(), is_ident_char) && seen.insert(n).second) h.functions.push_back(n);
+  // A page's own names count without "()" ("The B<SSL_SESSION_dup>
+  // function was added"), whatever markup the format kept.
+  static const std::regex kWord(R"(\b[A-Za-z_][A-Za-z0-9_]*\b)");
+  for (auto it = std::sregex_iterator(s.text.begin(), s.text.end(), kWord); it != std::sregex_iterator(); ++it) {
+    const std::string w = (*it)[0];
+    if (std::find(names.begin(), names.end(), w) != names.end() && seen.insert(w).second) h.functions.push_back(w);
   }
   return h;
 }
 
 void read_history(const Section& hist, Page& page) {
   for (const auto& b : hist.blocks)
-    for (const auto& s : b.sentences) page.history.push_back(history_line(s));
+    for (const auto& s : b.sentences) page.history.push_back(history_line(s, page.names));
 }
 
 std::string file_stem(const std::string& path) {

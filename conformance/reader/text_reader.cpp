@@ -106,6 +106,18 @@ class TextWalker {
         b.line = lines_[i].number;
         doc_.blocks.push_back(std::move(b));
         base_indent_ = std::string::npos;
+        item_indents_.clear();
+        ++i;
+        continue;
+      }
+      if (subsection_heading(i)) {
+        RawBlock b;
+        b.kind = RawBlock::Kind::heading;
+        b.level = 2;
+        b.content.append(lines_[i].body());
+        b.line = lines_[i].number;
+        doc_.blocks.push_back(std::move(b));
+        item_indents_.clear();
         ++i;
         continue;
       }
@@ -131,6 +143,22 @@ class TextWalker {
     const bool next = i + 1 < lines_.size() && heading_of(lines_[i + 1]);
     if (prev || next) return std::nullopt;
     return t;
+  }
+
+  // man sets .SS titles at indent 3, left of the text under them.
+  bool subsection_heading(std::size_t i) const {
+    const std::size_t indent = lines_[i].indent();
+    if (indent == 0 || indent > 3 || !label_like(lines_[i].body())) return false;
+    if (i > 0 && !lines_[i - 1].blank()) return false;
+    return i + 1 < lines_.size() && !lines_[i + 1].blank() && lines_[i + 1].indent() > indent + 1;
+  }
+
+  // Nesting depth of an item starting at this indent: lists nest by
+  // indentation in a rendering.
+  int item_depth(std::size_t indent) {
+    while (!item_indents_.empty() && item_indents_.back() > indent) item_indents_.pop_back();
+    if (item_indents_.empty() || item_indents_.back() < indent) item_indents_.push_back(indent);
+    return static_cast<int>(item_indents_.size());
   }
 
   std::size_t paragraph_end(std::size_t i) const {
@@ -172,7 +200,7 @@ class TextWalker {
     static const std::regex kRunIn(R"(^(\d+\.?|[^\s.]+[^\s]*[^\s.])( {2,})(\S.*)$)");
     std::smatch m;
     const std::string first = lines_[b].body();
-    if (base_indent_ == std::string::npos || lines_[b].indent() != base_indent_ ||
+    if (base_indent_ == std::string::npos || lines_[b].indent() < base_indent_ ||
         !std::regex_match(first, m, kRunIn))
       return false;
     const std::size_t body_column = lines_[b].indent() + m[1].length() + m[2].length();
@@ -220,11 +248,11 @@ class TextWalker {
       blk.verbatim = verbatim_text(b, e);
     } else if (bullet(first, rest)) {
       blk.kind = RawBlock::Kind::item;
-      blk.depth = 1;
+      blk.depth = item_depth(lines_[b].indent());
       blk.label = "*";
       blk.content = joined(b, e, rest);
       // "• NULL" over an indented explanation: a labelled item.
-      const bool short_label = e == b + 1 && rest.size() < 60 && rest.back() != '.';
+      const bool short_label = e == b + 1 && label_like(rest) && next_is_deeper(e);
       if (short_label) {
         blk.label = rest;
         blk.content = RichText{};
@@ -236,25 +264,26 @@ class TextWalker {
       // "0   The operation failed.": man sets a short .IP label on the
       // line of its text.
       blk.kind = RawBlock::Kind::item;
-      blk.depth = 1;
+      blk.depth = item_depth(lines_[b].indent());
       blk.label = item_label(first.substr(0, first.find(' ')));
       blk.content = joined(b, e, rest);
     } else if (e > b + 1 && hanging(b, e)) {
       // "NULL" over its indented explanation in one paragraph: how man
       // renders a labelled item (.IP "NULL").
       blk.kind = RawBlock::Kind::item;
-      blk.depth = 1;
+      blk.depth = item_depth(lines_[b].indent());
       blk.label = item_label(first);
       blk.content = joined_from(b + 1, e);
     } else if (e == b + 1 && !deeper && label_like(first) && next_is_deeper(e)) {
       blk.kind = RawBlock::Kind::item;
-      blk.depth = 1;
+      blk.depth = item_depth(lines_[b].indent());
       blk.label = item_label(first);
       doc_.blocks.push_back(std::move(blk));
       pending_label_ = true;
       return;
     } else {
-      blk.depth = deeper ? 1 : 0;
+      blk.depth = deeper ? static_cast<int>(std::max<std::size_t>(item_indents_.size(), 1)) : 0;
+      if (!deeper) item_indents_.clear();
       blk.content = joined(b, e, first);
       if (pending_label_ && deeper) {
         RawBlock& item = doc_.blocks.back();
@@ -272,6 +301,7 @@ class TextWalker {
   RawDocument& doc_;
   std::size_t base_indent_ = std::string::npos;
   bool pending_label_ = false;
+  std::vector<std::size_t> item_indents_;  // open lists, by indent
 };
 
 }  // namespace
