@@ -76,7 +76,7 @@ class PageWalk {
                 SentenceContext& ctx) {
     statement(section, text, loc, recognise(text, ctx), Statement::sentence);
     const std::string subject = subject_of(normalise(text, vocab_), ctx);
-    if (!subject.empty()) ctx.carried = subject;
+    if (vocab_.on_page(subject)) ctx.carried = subject;  // only page functions carry over
   }
 
   void statement(const std::string& section, const std::string& text, const model::SourceLocation& loc,
