@@ -166,6 +166,41 @@ Taker called_free() {
   };
 }
 
+// The parameter the group names, only if it really is one of the subject's
+// parameters (no fallback): "sets ... to t" must name what is set.
+std::string named_parameter(const Match& x, int group) {
+  if (!x.m[group].matched) return "";
+  const auto [b, e] = span(x, group);
+  const auto args = Normalised::within(x.n.arguments, b, e);
+  const std::string word = args.empty() ? x.m[group].str() : args.front();
+  const model::Prototype* p = x.ctx.vocab->prototype(x.subject);
+  if (p == nullptr) return "";
+  for (const auto& a : p->params)
+    if (a.name == word) return word;
+  return "";
+}
+
+// sets-value: the value parameter, and the getter that reads it back.
+Taker setter() {
+  return [](const Match& x) {
+    const std::string value = named_parameter(x, 1);
+    if (value.empty()) return std::vector<Finding>{};
+    json params = {{"argument", value}};
+    const std::string getter = counterpart(x.subject, *x.ctx.vocab);
+    if (!getter.empty()) params["getter"] = getter;
+    return std::vector<Finding>{finding("sets-value", {x.subject}, params)};
+  };
+}
+
+// cache-add / cache-remove: the session parameter named.
+Taker cache_change(const char* kind) {
+  return [kind](const Match& x) {
+    const std::string session = named_parameter(x, 1);
+    if (session.empty()) return std::vector<Finding>{};
+    return std::vector<Finding>{finding(kind, {x.subject}, {{"argument", session}})};
+  };
+}
+
 std::regex re(const char* p) { return std::regex(p, std::regex::optimize); }
 
 // Object phrase after "reference count": "of ARG", "on the given SSL_SESSION structure".
@@ -219,6 +254,9 @@ const std::vector<Row>& behaviour_rows() {
        kept_reference()},
       {"resumption", re(R"((?:contains|holds) (?:all )?(?:the )?information (?:required|needed|necessary) to (?:re-?establish|resume)|(?:can|may) be (?:used|reused) to resume|session[^.]*?(?:reused|resumed)[^.]*?without (?:a )?(?:new|full) handshake)"),
        behaviour("resumption")},
+      {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes|stores) (?:the )?[^.;]*? (?:to|with)(?: the (?:chosen |given |new )?value)? (ARG|[a-z_]+)\b)"), setter()},
+      {"cache-add", re(R"(^(?:FUNC )?adds (?:the session )?(ARG|[a-z_]+) to (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-add")},
+      {"cache-remove", re(R"(^(?:FUNC )?removes (?:the session )?(ARG|[a-z_]+) from (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-remove")},
       {"unclean-shutdown-removes", re(R"(removed from the (?:internal )?(?:session )?cache[^.]*?(?:not (?:closed|shut) ?down cleanly|not shutdown cleanly|fatal error))"),
        behaviour("unclean-shutdown-removes")},
   };

@@ -118,6 +118,20 @@ nlohmann::json int_expectation(const std::string& phrase, const std::string& num
   return nlohmann::json();
 }
 
+std::string counterpart(const std::string& function, const Vocabulary& vocab) {
+  static const std::vector<std::pair<std::string, std::string>> pairs{
+      {"_set1_", "_get0_"}, {"_set0_", "_get0_"}, {"_set1_", "_get_"}, {"_set_", "_get_"},
+      {"_get0_", "_set1_"}, {"_get_", "_set_"}, {"_get_", "_set1_"}};
+  for (const auto& [from, to] : pairs) {
+    const auto at = function.find(from);
+    if (at == std::string::npos) continue;
+    std::string other = function;
+    other.replace(at, from.size(), to);
+    if (vocab.functions.count(other)) return other;
+  }
+  return "";
+}
+
 void require(Finding& f, const char* param) {
   const auto it = f.params.find(param);
   if (it != f.params.end() && !(it->is_string() && it->get<std::string>().empty())) return;

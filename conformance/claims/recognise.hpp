@@ -58,6 +58,10 @@ std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContex
 // Returns null json when the phrase is not one.
 nlohmann::json int_expectation(const std::string& phrase, const std::string& number);
 
+// The page function that reads back what `function` sets, or the one that
+// sets what it reads ("SSL_CTX_set_timeout" ↔ "SSL_CTX_get_timeout"); "" if none.
+std::string counterpart(const std::string& function, const Vocabulary& vocab);
+
 // Marks a finding not checkable when a required param could not be found.
 void require(Finding& f, const char* param);
 

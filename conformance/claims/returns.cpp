@@ -151,7 +151,10 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
   if (conditional(n, yes, no)) return from_outcomes({yes, no}, mentions_pointer(t));
   if (auto f = from_outcomes(outcomes(n), mentions_pointer(t))) return f;
   if (std::regex_search(t, previous)) return make("returns-previous", json::object());
-  if (std::regex_search(t, current)) return make("returns-current", json::object());
+  if (std::regex_search(t, current)) {
+    const std::string setter = counterpart(subject, *ctx.vocab);
+    return make("returns-current", setter.empty() ? json::object() : json{{"setter", setter}});
+  }
   if (std::regex_search(t, pointer)) {
     if (t.find("or NULL") != std::string::npos) return make("returns-pointer-or-null", {{"success", "non-null"}, {"failure", "null"}});
     return make("returns-pointer", {{"success", "non-null"}});

@@ -209,3 +209,34 @@ BOOST_AUTO_TEST_CASE(reasons) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(setters_and_cache_changes)
+
+BOOST_AUTO_TEST_CASE(setter_names_its_value_and_getter) {
+  const auto v = vocabulary({proto("long", "SSL_CTX_set_timeout", {{"SSL_CTX *", "ctx"}, {"long", "t"}}),
+                             proto("long", "SSL_CTX_get_timeout", {{"const SSL_CTX *", "ctx"}})});
+  const auto fs = recognise_in(v, "SSL_CTX_set_timeout() sets the timeout for newly created sessions for ctx to t.");
+  const Finding* f = find_kind(fs, "sets-value");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "t");
+  BOOST_TEST(f->params["getter"] == "SSL_CTX_get_timeout");
+  const auto gs = recognise_in(v, "SSL_CTX_get_timeout() returns the currently set timeout value.", "RETURN VALUES");
+  BOOST_TEST(find_kind(gs, "returns-current")->params["setter"] == "SSL_CTX_set_timeout");
+}
+
+BOOST_AUTO_TEST_CASE(setting_something_to_a_non_parameter_is_no_setter_claim) {
+  const auto v = vocabulary({proto("long", "SSL_CTX_set_timeout", {{"SSL_CTX *", "ctx"}, {"long", "t"}})});
+  BOOST_TEST(!has(recognise_in(v, "SSL_CTX_set_timeout() sets the timeout to a sensible default."), "sets-value"));
+}
+
+BOOST_AUTO_TEST_CASE(add_and_remove_name_the_session) {
+  const auto& v = add_session_page();
+  const auto a = recognise_in(v, "SSL_CTX_add_session() adds the session c to the context ctx.");
+  BOOST_TEST_REQUIRE(has(a, "cache-add"));
+  BOOST_TEST(find_kind(a, "cache-add")->params["argument"] == "c");
+  const auto r = recognise_in(v, "SSL_CTX_remove_session() removes the session c from the session cache of ctx.");
+  BOOST_TEST_REQUIRE(has(r, "cache-remove"));
+  BOOST_TEST(!has(recognise_in(v, "SSL_CTX_add_session() adds nothing to the context ctx."), "cache-add"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
