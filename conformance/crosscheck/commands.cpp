@@ -1,25 +1,166 @@
-// Placeholder until this component lands: the command exists and says so.
+// sslconf lint and sslconf crosscheck.
+#include "claims/extract.hpp"
+#include "crosscheck/report.hpp"
+#include "crosscheck/lint.hpp"
+#include "model/diagnostic.hpp"
+#include "reader/reader.hpp"
 #include "tool/commands.hpp"
 
+#include <filesystem>
 #include <iostream>
+#include <memory>
 
 namespace sslconf::tool {
 
-void add_lint_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("lint", "(not built yet)");
-  cmd->allow_extras();
-  cmd->callback([] {
-    std::cerr << "sslconf lint: error: not built yet\n";
+namespace {
+
+using namespace sslconf::crosscheck;
+
+// Man directories whose pages count as link targets; a missing one is skipped.
+void add_man_dir_option(CLI::App* cmd, std::vector<std::string>& dirs) {
+  cmd->add_option("--man-dir", dirs,
+                  "Folder of installed manual pages (manN/...) that links may name; default /usr/share/man")
+      ->type_name("DIR")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+LintOptions lint_options(const std::vector<std::string>& man_dirs, bool no_man) {
+  LintOptions o;
+  if (!no_man) o.known_pages.add_man_directories(man_dirs.empty() ? std::vector<std::string>{"/usr/share/man"} : man_dirs);
+  return o;
+}
+
+std::vector<model::Page> read_or_fail(const std::vector<std::string>& docs) {
+  try {
+    return reader::read_docs(docs);
+  } catch (const model::InputError& e) {
+    std::cerr << e.what() << '\n';
     throw CLI::RuntimeError(kBadInput);
+  }
+}
+
+DocSet read_doc_set(const std::string& docs) {
+  DocSet d;
+  d.label = docs;
+  d.pages = read_or_fail({docs});
+  d.catalogue = claims::extract(d.pages);
+  return d;
+}
+
+// The source tree this tool was built from: where reference/include lives.
+std::string project_dir() { return SSLCONF_PROJECT_DIR; }
+
+struct CrosscheckArgs {
+  std::vector<std::string> docs;
+  std::vector<std::string> implementations;
+  std::vector<std::string> results;
+  std::vector<std::string> man_dirs;
+  std::string html;
+  bool json = false;
+  bool lint = false;
+};
+
+CrosscheckReport run_crosscheck(const CrosscheckArgs& a) {
+  CrosscheckReport report;
+  std::vector<DocSet> sets;
+  for (const auto& d : a.docs) sets.push_back(read_doc_set(d));
+  report.docs = a.docs.front();
+  if (a.lint || !a.html.empty()) report.lint = lint(sets.front().pages, lint_options(a.man_dirs, false));
+  for (std::size_t i = 1; i < sets.size(); ++i) report.page_diffs.push_back(diff(sets[i - 1], sets[i]));
+  for (const auto& impl : a.implementations) {
+    HeaderSource source;
+    try {
+      source = header_source_for(impl, project_dir());
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "sslconf crosscheck: error: " << e.what() << '\n';
+      throw CLI::RuntimeError(kBadInput);
+    }
+    const auto header = read_header(source);
+    for (const auto& set : sets) {
+      auto r = compare_pages_with_header(set.pages, header, impl);
+      r.docs = set.label;
+      report.headers.push_back(std::move(r));
+    }
+  }
+  for (const auto& file : a.results) report.behaviours.push_back(summarise_results_file(file));
+  return report;
+}
+
+bool has_differences(const CrosscheckReport& r) {
+  for (const auto& d : r.page_diffs)
+    if (!d.empty()) return true;
+  for (const auto& h : r.headers)
+    if (h.count(Agreement::different) + h.count(Agreement::missing) > 0) return true;
+  for (const auto& b : r.behaviours)
+    if (b.contradicted() > 0) return true;
+  return !r.lint.empty();
+}
+
+void print_text(const CrosscheckReport& r) {
+  for (const auto& f : r.lint) std::cout << f.str() << '\n';
+  for (const auto& d : r.page_diffs) std::cout << to_text(d);
+  for (const auto& h : r.headers) {
+    std::cout << "header: " << h.docs << " against " << h.implementation << "\n" << to_text(h);
+  }
+  for (const auto& b : r.behaviours) std::cout << to_text(b);
+}
+
+}  // namespace
+
+void add_lint_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("lint", "Lint manual pages: sections, NAME/SYNOPSIS, return values, links, "
+                                         "repeated words, HISTORY (exit 1 on findings)");
+  auto docs = std::make_shared<std::vector<std::string>>();
+  auto man_dirs = std::make_shared<std::vector<std::string>>();
+  auto no_man = std::make_shared<bool>(false);
+  auto json = std::make_shared<bool>(false);
+  cmd->add_option("docs", *docs, "Pages or folders of pages")->required();
+  add_man_dir_option(cmd, *man_dirs);
+  cmd->add_flag("--no-man", *no_man, "Links resolve only within the documents given");
+  cmd->add_flag("--json", *json, "Findings as a JSON array");
+  cmd->callback([docs, man_dirs, no_man, json] {
+    const auto pages = read_or_fail(*docs);
+    const auto findings = lint(pages, lint_options(*man_dirs, *no_man));
+    if (*json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& f : findings) out.push_back(to_json(f));
+      std::cout << out.dump(2) << '\n';
+    } else {
+      for (const auto& f : findings) std::cout << f.str() << '\n';
+    }
+    std::cerr << "sslconf lint: " << findings.size() << " finding(s) in " << pages.size() << " page(s)\n";
+    throw CLI::RuntimeError(findings.empty() ? kSuccess : kFindings);
   });
 }
 
 void add_crosscheck_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("crosscheck", "(not built yet)");
-  cmd->allow_extras();
-  cmd->callback([] {
-    std::cerr << "sslconf crosscheck: error: not built yet\n";
-    throw CLI::RuntimeError(kBadInput);
+  auto* cmd = app.add_subcommand(
+      "crosscheck",
+      "Compare documentation: DOCS_A DOCS_B... page against page (claims added, removed, changed), "
+      "--header IMPL page against header, --results FILE page against behaviour (exit 1 on differences)");
+  auto a = std::make_shared<CrosscheckArgs>();
+  cmd->add_option("docs", a->docs, "Documentation sets (files or folders), oldest first")->required();
+  cmd->add_option("--header", a->implementations,
+                  "Compare each SYNOPSIS with this implementation's header: reference, openssl, boringssl, "
+                  "wolfssl or an install PREFIX")
+      ->type_name("IMPL")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--results", a->results, "results-<impl>.json of a conformance run")->type_name("FILE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--html", a->html, "Also write the HTML report (through pandoc) here")->type_name("FILE");
+  cmd->add_flag("--lint", a->lint, "Also lint the first DOCS");
+  cmd->add_flag("--json", a->json, "JSON on standard output instead of text");
+  add_man_dir_option(cmd, a->man_dirs);
+  cmd->callback([a] {
+    const auto report = run_crosscheck(*a);
+    if (a->json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    else print_text(report);
+    if (!a->html.empty()) write_crosscheck_report(report, a->html);
+    throw CLI::RuntimeError(has_differences(report) ? kFindings : kSuccess);
   });
 }
+
 }  // namespace sslconf::tool

@@ -84,6 +84,7 @@ PrototypeComparison compare(const model::Prototype& p, const HeaderIndex& header
 
 struct HeaderReport {
   std::string implementation;
+  std::string docs;  // the documents whose SYNOPSIS was compared
   std::vector<PrototypeComparison> comparisons;
   std::size_t count(Agreement a) const;
 };

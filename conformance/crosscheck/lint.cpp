@@ -200,7 +200,8 @@ bool mentions(const std::string& text, const std::string& function) {
 
 std::vector<Finding> check_required_sections(const model::Page& page, const LintOptions& options) {
   std::vector<Finding> out;
-  for (const auto& alternatives : options.required_sections) {
+  const bool function_page = page.manual_section == "3" || !page.synopsis.prototypes.empty();
+  for (const auto& alternatives : function_page ? options.required_sections : options.required_sections_overview) {
     const bool present = std::any_of(alternatives.begin(), alternatives.end(),
                                      [&](const std::string& t) { return find_head1(page, t) != nullptr; });
     if (present) continue;

@@ -25,9 +25,13 @@ namespace sslconf::crosscheck {
 
 struct LintOptions {
   // Each entry is one required section; any of its titles satisfies it
-  // (COPYRIGHT or the project's equivalent).
+  // (COPYRIGHT or the project's equivalent). Function pages (manual section
+  // 3, or any page with a SYNOPSIS prototype) need the first list; overview
+  // pages (ssl(7)) have no SYNOPSIS or RETURN VALUES to give.
   std::vector<std::vector<std::string>> required_sections{
       {"NAME"}, {"SYNOPSIS"}, {"DESCRIPTION"}, {"RETURN VALUES"}, {"COPYRIGHT", "LICENSE"}};
+  std::vector<std::vector<std::string>> required_sections_overview{
+      {"NAME"}, {"DESCRIPTION"}, {"COPYRIGHT", "LICENSE"}};
   // Pages outside the checked set that links may name (installed man pages).
   KnownPages known_pages;
 };

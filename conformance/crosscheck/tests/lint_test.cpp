@@ -206,3 +206,15 @@ BOOST_AUTO_TEST_CASE(mentions_matches_whole_identifiers_only) {
   BOOST_TEST(!mentions("SSL_SESSION_new_ex() returns", "SSL_SESSION_new"));
   BOOST_TEST(!mentions("XSSL_SESSION_new", "SSL_SESSION_new"));
 }
+
+BOOST_AUTO_TEST_CASE(overview_page_needs_no_synopsis_or_return_values) {
+  model::Page page;
+  page.source = "sslref.pod";
+  page.title = "sslref";
+  page.manual_section = "7";
+  page.names = {"sslref"};
+  page.sections = {section("NAME", 1), section("DESCRIPTION", 5), section("COPYRIGHT", 9)};
+  BOOST_TEST(with_check(lint_one(page), "section-missing").empty());
+  page.manual_section = "3";
+  BOOST_TEST(with_check(lint_one(page), "section-missing").size() == 2u);
+}

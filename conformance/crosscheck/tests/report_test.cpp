@@ -1,0 +1,89 @@
+// The HTML report: the Pandoc document is checked as JSON (pure), then
+// rendered by the real pandoc when it is installed.
+#define BOOST_TEST_MODULE crosscheck_report
+#include <boost/test/unit_test.hpp>
+
+#include "crosscheck/report.hpp"
+#include "page_builder.hpp"
+#include "platform/process.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace sslconf;
+using namespace sslconf::crosscheck;
+
+namespace {
+
+CrosscheckReport sample_report() {
+  CrosscheckReport r;
+  r.docs = "pod";
+  r.lint.push_back({{"pod/a.pod", 3}, Severity::warning, "repeated-word", "repeated word \"the the\""});
+  DocSetDiff d;
+  d.before = "1.1.0";
+  d.after = "1.1.1";
+  d.functions_added = {"SSL_SESSION_dup"};
+  d.see_also.push_back({"SSL_SESSION_new", "SSL_SESSION_new", "ssl(3)", "ssl(7)", {"b.html", 4}});
+  r.page_diffs.push_back(d);
+  HeaderReport h;
+  h.implementation = "boringssl";
+  PrototypeComparison c;
+  c.prototype = test::prototype("SSL_SESSION *", "SSL_SESSION_new", {}, 12);
+  c.declaration = Declaration{"SSL_SESSION_new", "SSL_SESSION_new", "", false,
+                              "SSL_SESSION *SSL_SESSION_new(const SSL_CTX *ctx);", "SSL_SESSION *", {}, false};
+  c.agreement = Agreement::different;
+  c.reasons = {"the page has 0 parameter(s), the header 1"};
+  h.comparisons.push_back(c);
+  r.headers.push_back(h);
+  return r;
+}
+
+// All the text of a pandoc JSON value, Str by Str.
+void collect(const nlohmann::json& j, std::string& out) {
+  if (j.is_object()) {
+    if (j.value("t", "") == "Str" || j.value("t", "") == "Code") {
+      out += (j["t"] == "Str" ? j["c"].get<std::string>() : j["c"][1].get<std::string>()) + " ";
+      return;
+    }
+    for (const auto& [k, v] : j.items()) collect(v, out);
+  } else if (j.is_array()) {
+    for (const auto& v : j) collect(v, out);
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(document_holds_all_four_checks) {
+  const auto doc = report_document(sample_report(), {1, 22, 2, 1});
+  BOOST_TEST(doc["pandoc-api-version"] == nlohmann::json({1, 22, 2, 1}));
+  std::string text;
+  collect(doc["blocks"], text);
+  for (const char* expected : {"lint", "pod/a.pod:3", "SSL_SESSION_dup", "ssl(3)", "ssl(7)", "Page against header",
+                               "SSL_SESSION *SSL_SESSION_new(const SSL_CTX *ctx);", "different", "Page against behaviour"})
+    BOOST_TEST(text.find(expected) != std::string::npos, "report mentions " << expected);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_pandoc_api_is_refused) {
+  BOOST_CHECK_THROW(report_document(sample_report(), {2, 0}), std::runtime_error);
+  BOOST_CHECK_THROW(report_document(sample_report(), {1, 16}), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(pandoc_renders_the_report_as_html) {
+  try {
+    platform::run_process({"pandoc", "--version"});
+  } catch (const std::exception&) {
+    BOOST_TEST_MESSAGE("skipped: no pandoc");
+    return;
+  }
+  const auto path = std::filesystem::temp_directory_path() / ("crosscheck-report-" + std::to_string(::getpid()) + ".html");
+  write_crosscheck_report(sample_report(), path.string());
+  std::ifstream in(path);
+  std::stringstream html;
+  html << in.rdbuf();
+  std::filesystem::remove(path);
+  BOOST_TEST(html.str().find("<title>Documentation cross-checks</title>") != std::string::npos);
+  BOOST_TEST(html.str().find("<code>SSL_SESSION *SSL_SESSION_new(const SSL_CTX *ctx);</code>") != std::string::npos);
+  BOOST_TEST(html.str().find("id=\"page-vs-header\"") != std::string::npos);
+}
