@@ -10,6 +10,7 @@ struct Probe {
   std::string documented;  // the page's declaration, as the compiler spells it
   std::string actual;      // the library's, where it could be read
   std::string detail;
+  int returns_void = -1;   // 1 void, 0 a value, -1 unknown
 };
 
 // nullptr when no page of this suite gave the function a SYNOPSIS line.

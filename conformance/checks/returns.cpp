@@ -118,10 +118,9 @@ Verdict returns_pointer(const Claim& c) {
 Verdict returns_void(const Claim& c) {
   const auto& fn = subject(c);
   const Probe* probe = probe_for(fn);
-  if (probe && !probe->actual.empty()) {
-    const bool is_void = probe->actual.rfind("void (", 0) == 0 || probe->actual.rfind("void(", 0) == 0;
+  if (probe && probe->returns_void >= 0) {
     const std::string text = "declared as " + probe->actual;
-    return is_void ? pass(text) : fail(text + " (page: returns no value)");
+    return probe->returns_void == 1 ? pass(text) : fail(text + " (page: returns no value)");
   }
   const Scenario& s = scenario_for(fn);
   if (!s.returns_void) throw Untestable("the return type of " + fn + " is not known to the checks");

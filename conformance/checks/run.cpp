@@ -49,8 +49,10 @@ void use_probes(const char* probes_json) {
   if (functions == j.end() || !functions->is_object()) return;
   for (auto it = functions->begin(); it != functions->end(); ++it) {
     const auto& p = it.value();
+    const auto v = p.find("returns_void");
+    const int returns_void = v == p.end() || !v->is_boolean() ? -1 : v->get<bool>() ? 1 : 0;
     probes()[it.key()] = Probe{p.value("status", ""), p.value("documented", ""), p.value("actual", ""),
-                               p.value("detail", "")};
+                               p.value("detail", ""), returns_void};
   }
 }
 

@@ -24,6 +24,7 @@ SSL_SESSION* handshake_session() {
   Live l = live();
   SSL_SESSION* s = SSL_get1_session(l.conn.client);
   if (!s) throw Unresolved("scenario: the client has no session after a handshake");
+  harness::disconnect(l.conn, true);  // the caller's reference is now the only one
   return s;
 }
 

@@ -18,7 +18,8 @@ Live live(const harness::HandshakeOptions& options = {});
 // A second connection on the same contexts, offering `resume`.
 harness::Connection reconnect(const Live& l, SSL_SESSION* resume);
 
-// A session of its own (one reference, the caller's) from a handshake.
+// A client session from a handshake whose connection is gone: the caller
+// holds its only reference.
 SSL_SESSION* handshake_session();
 SSL_SESSION* blank_session();
 SSL_CTX* server_context();  // a context with the server cache on

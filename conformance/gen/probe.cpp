@@ -1,0 +1,318 @@
+#include "gen/probe.hpp"
+
+#include "platform/process.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace sslconf::gen {
+
+namespace {
+
+struct Prototype {
+  std::string function;
+  std::string name;  // what to use in code: the function, or an object-like macro's target
+  std::string return_type;
+  std::vector<std::string> params;
+  std::string declaration;
+  bool variadic = false;
+  bool function_macro = false;
+  std::string macro_definition;
+};
+
+std::vector<std::string> documented_params(const nlohmann::json& p) {
+  std::vector<std::string> types;
+  if (!p.contains("params") || !p["params"].is_array()) return types;
+  for (const auto& param : p["params"]) {
+    const std::string t = param.is_object() ? param.value("type", "") : param.get<std::string>();
+    if (t == "..." || t.empty()) continue;
+    types.push_back(t);
+  }
+  if (types.size() == 1 && types[0] == "void") types.clear();
+  return types;
+}
+
+// One prototype per function: the first SYNOPSIS line naming it.
+std::vector<Prototype> prototypes(const nlohmann::json& catalogue, std::vector<std::string>& includes) {
+  std::vector<Prototype> out;
+  std::map<std::string, bool> seen;
+  includes = {"openssl/ssl.h"};
+  for (const auto& c : catalogue["claims"]) {
+    if (c.value("kind", "") != "prototype" || c["functions"].empty()) continue;
+    const std::string fn = c["functions"][0].get<std::string>();
+    if (seen[fn]) continue;
+    seen[fn] = true;
+    const auto p = c.value("params", nlohmann::json::object());
+    Prototype proto{fn, fn, p.value("return_type", "int"), documented_params(p), p.value("declaration", c.value("text", "")),
+                    p.value("variadic", false), false, ""};
+    out.push_back(proto);
+    const std::string inc = p.value("include", "");
+    if (!inc.empty() && std::find(includes.begin(), includes.end(), inc) == includes.end()) includes.push_back(inc);
+  }
+  return out;
+}
+
+std::string prelude(const std::vector<std::string>& includes) {
+  std::string s;
+  for (const auto& i : includes) s += "#include <" + i + ">\n";
+  return s;
+}
+
+platform::ProcessResult compile(const Compiler& c, std::vector<std::string> extra) {
+  std::vector<std::string> argv{c.cxx, "-std=c++17", "-w"};
+  argv.insert(argv.end(), c.flags.begin(), c.flags.end());
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  platform::ProcessOptions o;
+  o.timeout = std::chrono::minutes(2);
+  return platform::run_process(argv, o);
+}
+
+// Macro definitions of the headers: name → (is function-like, definition).
+std::map<std::string, std::pair<bool, std::string>> macros(const Compiler& c, const std::string& headers) {
+  std::map<std::string, std::pair<bool, std::string>> m;
+  const auto r = compile(c, {"-E", "-dM", "-x", "c++", headers});
+  std::istringstream in(r.out);
+  std::string line;
+  static const std::regex def(R"(#define ([A-Za-z_][A-Za-z0-9_]*)(\(?)(.*))");
+  std::smatch mt;
+  while (std::getline(in, line))
+    if (std::regex_match(line, mt, def)) m[mt[1]] = {mt[2] == "(", line};
+  return m;
+}
+
+void resolve_macros(std::vector<Prototype>& protos, const std::map<std::string, std::pair<bool, std::string>>& defs) {
+  static const std::regex alias_body(R"(#define [A-Za-z_][A-Za-z0-9_]* +([A-Za-z_][A-Za-z0-9_]*) *)");
+  for (auto& p : protos) {
+    for (int hop = 0; hop < 5; ++hop) {
+      const auto it = defs.find(p.name);
+      if (it == defs.end()) break;
+      if (it->second.first) {
+        p.function_macro = true;
+        p.macro_definition = it->second.second;
+        break;
+      }
+      std::smatch m;
+      if (!std::regex_match(it->second.second, m, alias_body)) break;
+      p.name = m[1];
+    }
+  }
+}
+
+// The library's own declaration of `name`, read from the preprocessed
+// headers: from the end of the previous declaration to the semicolon.
+std::string actual_declaration(const std::string& text, const std::string& name) {
+  const std::regex call("[\\s\\*]" + name + "\\s*\\(");
+  std::smatch m;
+  if (!std::regex_search(text, m, call)) return "";
+  const auto at = static_cast<std::size_t>(m.position(0)) + 1;
+  const auto start = text.find_last_of(";}", at);
+  const auto end = text.find(';', at);
+  std::string decl = text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1));
+  decl = std::regex_replace(decl, std::regex(R"(__attribute__\s*\(\(.*?\)\))"), "");
+  decl = std::regex_replace(decl, std::regex(R"(extern\s+"C"\s*\{?|\bextern\b)"), "");
+  decl = std::regex_replace(decl, std::regex(R"(\s+)"), " ");
+  decl = std::regex_replace(decl, std::regex(R"(^ | $)"), "");
+  return decl.empty() ? "" : decl + ";";
+}
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+std::string type_aliases(const Prototype& p, const std::string& ns) {
+  std::string s = "namespace " + ns + " {\nusing R = " + p.return_type + ";\n";
+  std::vector<std::string> args;
+  for (std::size_t i = 0; i < p.params.size(); ++i) {
+    s += "using A" + std::to_string(i) + " = " + p.params[i] + ";\n";
+    args.push_back("A" + std::to_string(i));
+  }
+  s += "using Pointer = R (*)(" + join(args, ", ") + (p.variadic ? (args.empty() ? "..." : ", ...") : "") + ");\n}\n";
+  return s;
+}
+
+std::string declvals(const Prototype& p, const std::string& ns) {
+  std::vector<std::string> v;
+  for (std::size_t i = 0; i < p.params.size(); ++i) v.push_back("std::declval<" + ns + "::A" + std::to_string(i) + ">()");
+  return join(v, ", ");
+}
+
+// Presence: any arity at which a call resolves to something other than the
+// fallback. Never fails to compile.
+std::string presence_block(const Prototype& p, std::size_t i) {
+  const std::string id = std::to_string(i);
+  if (p.function_macro) return "constexpr bool present_" + id + " = true;\nconstexpr int void_" + id + " = -1;\n";
+  // A template, so that a real function wins every tie (even a call with
+  // no arguments); C variadic, so that it loses to any real match.
+  std::string s = "namespace sslconf_fallback { template <class = void> sslconf_probe::Absent " + p.name + "(...); }\n";
+  std::string any;
+  std::string present = "false", is_void = "-1";
+  for (int arity = 8; arity >= 0; --arity) {
+    any.clear();
+    for (int k = 0; k < arity; ++k) any += std::string(k ? ", " : "") + "sslconf_probe::Any{}";
+    const std::string call = "decltype(" + p.name + "(" + any + "))";
+    present = "(!std::is_same_v<" + call + ", sslconf_probe::Absent>) || " + present;
+    is_void = "(!std::is_same_v<" + call + ", sslconf_probe::Absent> ? (std::is_void_v<" + call + "> ? 1 : 0) : " + is_void + ")";
+  }
+  s += "constexpr bool present_" + id + " = " + present + ";\n";
+  s += "constexpr int void_" + id + " = " + is_void + ";\n";
+  return s;
+}
+
+// How the declaration compares with the page. May fail to compile when the
+// page names types the headers lack; then it is left out.
+std::string type_block(const Prototype& p, std::size_t i) {
+  const std::string id = std::to_string(i), ns = "sslconf_doc_" + id;
+  std::string s = type_aliases(p, ns);
+  s += "using call_" + id + " = decltype(" + p.name + "(" + declvals(p, ns) + "));\n";
+  if (p.function_macro) {
+    s += "constexpr bool exact_" + id + " = false;\n";
+  } else {
+    s += "template <class P, class = void> struct exact_t_" + id + " : std::false_type {};\n";
+    s += "template <class P> struct exact_t_" + id + "<P, std::void_t<decltype(static_cast<P>(&" + p.name +
+         "))>> : std::true_type {};\n";
+    s += "constexpr bool exact_" + id + " = exact_t_" + id + "<" + ns + "::Pointer>::value;\n";
+  }
+  s += "constexpr bool callable_" + id + " = !std::is_same_v<call_" + id + ", sslconf_probe::Absent>;\n";
+  s += "constexpr bool same_return_" + id + " = std::is_same_v<call_" + id + ", " + ns + "::R>;\n";
+  return s;
+}
+
+const char* const kProbeSupport = R"(#include <cstdio>
+#include <type_traits>
+#include <utility>
+namespace sslconf_probe {
+struct Absent {};
+// Converts to any parameter type; only ever used unevaluated.
+struct Any { template <class T> operator T() const; };
+}
+namespace sslconf_fallback {}
+using namespace sslconf_fallback;
+)";
+
+std::string program(const std::string& headers, const std::vector<Prototype>& protos, const std::vector<bool>& typed) {
+  std::string s = headers + kProbeSupport;
+  std::string body = "int main() {\n";
+  for (std::size_t i = 0; i < protos.size(); ++i) {
+    const std::string id = std::to_string(i);
+    s += "// " + protos[i].function + "\n" + presence_block(protos[i], i);
+    if (typed[i]) {
+      s += type_block(protos[i], i);
+      body += "  std::printf(\"%d %d %d %d %d %d\\n\", " + id + ", present_" + id + ", void_" + id + ", exact_" + id +
+              ", callable_" + id + ", same_return_" + id + ");\n";
+    } else {
+      body += "  std::printf(\"%d %d %d -1 -1 -1\\n\", " + id + ", present_" + id + ", void_" + id + ");\n";
+    }
+  }
+  return s + body + "  return 0;\n}\n";
+}
+
+std::string first_error(const std::string& err) {
+  std::istringstream in(err);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.find("error") != std::string::npos) return line.size() > 200 ? line.substr(0, 200) : line;
+  return "the documented declaration does not compile against these headers";
+}
+
+// Compiles each function's type block alone, in parallel: which ones the
+// headers accept, and the first error of the others.
+std::vector<bool> isolate(const Compiler& c, const std::string& headers, const std::vector<Prototype>& protos,
+                          std::vector<std::string>& errors) {
+  std::vector<bool> ok(protos.size(), false);
+  errors.assign(protos.size(), "");
+  std::size_t next = 0;
+  std::mutex m;
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::lock_guard<std::mutex> lock(m);
+        if (next >= protos.size()) return;
+        i = next++;
+      }
+      const fs::path src = fs::path(c.work_dir) / ("probe_" + std::to_string(i) + ".cpp");
+      std::ofstream(src) << headers << kProbeSupport << presence_block(protos[i], i) << type_block(protos[i], i);
+      const auto r = compile(c, {"-fsyntax-only", src.string()});
+      ok[i] = r.exited && r.exit_code == 0;
+      if (!ok[i]) errors[i] = first_error(r.err);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < platform::hardware_cores(); ++t) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+  return ok;
+}
+
+std::string status_of(bool present, int exact, int callable, int same_return) {
+  if (!present) return "absent";
+  if (exact == 1) return "documented";
+  if (callable == 1 && same_return == 1) return "compatible";
+  return "different";
+}
+
+}  // namespace
+
+nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
+  std::vector<std::string> includes;
+  auto protos = prototypes(catalogue, includes);
+  fs::create_directories(c.work_dir);
+  const std::string headers = prelude(includes);
+  const fs::path header_src = fs::path(c.work_dir) / "headers.cpp";
+  std::ofstream(header_src) << headers;
+  resolve_macros(protos, macros(c, header_src.string()));
+  const std::string preprocessed = compile(c, {"-E", "-P", "-x", "c++", header_src.string()}).out;
+
+  std::vector<bool> typed(protos.size(), true);
+  std::vector<std::string> errors(protos.size());
+  const fs::path src = fs::path(c.work_dir) / "probe.cpp", exe = fs::path(c.work_dir) / "probe";
+  std::ofstream(src) << program(headers, protos, typed);
+  auto built = compile(c, {src.string(), "-o", exe.string()});
+  if (!(built.exited && built.exit_code == 0)) {
+    typed = isolate(c, headers, protos, errors);
+    std::ofstream(src) << program(headers, protos, typed);
+    built = compile(c, {src.string(), "-o", exe.string()});
+  }
+  nlohmann::json out = {{"schema", 1}, {"functions", nlohmann::json::object()}};
+  if (!(built.exited && built.exit_code == 0)) {
+    out["error"] = "the probe program does not compile: " + first_error(built.err);
+    return out;
+  }
+  const auto ran = platform::run_process({exe.string()});
+  std::istringstream lines(ran.out);
+  std::size_t i;
+  int present, is_void, exact, callable, same_return;
+  while (lines >> i >> present >> is_void >> exact >> callable >> same_return) {
+    if (i >= protos.size()) continue;
+    const auto& p = protos[i];
+    std::string actual = p.function_macro ? p.macro_definition : actual_declaration(preprocessed, p.name);
+    nlohmann::json entry = {{"status", status_of(present, exact, callable, same_return)},
+                            {"documented", p.declaration},
+                            {"actual", present ? actual : ""},
+                            {"macro", p.function_macro},
+                            {"returns_void", is_void < 0 ? nlohmann::json() : nlohmann::json(is_void == 1)},
+                            {"detail", errors[i]}};
+    if (p.name != p.function) entry["resolves_to"] = p.name;
+    out["functions"][p.function] = entry;
+  }
+  return out;
+}
+
+std::string probe_table_source(const nlohmann::json& probes) {
+  std::string text = probes.dump();
+  std::string literal;
+  for (const char ch : text) literal += ch == '"' ? std::string("\\\"") : ch == '\\' ? std::string("\\\\") : std::string(1, ch);
+  return "// generated by sslconf probe; do not edit\n#include \"checks/check.hpp\"\n\nnamespace {\n"
+         "const bool installed = (sslconf::checks::use_probes(\"" + literal + "\"), true);\n}\n";
+}
+
+}  // namespace sslconf::gen

@@ -1,0 +1,34 @@
+// Configure-time prototype probes: for each function with a SYNOPSIS line,
+// is it declared by the implementation's headers, and how. Statuses:
+//   absent      no declaration and no macro of that name
+//   documented  declared with exactly the documented type
+//   compatible  callable with the documented argument types and returning
+//               the documented type (const added to a pointer parameter, a
+//               function-like macro, an integer parameter of another width)
+//   different   declared, but not callable as documented or returning
+//               another type; `actual` shows the library's declaration
+// A probe failure is a status, never a stopped build: the probe program is
+// compiled as a whole and, if that fails, one function at a time.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace sslconf::gen {
+
+struct Compiler {
+  std::string cxx;                 // the C++ compiler
+  std::vector<std::string> flags;  // -I, -D, -include ... for the libssl under test
+  std::string work_dir;            // scratch folder for probe sources
+};
+
+// The probes.json document (schema 1): {"schema", "functions": {name: {status,
+// documented, actual, macro, returns_void, detail}}}.
+nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& compiler);
+
+// The C++ source that installs the probe results in the suite binary.
+std::string probe_table_source(const nlohmann::json& probes);
+
+}  // namespace sslconf::gen

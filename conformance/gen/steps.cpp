@@ -1,0 +1,116 @@
+#include "gen/steps.hpp"
+
+#include "gen/catalogue.hpp"
+#include "model/diagnostic.hpp"
+#include "platform/process.hpp"
+#include "report/expectations.hpp"
+#include "runner/runner.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace sslconf::gen {
+
+namespace {
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path);
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (!in || j.is_discarded()) throw model::InputError({path, 0}, "cannot read JSON");
+  return j;
+}
+
+std::string last_lines(const std::string& text, int n) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) lines.push_back(line);
+  std::string out;
+  for (std::size_t i = lines.size() > static_cast<std::size_t>(n) ? lines.size() - n : 0; i < lines.size(); ++i)
+    out += "\n    " + lines[i];
+  return out;
+}
+
+// An entry of the build's CMakeCache.txt.
+std::string cache_value(const std::string& build_dir, const std::string& name) {
+  std::ifstream in(fs::path(build_dir) / "CMakeCache.txt");
+  std::string line;
+  const std::string prefix = name + ":";
+  while (std::getline(in, line))
+    if (line.rfind(prefix, 0) == 0) return line.substr(line.find('=') + 1);
+  return "";
+}
+
+struct Progress {
+  std::ostream& out;
+  std::string name;
+  std::map<std::string, int> counts;
+  void operator()(const runner::CaseOutcome& c, std::size_t done, std::size_t total) {
+    ++counts[c.outcome];
+    out << "\r  " << name << ": " << done << "/" << total;
+    for (const char* o : {"PASS", "FAIL", "UNSUPPORTED", "UNTESTED", "UNRESOLVED"})
+      if (counts[o]) out << "  " << o << " " << counts[o];
+    if (done == total) out << "\n";
+    out.flush();
+  }
+};
+
+}  // namespace
+
+nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
+  const auto catalogue = load_catalogue(r.claims);
+  const auto manifest = read_json(r.manifest);
+  report::Expectations expectations;
+  if (!r.expectations_dir.empty()) {
+    const auto file = report::expectation_file(r.expectations_dir, r.impl.family, r.impl.version);
+    if (!file.empty()) expectations = report::load_expectations(file);
+  }
+  runner::RunOptions o;
+  o.suite = r.suite;
+  o.per_claim = std::chrono::milliseconds(r.timeout_ms);
+  o.jobs = r.jobs;
+  Progress p{progress, r.impl.name, {}};
+  o.progress = [&p](const runner::CaseOutcome& c, std::size_t done, std::size_t total) { p(c, done, total); };
+  const auto outcomes = runner::run_suite(manifest, o);
+  const auto results = report::build_results(catalogue, outcomes, r.impl, expectations);
+  report::write_atomically(r.results, results.dump(2) + "\n");
+  if (!r.junit.empty()) report::write_atomically(r.junit, report::junit_xml(results));
+  return results;
+}
+
+BuiltSuite build_suite(const BuildRequest& b, const std::string& name) {
+  BuiltSuite s;
+  std::vector<std::string> configure{"cmake", "-S", b.project, "-B", b.build_dir, "-G", "Ninja",
+                                     "-DSSLCONF_IMPL=" + b.kind, "-DSSLCONF_BUILD_TOOLS=OFF",
+                                     "-DSSLCONF_BUILD_BENCHMARKS=OFF", "-DSSLCONF_BUILD_DOCS=OFF",
+                                     "-DSSLCONF_CLAIMS=" + b.claims, "-DSSLCONF_TOOL=" + b.tool};
+  if (!b.prefix.empty()) configure.push_back("-DSSLCONF_PREFIX=" + b.prefix);
+  platform::ProcessOptions o;
+  o.timeout = std::chrono::minutes(20);
+  auto r = platform::run_process(configure, o);
+  if (!r.exited || r.exit_code != 0) {
+    s.error = name + ": configuring " + b.build_dir + " failed:" + last_lines(r.err + r.out, 6);
+    return s;
+  }
+  r = platform::run_process({"cmake", "--build", b.build_dir, "--target", "sslconf_suite"}, o);
+  if (!r.exited || r.exit_code != 0) {
+    s.error = name + ": building the generated suite in " + b.build_dir + " failed:" + last_lines(r.out + r.err, 8);
+    return s;
+  }
+  const fs::path suite_dir = fs::path(b.build_dir) / "conformance/suite";
+  s.suite = (suite_dir / "sslconf_suite").string();
+  s.manifest = (suite_dir / "generated/manifest.json").string();
+  s.probes = (fs::path(b.build_dir) / "probes.json").string();
+  s.impl = {name, cache_value(b.build_dir, "SSLCONF_IMPL_FAMILY"), cache_value(b.build_dir, "SSLCONF_IMPL_VERSION")};
+  if (s.impl.family.empty()) s.impl.family = "unknown";
+  s.ok = true;
+  return s;
+}
+
+}  // namespace sslconf::gen

@@ -1,0 +1,47 @@
+// The steps `sslconf conform` strings together, shared with the commands
+// that expose them one by one.
+#pragma once
+
+#include "report/results.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+
+namespace sslconf::gen {
+
+struct RunRequest {
+  std::string suite, claims, manifest;
+  report::Implementation impl;
+  std::string expectations_dir;  // empty: no expectation file
+  std::string results, junit;    // files to write (junit may be empty)
+  long timeout_ms = 10000;
+  unsigned jobs = 0;
+};
+
+// Runs every case, shows progress on `progress`, writes results (and
+// JUnit) atomically, and returns the results document.
+nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress);
+
+struct BuildRequest {
+  std::string project;     // source root
+  std::string build_dir;   // build/impl-<name>
+  std::string kind;        // reference|openssl|boringssl|wolfssl|prefix
+  std::string prefix;      // for kind == prefix
+  std::string claims;      // claims.json the suite is generated from
+  std::string tool;        // this sslconf executable
+};
+
+struct BuiltSuite {
+  bool ok = false;
+  std::string error;  // one line when !ok
+  std::string suite, manifest, probes;
+  report::Implementation impl;  // family and version from the build's cache
+};
+
+// Configures the implementation's build folder and builds the generated
+// suite in it (cmake and ninja through platform::run_process).
+BuiltSuite build_suite(const BuildRequest& b, const std::string& name);
+
+}  // namespace sslconf::gen

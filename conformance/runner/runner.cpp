@@ -1,0 +1,97 @@
+#include "runner/runner.hpp"
+
+#include "platform/process.hpp"
+
+#include <atomic>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace sslconf::runner {
+
+namespace {
+
+const std::string kMarker = "@@sslconf ";
+
+std::string first_line(const std::string& s) {
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) return line.size() > 160 ? line.substr(0, 160) + "..." : line;
+  return "";
+}
+
+// The last verdict line the process printed, split into outcome and detail.
+bool last_verdict(const std::string& out, std::string& outcome, std::string& detail) {
+  const auto at = out.rfind(kMarker);
+  if (at == std::string::npos || (at > 0 && out[at - 1] != '\n')) return false;
+  auto end = out.find('\n', at);
+  const std::string line = out.substr(at + kMarker.size(), end == std::string::npos ? std::string::npos : end - at - kMarker.size());
+  const auto space = line.find(' ');
+  outcome = line.substr(0, space);
+  detail = space == std::string::npos ? "" : line.substr(space + 1);
+  return true;
+}
+
+CaseOutcome run_one(const std::string& id, const std::string& test, const RunOptions& o) {
+  platform::ProcessOptions po;
+  po.timeout = o.per_claim;
+  // Boost.Test must not turn a crash into a test error: the signal is the
+  // observation (FAIL naming it).
+  const std::vector<std::string> argv{o.suite, "--run_test=" + test, "--catch_system_errors=no",
+                                      "--log_level=nothing", "--report_level=no"};
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = platform::run_process(argv, po);
+  CaseOutcome c = interpret(id, r.timed_out, r.signal, r.signal_name(), r.exited, r.exit_code, r.out, r.err, o.per_claim);
+  c.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return c;
+}
+
+}  // namespace
+
+CaseOutcome interpret(const std::string& id, bool timed_out, int signal, const std::string& signal_name, bool exited,
+                      int exit_code, const std::string& out, const std::string& err,
+                      std::chrono::milliseconds limit) {
+  CaseOutcome c{id, "", "", 0};
+  std::string outcome, detail;
+  const bool said = last_verdict(out, outcome, detail);
+  if (timed_out) {
+    c.outcome = "UNRESOLVED";
+    c.detail = "no verdict within " + std::to_string(limit.count()) + " ms: the claim's process hung and was killed";
+  } else if (signal != 0) {
+    c.outcome = "FAIL";
+    c.detail = "the claim's process died of " + signal_name + (said ? " after reporting " + outcome + ": " + detail : "");
+  } else if (said) {
+    c.outcome = outcome;
+    c.detail = detail;
+  } else {
+    c.outcome = "UNRESOLVED";
+    c.detail = "the claim's process ended (" + (exited ? "status " + std::to_string(exit_code) : std::string("abnormally")) +
+               ") without a verdict" + (err.empty() ? "" : ": " + first_line(err));
+  }
+  return c;
+}
+
+std::vector<CaseOutcome> run_suite(const nlohmann::json& manifest, const RunOptions& o) {
+  const auto& cases = manifest.at("cases");
+  const std::size_t total = cases.size();
+  std::vector<CaseOutcome> results(total);
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex m;
+  auto worker = [&] {
+    for (std::size_t i = next++; i < total; i = next++) {
+      results[i] = run_one(cases[i].at("id").get<std::string>(), cases[i].at("test").get<std::string>(), o);
+      std::lock_guard<std::mutex> lock(m);
+      ++done;
+      if (o.progress) o.progress(results[i], done, total);
+    }
+  };
+  const unsigned jobs = o.jobs ? o.jobs : platform::hardware_cores();
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+  return results;
+}
+
+}  // namespace sslconf::runner

@@ -1,0 +1,39 @@
+// The runner: every claim of the generated suite in its own process (crash
+// and hang isolation), with a time limit per claim, in parallel across the
+// machine's cores.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sslconf::runner {
+
+struct CaseOutcome {
+  std::string id;
+  std::string outcome;  // PASS | FAIL | UNSUPPORTED | UNTESTED | UNRESOLVED
+  std::string detail;
+  double milliseconds = 0;  // wall time of the claim's process
+};
+
+struct RunOptions {
+  std::string suite;  // the generated suite executable
+  std::chrono::milliseconds per_claim{10000};
+  unsigned jobs = 0;  // 0: one per core
+  // Called after each claim (from the thread that ran it, serialised).
+  std::function<void(const CaseOutcome&, std::size_t done, std::size_t total)> progress;
+};
+
+// Runs the cases of a manifest (gen's manifest.json); outcomes in manifest
+// order.
+std::vector<CaseOutcome> run_suite(const nlohmann::json& manifest, const RunOptions& options);
+
+// The outcome of one finished process, from its exit and its output.
+CaseOutcome interpret(const std::string& id, bool timed_out, int signal, const std::string& signal_name,
+                      bool exited, int exit_code, const std::string& out, const std::string& err,
+                      std::chrono::milliseconds limit);
+
+}  // namespace sslconf::runner
