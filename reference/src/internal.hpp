@@ -5,6 +5,9 @@
 
 #include <openssl/ssl.h>
 
+#include <boost/intrusive/set.hpp>
+#include <boost/intrusive/unordered_set.hpp>
+
 #include <atomic>
 #include <cstdint>
 #include <cstring>
@@ -64,10 +67,17 @@ using SidCtx = Bytes<SSL_MAX_SID_CTX_LENGTH>;
 constexpr size_t kMasterKeyCapacity = 64;
 using MasterKey = Bytes<kMasterKeyCapacity>;
 
+// Session IDs are usually random, but callers may choose them (tests use
+// counters and repeated bytes), so all bytes are mixed, a word at a time.
 struct SessionIdHash {
   size_t operator()(const SessionId& id) const {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (unsigned i = 0; i < id.len; ++i) h = (h ^ id.data[i]) * 1099511628211ull;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ id.len;
+    for (unsigned i = 0; i < id.len; i += 8) {
+      uint64_t w = 0;
+      std::memcpy(&w, id.data + i, id.len - i < 8 ? id.len - i : 8);
+      h = (h ^ w) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+    }
     return static_cast<size_t>(h);
   }
 };
@@ -80,7 +90,9 @@ void ex_data_free(int class_index, void* parent, CRYPTO_EX_DATA* ad);
 // ---- random bytes (not cryptographic: the handshake is not TLS) ----------
 void fill_pseudo_random(unsigned char* out, size_t n);
 
-using ExpiryIndex = std::multimap<int64_t, SSL_SESSION*>;
+namespace bi = boost::intrusive;
+using ExpiryHook = bi::set_member_hook<bi::link_mode<bi::normal_link>>;
+using IdHook = bi::unordered_set_member_hook<bi::link_mode<bi::normal_link>, bi::store_hash<true>>;
 
 }  // namespace sslref
 
@@ -95,11 +107,27 @@ struct ssl_session_st {
   static constexpr uint32_t kLive = 0x5e55104e;
   static constexpr uint32_t kDead = 0xdeadbeef;
 
+  // What the cache touches on every add, remove and flush comes first, so
+  // that it shares as few cache lines as possible.
   std::atomic<uint32_t> magic{kLive};
   std::atomic<int> refs{1};
+  // Cache membership: the context whose cache holds this session (NULL when
+  // none) and its links in that cache's two indexes, which live in the
+  // session itself so that caching allocates nothing. The keys are copies
+  // taken when it was linked: changing the ID or times of a cached session
+  // cannot corrupt the indexes.
+  std::atomic<SSL_CTX*> owner{nullptr};
+  sslref::IdHook id_hook;
+  sslref::ExpiryHook expiry_hook;
+  int64_t cached_expiry = 0;
+  sslref::SessionId cached_id;
   int64_t time = 0;
   int64_t timeout = 304;
+  sslref::SessionId id;
+  std::atomic<bool> not_resumable{false};
   int version = 0;
+  sslref::SidCtx sid_ctx;
+  sslref::MasterKey master_key;
   // Carried only so that DER encodings round-trip with OpenSSL's. No cipher
   // ever runs; the suite is nominal, but OpenSSL refuses to decode a
   // session whose suite it does not know, so one is always recorded.
@@ -107,17 +135,7 @@ struct ssl_session_st {
   int64_t verify_result = 1;           // OpenSSL's initial value
   int64_t max_fragment_len_mode = 255;  // "unspecified"
   int64_t kex_group = 0;
-  sslref::SessionId id;
-  sslref::SidCtx sid_ctx;
-  sslref::MasterKey master_key;
-  std::atomic<bool> not_resumable{false};
   CRYPTO_EX_DATA ex_data;
-
-  // Cache membership: the context whose cache holds this session (NULL when
-  // none), and its position in that cache's expiry index.
-  std::atomic<SSL_CTX*> owner{nullptr};
-  sslref::ExpiryIndex::iterator expiry_pos;
-  sslref::SessionId cached_id;  // the key it was cached under
 
   int64_t expiry() const { return sslref::saturating_add(time, timeout); }
 };
@@ -133,12 +151,32 @@ struct ssl_method_st {
   int role;  // 0 both, 1 client, 2 server
 };
 
-// The session cache of one context: a hash index by session ID and an
-// expiry-ordered index, so lookups are O(1) and a flush touches only the
-// sessions it removes.
+namespace sslref {
+struct ExpiryKey {
+  using type = int64_t;
+  type operator()(const SSL_SESSION& s) const { return s.cached_expiry; }
+};
+struct IdKey {
+  using type = SessionId;
+  const type& operator()(const SSL_SESSION& s) const { return s.cached_id; }
+};
+using ExpiryIndex = bi::multiset<SSL_SESSION, bi::member_hook<SSL_SESSION, ExpiryHook, &SSL_SESSION::expiry_hook>,
+                                 bi::key_of_value<ExpiryKey>, bi::constant_time_size<false>>;
+using IdIndex = bi::unordered_set<SSL_SESSION, bi::member_hook<SSL_SESSION, IdHook, &SSL_SESSION::id_hook>,
+                                  bi::key_of_value<IdKey>, bi::hash<SessionIdHash>, bi::power_2_buckets<true>, bi::compare_hash<true>,
+                                  bi::constant_time_size<true>>;
+}  // namespace sslref
+
+// The session cache of one context: a hash index by session ID (add,
+// remove, lookup in O(1)) and an index ordered by expiry time (a red-black
+// tree: eviction of the first to expire, and a flush that visits only the
+// sessions it removes, in O(log n) each). Both are intrusive.
 struct SessionCache {
+  SessionCache();
+  ~SessionCache();
   std::mutex lock;
-  std::unordered_map<sslref::SessionId, SSL_SESSION*, sslref::SessionIdHash> by_id;
+  std::vector<sslref::IdIndex::bucket_type> buckets;
+  sslref::IdIndex by_id;
   sslref::ExpiryIndex by_expiry;
 };
 

@@ -213,3 +213,29 @@ BOOST_AUTO_TEST_CASE(negative_time_round_trips) {
   SSL_SESSION_free(d);
   SSL_SESSION_free(s);
 }
+
+BOOST_AUTO_TEST_CASE(unmodelled_openssl_fields_are_skipped) {
+  // Written by the system OpenSSL: TLS 1.3 session with host name, ALPN,
+  // max early data and ticket app data, which libsslref does not model.
+  const std::vector<unsigned char> der = read_data("openssl_tls13_hostname_alpn.der");
+  SSL_SESSION* d = decode(der);
+  BOOST_REQUIRE(d);
+  BOOST_TEST(id_of(d) == std::vector<unsigned char>(16, 0x77));
+  BOOST_TEST(SSL_SESSION_get_protocol_version(d) == TLS1_3_VERSION);
+  BOOST_TEST(SSL_SESSION_get_timeout(d) == 304);
+  SSL_SESSION_free(d);
+}
+
+BOOST_AUTO_TEST_CASE(optional_fields_out_of_order_are_rejected) {
+  SSL_SESSION* s = make_known_session();
+  std::vector<unsigned char> der = encode(s);
+  SSL_SESSION_free(s);
+  // Swap the [1] time and [2] timeout elements (8 and 6 bytes, at 98).
+  BOOST_REQUIRE(der[98] == 0xa1 && der[106] == 0xa2);
+  std::vector<unsigned char> swapped(der.begin(), der.begin() + 98);
+  swapped.insert(swapped.end(), der.begin() + 106, der.begin() + 112);
+  swapped.insert(swapped.end(), der.begin() + 98, der.begin() + 106);
+  swapped.insert(swapped.end(), der.begin() + 112, der.end());
+  BOOST_REQUIRE(swapped.size() == der.size());
+  BOOST_TEST(decode(swapped) == nullptr);
+}
