@@ -1,6 +1,6 @@
 // sslconf lint and sslconf crosscheck.
 #include "claims/extract.hpp"
-#include "crosscheck/report.hpp"
+#include "crosscheck/build.hpp"
 #include "crosscheck/lint.hpp"
 #include "model/diagnostic.hpp"
 #include "reader/reader.hpp"
@@ -59,6 +59,7 @@ struct CrosscheckArgs {
   std::string html;
   bool json = false;
   bool lint = false;
+  bool installed = false;
 };
 
 CrosscheckReport run_crosscheck(const CrosscheckArgs& a) {
@@ -68,6 +69,12 @@ CrosscheckReport run_crosscheck(const CrosscheckArgs& a) {
   report.docs = a.docs.front();
   if (a.lint || !a.html.empty()) report.lint = lint(sets.front().pages, lint_options(a.man_dirs, false));
   for (std::size_t i = 1; i < sets.size(); ++i) report.page_diffs.push_back(diff(sets[i - 1], sets[i]));
+  if (a.installed) {
+    const auto installed = installed_pages_for(sets.front().pages);
+    DocSet system{installed.label, read_or_fail(installed.paths), {}};
+    system.catalogue = claims::extract(system.pages);
+    report.page_diffs.push_back(diff(system, sets.front()));
+  }
   for (const auto& impl : a.implementations) {
     HeaderSource source;
     try {
@@ -85,16 +92,6 @@ CrosscheckReport run_crosscheck(const CrosscheckArgs& a) {
   }
   for (const auto& file : a.results) report.behaviours.push_back(summarise_results_file(file));
   return report;
-}
-
-bool has_differences(const CrosscheckReport& r) {
-  for (const auto& d : r.page_diffs)
-    if (!d.empty()) return true;
-  for (const auto& h : r.headers)
-    if (h.count(Agreement::different) + h.count(Agreement::missing) > 0) return true;
-  for (const auto& b : r.behaviours)
-    if (b.contradicted() > 0) return true;
-  return !r.lint.empty();
 }
 
 void print_text(const CrosscheckReport& r) {
@@ -152,9 +149,17 @@ void add_crosscheck_command(CLI::App& app) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--html", a->html, "Also write the HTML report (through pandoc) here")->type_name("FILE");
   cmd->add_flag("--lint", a->lint, "Also lint the first DOCS");
+  cmd->add_flag("--installed", a->installed,
+                "Also compare the installed manual pages (/usr/share/man) of the same functions with the first DOCS");
   cmd->add_flag("--json", a->json, "JSON on standard output instead of text");
   add_man_dir_option(cmd, a->man_dirs);
   cmd->callback([a] {
+    if (a->docs.size() < 2 && a->implementations.empty() && a->results.empty() && !a->lint && !a->installed &&
+        a->html.empty()) {
+      std::cerr << "sslconf crosscheck: error: one DOCS and nothing to compare it with "
+                   "(give DOCS_B, --header, --results, --installed or --lint)\n";
+      throw CLI::RuntimeError(kBadInput);
+    }
     const auto report = run_crosscheck(*a);
     if (a->json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else print_text(report);
