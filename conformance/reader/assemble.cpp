@@ -34,13 +34,25 @@ void RichText::append_char(char c) {
 void RichText::append(std::string_view s) {
   // A non-breaking space (S<>, "\ " in roff, &nbsp;) is a space here: the
   // model compares and splits text, it does not lay it out.
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
-      append_char(' ');
-      ++i;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Copy a run of ordinary characters at once; stop at spaces and at the
+    // lead byte of a non-breaking space.
+    std::size_t j = i;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' && s[j] != '\xC2') ++j;
+    if (j > i) {
+      if (pending_space_) text_ += ' ';
+      pending_space_ = false;
+      text_.append(s.data() + i, j - i);
+      i = j;
       continue;
     }
-    append_char(s[i]);
+    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      append_char(' ');
+      i += 2;
+      continue;
+    }
+    append_char(s[i++]);
   }
 }
 
@@ -52,33 +64,20 @@ void RichText::mark(Mark::Kind kind, std::size_t begin) {
 }
 
 int RichText::lines_before(std::size_t offset) const {
-  int n = 0;
-  for (auto nl : newlines_)
-    if (nl <= offset) ++n;
-  return n;
+  return static_cast<int>(std::upper_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin());
 }
 
 bool parse_man_reference(std::string_view text, Link& link) {
-  static const std::regex kRef(R"(^\s*([A-Za-z_][A-Za-z0-9_.:+-]*)\s*\((\d[A-Za-z]*)\)\s*$)");
-  std::cmatch m;
-  if (!std::regex_match(text.begin(), text.end(), m, kRef)) return false;
-  link.target = m[1];
-  link.section = m[2];
+  const std::string t = trim(text);
+  const auto refs = man_references(t);
+  if (refs.size() != 1 || refs[0].begin != 0 || refs[0].end != t.size()) return false;
+  link.target = refs[0].name;
+  link.section = refs[0].section;
   link.external = false;
   return true;
 }
 
 namespace {
-
-const std::regex& function_call_pattern() {
-  static const std::regex r(R"(\b([A-Za-z_][A-Za-z0-9_]*)\(\))");
-  return r;
-}
-
-const std::regex& man_reference_pattern() {
-  static const std::regex r(R"(\b([A-Za-z_][A-Za-z0-9_.:+-]*)\((\d[A-Za-z]*)\))");
-  return r;
-}
 
 // References written as plain text ("ssl(7)", or a pandoc rendering that
 // lost the link) are links too, so every format yields the same links.
@@ -91,14 +90,12 @@ std::vector<Link> links_of(const RichText& rt, const SourceLocation& loc) {
     if (!l.external) seen.insert({l.target, l.section});
   }
   const std::string& text = rt.text();
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), man_reference_pattern());
-       it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    if (!seen.insert({m[1], m[2]}).second) continue;
+  for (const auto& r : man_references(text)) {
+    if (!seen.insert({r.name, r.section}).second) continue;
     Link l;
-    l.text = m[0];
-    l.target = m[1];
-    l.section = m[2];
+    l.text = text.substr(r.begin, r.end - r.begin);
+    l.target = r.name;
+    l.section = r.section;
     l.loc = loc;
     links.push_back(std::move(l));
   }
@@ -109,10 +106,9 @@ std::vector<Mark> marks_in(const RichText& rt, std::size_t b, std::size_t e) {
   std::vector<Mark> out;
   for (const auto& m : rt.marks())
     if (m.offset >= b && m.offset < e) out.push_back({m.kind, m.text, m.offset - b});
-  const std::string text = rt.text().substr(b, e - b);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), function_call_pattern());
-       it != std::sregex_iterator(); ++it)
-    out.push_back({Mark::Kind::function, (*it)[0], static_cast<std::size_t>(it->position(0))});
+  const std::string_view text = std::string_view(rt.text()).substr(b, e - b);
+  for (const auto& call : function_calls(text))
+    out.push_back({Mark::Kind::function, std::string(text.substr(call.begin, call.end - call.begin)), call.begin});
   std::stable_sort(out.begin(), out.end(), [](const Mark& x, const Mark& y) { return x.offset < y.offset; });
   return out;
 }
@@ -200,9 +196,8 @@ model::HistoryLine history_line(const Sentence& s, const std::vector<std::string
   if (std::regex_search(s.text, m, kRelease) || std::regex_search(s.text, m, kBareRelease))
     h.release = m[1];
   std::set<std::string> seen;
-  for (auto it = std::sregex_iterator(s.text.begin(), s.text.end(), function_call_pattern());
-       it != std::sregex_iterator(); ++it)
-    if (seen.insert((*it)[1]).second) h.functions.push_back((*it)[1]);
+  for (const auto& call : function_calls(s.text))
+    if (seen.insert(call.name).second) h.functions.push_back(call.name);
   // A page's own names count without "()" ("The B<SSL_SESSION_dup>
   // function was added"), whatever markup the format kept.
   static const std::regex kWord(R"(\b[A-Za-z_][A-Za-z0-9_]*\b)");

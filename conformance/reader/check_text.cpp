@@ -26,6 +26,10 @@ void check_text(std::string_view content, const std::string& file) {
   int line = 1;
   for (std::size_t i = 0; i < content.size();) {
     const auto c = static_cast<unsigned char>(content[i]);
+    if (c >= 0x20 && c < 0x7F) {  // the common case: printable ASCII
+      ++i;
+      continue;
+    }
     if (c == '\n') ++line;
     const bool control = c < 0x20 && c != '\n' && c != '\t' && c != '\r' && c != '\f';
     if (control || c == 0x7F)

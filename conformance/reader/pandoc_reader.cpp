@@ -385,7 +385,11 @@ void check_pandoc_api_version(const json& ast, const std::string& file) {
 std::string unflatten_roff_verbatim(const std::string& roff) {
   std::string out;
   out.reserve(roff.size());
-  for (const auto& line : split_lines(roff)) {
+  // pod2man's preamble (macro and string definitions before .TH) is not
+  // needed once .Vb/.Ve and its strings are rewritten; pandoc is spared it.
+  const auto th = roff.rfind("\n.TH ", roff.find("\n.SH"));
+  const std::string_view body = th == std::string::npos ? std::string_view(roff) : std::string_view(roff).substr(th + 1);
+  for (const auto& line : split_lines(body)) {
     if (starts_with(line, ".Vb")) out += ".nf";
     else if (starts_with(line, ".Ve")) out += ".fi";
     else out += without_pod2man_strings(line);

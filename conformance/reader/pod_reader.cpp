@@ -4,6 +4,7 @@
 #include "reader/formats.hpp"
 #include "reader/text_util.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -17,28 +18,46 @@ using model::Link;
 using model::Mark;
 
 struct Paragraph {
-  std::string text;  // lines joined with '\n'
+  std::string_view text;  // its lines, '\n'-separated, inside the content
   int line = 0;
 };
 
-bool blank(const std::string& line) { return trim(line).empty(); }
+bool blank(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\f' && c != '\v') return false;
+  return true;
+}
 
+// Paragraphs as views into the content: no copies of a large corpus.
 std::vector<Paragraph> paragraphs_of(std::string_view content) {
   std::vector<Paragraph> out;
-  const auto lines = split_lines(content);
-  for (std::size_t i = 0; i < lines.size();) {
-    if (blank(lines[i])) {
-      ++i;
-      continue;
+  std::size_t pos = 0;
+  int line = 1;
+  std::size_t start = std::string_view::npos;
+  int start_line = 0;
+  while (pos <= content.size()) {
+    std::size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    const std::string_view l = content.substr(pos, nl - pos);
+    if (blank(l)) {
+      if (start != std::string_view::npos) out.push_back({content.substr(start, pos - 1 - start), start_line});
+      start = std::string_view::npos;
+    } else if (start == std::string_view::npos) {
+      start = pos;
+      start_line = line;
     }
-    Paragraph p{lines[i], static_cast<int>(i) + 1};
-    for (++i; i < lines.size() && !blank(lines[i]); ++i) p.text += "\n" + lines[i];
-    out.push_back(std::move(p));
+    pos = nl + 1;
+    ++line;
+  }
+  if (start != std::string_view::npos) {
+    std::string_view rest = content.substr(start);
+    while (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+    out.push_back({rest, start_line});
   }
   return out;
 }
 
-bool is_command(const std::string& text) {
+bool is_command(std::string_view text) {
   return text.size() > 1 && text[0] == '=' && std::isalpha(static_cast<unsigned char>(text[1]));
 }
 
@@ -112,10 +131,12 @@ class InlineParser {
   };
 
   int line_at(std::size_t pos) const {
-    int n = first_line_;
-    for (std::size_t i = 0; i < pos && i < s_.size(); ++i)
-      if (s_[i] == '\n') ++n;
-    return n;
+    if (!newlines_ready_) {
+      for (std::size_t i = s_.find('\n'); i != std::string_view::npos; i = s_.find('\n', i + 1))
+        newlines_.push_back(i);
+      newlines_ready_ = true;
+    }
+    return first_line_ + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), pos) - newlines_.begin());
   }
 
   [[noreturn]] void fail(std::size_t pos, const std::string& message) const {
@@ -169,13 +190,19 @@ class InlineParser {
     fail(i, std::string("unterminated ") + c.letter + "<...> formatting code");
   }
 
+  // Start of the next formatting code in [i, e), or e: codes are found by
+  // their '<', the only character worth stopping at.
+  std::size_t next_code(std::size_t i, std::size_t e) const {
+    for (std::size_t lt = s_.find('<', i + 1); lt != std::string_view::npos && lt < e; lt = s_.find('<', lt + 1))
+      if (lt - 1 >= i && code_starts(lt - 1, e)) return lt - 1;
+    return e;
+  }
+
   void parse_range(std::size_t b, std::size_t e, RichText& out, int depth) {
     std::size_t plain_begin = b;
     for (std::size_t i = b; i < e;) {
-      if (!code_starts(i, e)) {
-        ++i;
-        continue;
-      }
+      i = next_code(i, e);
+      if (i >= e) break;
       out.append(s_.substr(plain_begin, i - plain_begin));
       const Code c = read_code(i, e, depth);
       apply(c, i, out, depth);
@@ -290,6 +317,8 @@ class InlineParser {
   std::string_view s_;
   int first_line_;
   const std::string& file_;
+  mutable std::vector<std::size_t> newlines_;  // offsets of '\n', built on first use
+  mutable bool newlines_ready_ = false;
 };
 
 // The list and =begin state of the paragraph walk.
@@ -326,7 +355,7 @@ class PodWalker {
   void run_command(const Paragraph& p) {
     std::size_t e = 1;
     while (e < p.text.size() && is_ident_char(p.text[e])) ++e;
-    const std::string name = p.text.substr(1, e - 1);
+    const std::string name(p.text.substr(1, e - 1));
     const std::string arg = trim(std::string_view(p.text).substr(e));
     pending_item_ = false;
     last_verbatim_ = false;
@@ -419,21 +448,24 @@ class PodWalker {
       // Consecutive verbatim paragraphs form one block; the blank lines
       // between them are kept so line numbers stay exact.
       RawBlock& prev = doc_.blocks.back();
-      const int prev_lines = static_cast<int>(split_lines(prev.verbatim).size());
-      prev.verbatim += std::string(static_cast<std::size_t>(p.line - prev.line - prev_lines + 1), '\n') + text;
+      prev.verbatim += std::string(static_cast<std::size_t>(p.line - verbatim_end_line_), '\n') + text;
+      verbatim_end_line_ = p.line + line_count(text) - 1;
       return;
     }
     RawBlock b;
     b.kind = RawBlock::Kind::verbatim;
     b.depth = static_cast<int>(lists_.size());
     b.line = p.line;
+    verbatim_end_line_ = p.line + line_count(text) - 1;
     b.verbatim = std::move(text);
     doc_.blocks.push_back(std::move(b));
     pending_item_ = false;
     last_verbatim_ = true;
   }
 
-  static std::string expand_tabs(const std::string& s) {
+  static int line_count(const std::string& s) { return 1 + static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+  static std::string expand_tabs(std::string_view s) {
     std::string out;
     std::size_t col = 0;
     for (char c : s) {
@@ -471,6 +503,7 @@ class PodWalker {
   bool in_pod_ = false;
   bool pending_item_ = false;
   bool last_verbatim_ = false;
+  int verbatim_end_line_ = 0;  // last source line of the open verbatim block
   std::vector<int> lists_;  // line of each open =over
   std::vector<std::pair<std::string, int>> begins_;
 };
@@ -488,10 +521,21 @@ std::string decoded(std::string_view content) {
   return out;
 }
 
+
+// CRLF line ends become LF, so paragraphs and verbatim text need no care.
+std::string without_carriage_returns(std::string text) {
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (!(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) out += text[i];
+  return out;
+}
+
 }  // namespace
 
 RawDocument read_pod(std::string_view content, const std::string& file) {
-  const std::string text = decoded(content);
+  const std::string text = without_carriage_returns(decoded(content));
   check_text(text, file);
   RawDocument doc;
   doc.source = file;

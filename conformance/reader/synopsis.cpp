@@ -182,8 +182,7 @@ std::string normalise_type(std::string_view type) {
       const char last = out.back();
       const bool last_word = is_ident_char(last);
       if ((word && (last_word || last == '*' || last == ')' || last == ',')) ||
-          (t == "*" && last_word) || (t == "(" && (last_word || last == '*')) ||
-          (t == "[" && last_word))
+          (t == "*" && (last_word || last == ')')) || (t == "[" && last_word))
         out += ' ';
     }
     out += t;

@@ -57,9 +57,12 @@ bool ends_sentence_at(std::string_view text, std::size_t i, std::size_t& after) 
   after = j;
   if (k == text.size()) return true;
   if (c != '.') return starts_sentence(text.substr(k));
-  const std::string word = lower(word_before(text, i));
+  const std::string_view raw = word_before(text, i);
+  if (raw.size() > 8) return starts_sentence(text.substr(k));  // no abbreviation is that long
+  const std::string word = lower(raw);
   for (auto a : kNeverEnd)
-    if (word == a || word == std::string(a) + ".") return false;
+    if (word == a || (word.size() == a.size() + 1 && word.back() == '.' && word.compare(0, a.size(), a) == 0))
+      return false;
   if (word == "etc") return plain_capitalised(text.substr(k));
   if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return false;  // initials
   return starts_sentence(text.substr(k));
@@ -73,7 +76,9 @@ std::vector<Span> split_sentences(std::string_view text) {
   std::vector<Span> out;
   std::size_t begin = 0;
   int paren_depth = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  // Only these characters matter; jump from one to the next.
+  constexpr std::string_view kStops = ".!?()";
+  for (std::size_t i = text.find_first_of(kStops); i < text.size(); i = text.find_first_of(kStops, i + 1)) {
     const char c = text[i];
     if (c == '(') ++paren_depth;
     if (c == ')' && paren_depth > 0) --paren_depth;
@@ -146,6 +151,42 @@ std::vector<std::string> split_lines(std::string_view s) {
   }
   if (!lines.empty() && lines.back().empty() && !s.empty() && s.back() == '\n') lines.pop_back();
   return lines;
+}
+
+namespace {
+
+bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool name_char(char c) { return is_ident_char(c) || c == '.' || c == ':' || c == '+' || c == '-'; }
+
+}  // namespace
+
+std::vector<Reference> function_calls(std::string_view text) {
+  std::vector<Reference> out;
+  for (std::size_t at = text.find("()"); at != std::string_view::npos; at = text.find("()", at + 2)) {
+    std::size_t b = at;
+    while (b > 0 && is_ident_char(text[b - 1])) --b;
+    while (b < at && !ident_start(text[b])) ++b;  // an identifier starts with a letter
+    if (b == at) continue;
+    out.push_back({b, at + 2, std::string(text.substr(b, at - b)), ""});
+  }
+  return out;
+}
+
+std::vector<Reference> man_references(std::string_view text) {
+  std::vector<Reference> out;
+  for (std::size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+    std::size_t e = open + 1;
+    if (e >= text.size() || !std::isdigit(static_cast<unsigned char>(text[e]))) continue;
+    ++e;
+    while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+    if (e >= text.size() || text[e] != ')') continue;
+    std::size_t b = open;
+    while (b > 0 && name_char(text[b - 1])) --b;
+    while (b < open && !ident_start(text[b])) ++b;
+    if (b == open) continue;
+    out.push_back({b, e + 1, std::string(text.substr(b, open - b)), std::string(text.substr(open + 1, e - open - 1))});
+  }
+  return out;
 }
 
 bool is_known_section_title(std::string_view t) {

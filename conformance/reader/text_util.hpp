@@ -26,6 +26,16 @@ bool iequals(std::string_view a, std::string_view b);
 bool is_ident_char(char c);
 std::vector<std::string> split_lines(std::string_view s);
 
+// "SSL_free()" calls and "ssl(7)" references in running text, found by
+// hand-written scanners (std::regex is far too slow for whole manuals).
+struct Reference {
+  std::size_t begin = 0, end = 0;  // the whole match
+  std::string name;                // "SSL_free", "ssl"
+  std::string section;             // "7"; empty for calls
+};
+std::vector<Reference> function_calls(std::string_view text);
+std::vector<Reference> man_references(std::string_view text);
+
 // The known manual page section titles (NAME, SYNOPSIS, ...), upper case.
 bool is_known_section_title(std::string_view upper_title);
 
