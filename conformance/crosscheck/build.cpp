@@ -41,6 +41,12 @@ CrosscheckReport build_crosscheck_report(const CrosscheckInputs& in) {
   const DocSet mine = this_set(in);
   for (const auto& other : in.compare_with)
     or_note(report, "page against page with " + other.label, [&] { report.page_diffs.push_back(diff(read_set(other), mine)); });
+  for (const auto& probes : in.probes)
+    or_note(report, "page against header from " + probes.path, [&] {
+      auto r = header_report_from_probes_file(probes.path, in.pages, probes.implementation);
+      r.docs = in.docs_label;
+      report.headers.push_back(std::move(r));
+    });
   for (const auto& impl : in.implementations)
     or_note(report, "page against header of " + impl, [&] {
       auto r = compare_pages_with_header(in.pages, read_header(header_source_for(impl, in.project_dir)), impl);
@@ -51,6 +57,11 @@ CrosscheckReport build_crosscheck_report(const CrosscheckInputs& in) {
     or_note(report, "page against behaviour from " + file,
             [&] { report.behaviours.push_back(summarise_results_file(file)); });
   return report;
+}
+
+std::string implementation_of_probes_file(const std::string& path) {
+  const std::string stem = std::filesystem::path(path).stem().string();
+  return stem.rfind("probes-", 0) == 0 && stem.size() > 7 ? stem.substr(7) : stem;
 }
 
 OtherDocs installed_pages_for(const std::vector<model::Page>& pages, const std::string& man_dir) {

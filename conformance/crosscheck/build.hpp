@@ -17,16 +17,28 @@ struct OtherDocs {
   std::vector<std::string> paths;  // files or folders, read as one set
 };
 
+// The generated suite's probe results for one implementation
+// (out/probes-<impl>.json): page against header as the suite compiled it.
+struct ProbesFile {
+  std::string implementation;
+  std::string path;
+};
+
 struct CrosscheckInputs {
   std::string docs_label;               // "pod", as the user named it
   std::vector<model::Page> pages;       // already read
   claims::Catalogue catalogue;          // their claims (already extracted)
   std::vector<OtherDocs> compare_with;       // each compared with `pages` (other → these)
-  std::vector<std::string> implementations;  // headers: reference, openssl, boringssl, wolfssl, PREFIX
+  std::vector<ProbesFile> probes;            // page against header from the suite's probes (preferred)
+  std::vector<std::string> implementations;  // page against header by preprocessing: reference, openssl,
+                                             // boringssl, wolfssl, PREFIX (when there are no probes)
   std::vector<std::string> results_files;    // results-<impl>.json
   std::vector<std::string> man_dirs;         // link targets for lint; empty: /usr/share/man
   std::string project_dir;                   // where reference/include is
 };
+
+// "probes-boringssl.json" → "boringssl"; other names → the file stem.
+std::string implementation_of_probes_file(const std::string& path);
 
 // Runs lint, page against page, page against header and page against
 // behaviour. A part that cannot run (a header that does not preprocess, an

@@ -55,6 +55,7 @@ struct CrosscheckArgs {
   std::vector<std::string> docs;
   std::vector<std::string> implementations;
   std::vector<std::string> results;
+  std::vector<std::string> probes;
   std::vector<std::string> man_dirs;
   std::string html;
   bool json = false;
@@ -90,6 +91,12 @@ CrosscheckReport run_crosscheck(const CrosscheckArgs& a) {
       report.headers.push_back(std::move(r));
     }
   }
+  for (const auto& file : a.probes)
+    for (const auto& set : sets) {
+      auto r = header_report_from_probes_file(file, set.pages, implementation_of_probes_file(file));
+      r.docs = set.label;
+      report.headers.push_back(std::move(r));
+    }
   for (const auto& file : a.results) report.behaviours.push_back(summarise_results_file(file));
   return report;
 }
@@ -144,6 +151,11 @@ void add_crosscheck_command(CLI::App& app) {
       ->type_name("IMPL")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--probes", a->probes,
+                  "Page against header from the generated suite's probes (out/probes-<impl>.json)")
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--results", a->results, "results-<impl>.json of a conformance run")->type_name("FILE")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -154,10 +166,10 @@ void add_crosscheck_command(CLI::App& app) {
   cmd->add_flag("--json", a->json, "JSON on standard output instead of text");
   add_man_dir_option(cmd, a->man_dirs);
   cmd->callback([a] {
-    if (a->docs.size() < 2 && a->implementations.empty() && a->results.empty() && !a->lint && !a->installed &&
+    if (a->docs.size() < 2 && a->implementations.empty() && a->probes.empty() && a->results.empty() && !a->lint && !a->installed &&
         a->html.empty()) {
       std::cerr << "sslconf crosscheck: error: one DOCS and nothing to compare it with "
-                   "(give DOCS_B, --header, --results, --installed or --lint)\n";
+                   "(give DOCS_B, --header, --probes, --results, --installed or --lint)\n";
       throw CLI::RuntimeError(kBadInput);
     }
     const auto report = run_crosscheck(*a);

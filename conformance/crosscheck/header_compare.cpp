@@ -1,10 +1,12 @@
 #include "crosscheck/header_compare.hpp"
 
+#include "model/diagnostic.hpp"
 #include "platform/process.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -143,6 +145,7 @@ model::Parameter parse_parameter(const std::string& text) {
     p.type = text;
     const auto star = text.find('*');
     const auto close = text.find(')', star);
+    if (close == std::string::npos) return p;  // malformed: keep the text as the type
     p.name = trim(text.substr(star + 1, close - star - 1));
     p.type = trim(text.substr(0, star + 1)) + trim(text.substr(close));
     return p;
@@ -427,10 +430,75 @@ HeaderReport compare_pages_with_header(const std::vector<model::Page>& pages, co
   return r;
 }
 
+namespace {
+
+Agreement agreement_from_probe(const std::string& status) {
+  if (status == "documented") return Agreement::same;
+  if (status == "compatible") return Agreement::compatible;
+  if (status == "different") return Agreement::different;
+  return Agreement::missing;
+}
+
+PrototypeComparison comparison_from_probe(const std::string& name, const nlohmann::json& probe,
+                                          const model::Prototype* documented) {
+  PrototypeComparison c;
+  if (documented != nullptr) c.prototype = *documented;
+  c.prototype.name = name;
+  if (c.prototype.text.empty()) c.prototype.text = probe.value("documented", "");
+  c.agreement = agreement_from_probe(probe.value("status", ""));
+  const std::string actual = probe.value("actual", "");
+  if (c.agreement != Agreement::missing && !actual.empty()) {
+    Declaration d;
+    d.name = name;
+    d.declared_as = probe.value("resolves_to", name);
+    d.function_like_macro = probe.value("macro", false);
+    if (d.function_like_macro) d.macro = actual;
+    d.text = actual;
+    c.declaration = d;
+  }
+  if (c.agreement == Agreement::missing) c.reasons.push_back("the header declares no " + name);
+  const std::string detail = probe.value("detail", "");
+  if (!detail.empty()) c.reasons.push_back(detail);
+  if (c.agreement == Agreement::different && detail.empty()) c.reasons.push_back("not callable as documented");
+  return c;
+}
+
+}  // namespace
+
+HeaderReport header_report_from_probes(const nlohmann::json& probes, const std::string& origin,
+                                       const std::vector<model::Page>& pages, const std::string& implementation) {
+  if (!probes.is_object() || probes.value("schema", 0) != 1 || !probes.contains("functions") ||
+      !probes["functions"].is_object())
+    throw model::InputError({origin, 1}, "not a schema 1 probes file (needs \"schema\": 1 and a \"functions\" object)");
+  HeaderReport r;
+  r.implementation = implementation;
+  std::set<std::string> seen;
+  for (const auto& page : pages)
+    for (const auto& p : page.synopsis.prototypes) {
+      const auto it = probes["functions"].find(p.name);
+      if (it == probes["functions"].end() || !it->is_object() || !seen.insert(p.name).second) continue;
+      auto c = comparison_from_probe(p.name, *it, &p);
+      c.page = page.title;
+      r.comparisons.push_back(std::move(c));
+    }
+  for (const auto& [name, probe] : probes["functions"].items())
+    if (probe.is_object() && !seen.count(name)) r.comparisons.push_back(comparison_from_probe(name, probe, nullptr));
+  return r;
+}
+
+HeaderReport header_report_from_probes_file(const std::string& path, const std::vector<model::Page>& pages,
+                                            const std::string& implementation) {
+  std::ifstream in(path);
+  if (!in) throw model::InputError({path, 0}, "cannot read the probes file");
+  const auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw model::InputError({path, 1}, "not valid JSON");
+  return header_report_from_probes(j, path, pages, implementation);
+}
+
 std::string to_text(const HeaderReport& r) {
   std::ostringstream out;
   for (const auto& c : r.comparisons) {
-    out << c.prototype.loc.str() << ": " << c.prototype.name << ": " << to_string(c.agreement) << ": page \""
+    out << (c.prototype.loc.file.empty() ? r.implementation : c.prototype.loc.str()) << ": " << c.prototype.name << ": " << to_string(c.agreement) << ": page \""
         << c.prototype.text << "\"";
     if (c.declaration) {
       out << "; " << r.implementation << " \"" << c.declaration->text << "\"";

@@ -92,6 +92,16 @@ struct HeaderReport {
 HeaderReport compare_pages_with_header(const std::vector<model::Page>& pages, const HeaderIndex& header,
                                        const std::string& implementation);
 
+// The same report from the generated suite's configure-time probes
+// (probes.json, schema 1: {"functions": {name: {status, documented, actual,
+// macro, detail}}}), which compiled each documented call against the
+// implementation: absent → missing, documented → same. Page prototypes give
+// the locations. Throws model::InputError naming `origin` on another schema.
+HeaderReport header_report_from_probes(const nlohmann::json& probes, const std::string& origin,
+                                       const std::vector<model::Page>& pages, const std::string& implementation);
+HeaderReport header_report_from_probes_file(const std::string& path, const std::vector<model::Page>& pages,
+                                            const std::string& implementation);
+
 // "file:line: SSL_SESSION_dup: compatible: page ...; header ... (reasons)"
 std::string to_text(const HeaderReport& r);
 nlohmann::json to_json(const HeaderReport& r);

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "crosscheck/header_compare.hpp"
+#include "model/diagnostic.hpp"
 #include "page_builder.hpp"
 
 #include <filesystem>
@@ -152,4 +153,31 @@ BOOST_AUTO_TEST_CASE(installed_wolfssl_free_is_a_macro_over_its_own_function) {
 
 BOOST_AUTO_TEST_CASE(unknown_implementation_is_refused) {
   BOOST_CHECK_THROW(header_source_for("/nonexistent/prefix", SSLCONF_SOURCE_DIR), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(suite_probes_give_the_same_verdicts_with_page_locations) {
+  model::Page page = good_page();  // SSL_SESSION_new at line 10, SSL_SESSION_free at 11
+  const auto r = header_report_from_probes_file(
+      SSLCONF_SOURCE_DIR "/conformance/crosscheck/tests/fixtures/probes/probes-boringssl.json", {page}, "boringssl");
+  BOOST_REQUIRE_EQUAL(r.comparisons.size(), 3u);
+  BOOST_TEST(r.count(Agreement::different) == 1u);
+  BOOST_TEST(r.count(Agreement::same) == 1u);
+  BOOST_TEST(r.count(Agreement::missing) == 1u);
+  const auto text = to_text(r);
+  BOOST_TEST(text.find("fixture.pod:10: SSL_SESSION_new: different: page \"SSL_SESSION *SSL_SESSION_new(void);\"; "
+                       "boringssl \"SSL_SESSION *SSL_SESSION_new(const SSL_CTX *ctx);\"") != std::string::npos);
+  // SSL_SESSION_dup is not on this page: reported under the implementation's name.
+  BOOST_TEST(text.find("boringssl: SSL_SESSION_dup: missing") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(probes_file_of_another_schema_is_bad_input) {
+  BOOST_CHECK_THROW(header_report_from_probes(nlohmann::json{{"schema", 2}}, "p.json", {}, "x"), model::InputError);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_declarations_do_not_crash_the_parser) {
+  for (const char* text : {"int f(int (*cb;", "typedef ;", "x(", "int (*)(", "{{{", "}", "int f(void) {", ";;(", "#define",
+                           "#define F(", "int f(int (*g)(int), ...);"}) {
+    const auto header = HeaderIndex::parse(text);
+    compare(prototype("int", "f", {{"int", "a", false}}, 1), header);
+  }
 }
