@@ -47,8 +47,9 @@ Finding finding(const char* kind, std::vector<std::string> functions, json param
 
 // ---- how params are taken ----
 
-// The group's span if it matched, else the whole match.
+// The group's span if it matched, else the whole match; group -1: the whole sentence.
 std::pair<std::size_t, std::size_t> span(const Match& x, int group) {
+  if (group < 0) return {0, x.n.text.size()};
   const int g = group > 0 && group < static_cast<int>(x.m.size()) && x.m[group].matched ? group : 0;
   return {static_cast<std::size_t>(x.m.position(g)), static_cast<std::size_t>(x.m.position(g) + x.m.length(g))};
 }
@@ -239,7 +240,7 @@ const std::vector<Row>& behaviour_rows() {
       {"copy", re(R"((?:copies the contents of|duplicates|creates a (?:new )?copy of|makes a copy of|returns a copy of|(?:that|which) is a (?:deep )?copy of)(?: the \w+ (?:structure|object) in)? (ARG))"),
        argument("copy", 1)},
       {"copy-no-cache", re(R"((?:copy|duplicate)[^.]*?(?:not (?:owned by|in|part of|added to|a member of|placed in|inserted into) any (?:session )?cache|belongs to no (?:session )?cache|in no (?:session )?cache))"),
-       argument("copy-no-cache", 0)},
+       argument("copy-no-cache", -1)},
       {"version-added", re(R"((?:was|were|is|are|has been|have been) (?:first )?(?:added|introduced|made available) (?:in|to) (?:openssl )?VER|first (?:appeared|available) in (?:openssl )?VER|(?:available|present) since (?:openssl )?VER)"),
        release("version-added")},
       {"version-deprecated", re(R"(deprecated (?:in|since|as of) (?:openssl )?VER)"), release("version-deprecated", false)},
@@ -253,7 +254,7 @@ const std::vector<Row>& behaviour_rows() {
       {"kept-reference-survives", re(R"((?:increment|incremented|increments)[^.]*?reference count[^.]*?so that[^.]*?(?:not be (?:implicitly )?(?:removed|freed)|stays in memory|remains (?:valid|in memory)))"),
        kept_reference()},
       {"resumption", re(R"((?:contains|holds) (?:all )?(?:the )?information (?:required|needed|necessary) to (?:re-?establish|resume)|(?:can|may) be (?:used|reused) to resume|session[^.]*?(?:reused|resumed)[^.]*?without (?:a )?(?:new|full) handshake)"),
-       behaviour("resumption")},
+       behaviour("resumption"), nullptr, R"(\bwhether\b)"},
       {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes|stores) (?:the )?[^.;]*? (?:to|with)(?: the (?:chosen |given |new )?value)? (ARG|[a-z_]+)\b)"), setter()},
       {"cache-add", re(R"(^(?:FUNC )?adds (?:the session )?(ARG|[a-z_]+) to (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-add")},
       {"cache-remove", re(R"(^(?:FUNC )?removes (?:the session )?(ARG|[a-z_]+) from (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-remove")},

@@ -122,6 +122,28 @@ std::optional<Finding> from_outcomes(const std::vector<Outcome>& found, bool poi
   return make("returns-pointer-or-null", p);
 }
 
+// "If a callback has not been set, the NULL pointer is returned", "0 is
+// returned when the session is not valid": one value under one condition.
+std::optional<Finding> conditional_value(const Normalised& n) {
+  static const std::regex condition_first(R"(^(?:if|when|in case) ([^,]+), (?:.*? )?(?:the return value is )" + kValue +
+                                          R"(|(?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned))");
+  static const std::regex value_first(R"((?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned (?:if|when) ([^.;]+))");
+  std::smatch m;
+  int v = 0, c = 0;
+  if (std::regex_search(n.text, m, condition_first)) {
+    v = m[2].matched ? 2 : 3;
+    c = 1;
+  } else if (std::regex_search(n.text, m, value_first)) {
+    v = 1;
+    c = 2;
+  } else {
+    return std::nullopt;
+  }
+  const json value = value_of(n, m[v], m.position(v));
+  if (value.is_null()) return std::nullopt;
+  return make("returns-enumerated", {{"value", value}, {"condition", m[c].str()}});
+}
+
 // "a pointer to ...", but not "the NULL pointer".
 bool mentions_pointer(const std::string& t) {
   static const std::regex r(R"((?:^|[^L]) pointers?\b)");
@@ -150,6 +172,7 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
   Outcome yes, no;
   if (conditional(n, yes, no)) return from_outcomes({yes, no}, mentions_pointer(t));
   if (auto f = from_outcomes(outcomes(n), mentions_pointer(t))) return f;
+  if (auto f = conditional_value(n)) return f;
   if (std::regex_search(t, previous)) return make("returns-previous", json::object());
   if (std::regex_search(t, current)) {
     const std::string setter = counterpart(subject, *ctx.vocab);
@@ -219,9 +242,10 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
 
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
   // "return value" and "return code" are nouns, not statements.
-  static const std::regex verb(R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b)");
+  static const std::regex verb(R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b|\bthe return value is\b)");
   std::smatch m;
   if (!std::regex_search(n.text, m, verb)) return {};
+  if (!n.text.empty() && n.text.back() == ':') return {};  // introduces a list: informative
   const auto who = subjects(n, static_cast<std::size_t>(m.position(0)), ctx);
   std::vector<Finding> out;
   for (const auto& subject : who.empty() ? std::vector<std::string>{""} : who) {

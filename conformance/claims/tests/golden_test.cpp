@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -42,11 +43,25 @@ json portable(const claims::Catalogue& c, const std::vector<std::pair<std::strin
   return json::parse(text);
 }
 
+// Claims compared by id, so one inserted claim reads as one difference.
 std::string first_difference(const json& want, const json& got) {
-  const auto patch = json::diff(want, got);
-  if (patch.empty()) return "";
+  if (want == got) return "";
+  std::map<std::string, json> before, after;
+  for (const auto& c : want.at("claims")) before[c.at("id").get<std::string>()] = c;
+  for (const auto& c : got.at("claims")) after[c.at("id").get<std::string>()] = c;
+  std::vector<std::string> added, removed, changed;
+  for (const auto& [id, c] : after) {
+    if (!before.count(id)) added.push_back(id);
+    else if (before[id] != c) changed.push_back(id + " " + json::diff(before[id], c).dump());
+  }
+  for (const auto& [id, c] : before)
+    if (!after.count(id)) removed.push_back(id);
   std::ostringstream out;
-  out << patch.size() << " differences; first: " << patch.front().dump();
+  out << added.size() << " added, " << removed.size() << " removed, " << changed.size() << " changed";
+  if (!added.empty()) out << "; first added: " << added.front();
+  if (!removed.empty()) out << "; first removed: " << removed.front();
+  if (!changed.empty()) out << "; first changed: " << changed.front();
+  if (added.empty() && removed.empty() && changed.empty()) out << "; pages or coverage differ";
   return out.str();
 }
 

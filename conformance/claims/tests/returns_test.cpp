@@ -171,3 +171,25 @@ BOOST_AUTO_TEST_CASE(a_label_that_is_not_a_value_is_left_to_the_sentences) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(returns_conditional)
+
+BOOST_AUTO_TEST_CASE(value_under_a_condition_is_an_enumerated_value) {
+  const auto v = vocabulary({proto("int", "i2d_SSL_SESSION", {{"const SSL_SESSION *", "in"}, {"unsigned char **", "pp"}})});
+  const auto fs = recognise_in(v, "When the session is not valid, 0 is returned and no operation is performed.", "RETURN VALUES", "i2d_SSL_SESSION");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "returns-enumerated");
+  BOOST_TEST(fs[0].params["value"] == 0);
+  BOOST_TEST(fs[0].params["condition"] == "the session is not valid");
+  const auto gs = recognise_in(v, "NULL is returned if no callback was set.", "RETURN VALUES", "i2d_SSL_SESSION");
+  BOOST_TEST(gs[0].params["value"] == "null");
+  BOOST_TEST(gs[0].params["condition"] == "no callback was set");
+}
+
+BOOST_AUTO_TEST_CASE(list_introduction_is_not_a_return_claim) {
+  const auto fs = recognise_in(add_session_page(), "The following values are returned by all functions:", "RETURN VALUES");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "informative");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
