@@ -240,3 +240,28 @@ BOOST_AUTO_TEST_CASE(add_and_remove_name_the_session) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(lifecycle_wordings_of_other_pages)
+
+BOOST_AUTO_TEST_CASE(handshake_and_shutdown_wordings) {
+  const auto v = vocabulary({proto("void", "SSL_free", {{"SSL *", "ssl"}})});
+  BOOST_TEST(has(recognise_in(v, "When the handshake completes, the connection has a session: the resumed one, or a new one created by the handshake."), "session-from-handshake"));
+  BOOST_TEST(has(recognise_in(v, "If the connection completed a handshake and SSL_shutdown(3) was not called on it, its session is considered bad: SSL_free() removes the session from the session cache."), "unclean-shutdown-removes"));
+  BOOST_TEST(has(recognise_in(v, "A connection that completed its handshake and is freed without SSL_shutdown() takes its session out of the cache."), "unclean-shutdown-removes"));
+  BOOST_TEST(!has(recognise_in(v, "A connection that was shut down cleanly keeps its session in the session cache when it is freed with SSL_free(3)."), "unclean-shutdown-removes"));
+  const auto kept = recognise_in(v, "A session survives SSL_free() when someone else still holds a reference to it.");
+  BOOST_TEST_REQUIRE(has(kept, "kept-reference-survives"));
+  BOOST_TEST(find_kind(kept, "kept-reference-survives")->params["release"] == "SSL_free");
+}
+
+BOOST_AUTO_TEST_CASE(byte_copies_into_a_session_are_setters) {
+  const auto v = vocabulary({proto("int", "SSL_SESSION_set1_id", {{"SSL_SESSION *", "s"}, {"const unsigned char *", "sid"}, {"unsigned int", "sid_len"}}),
+                             proto("const unsigned char *", "SSL_SESSION_get_id", {{"const SSL_SESSION *", "s"}, {"unsigned int *", "len"}})});
+  const auto fs = recognise_in(v, "SSL_SESSION_set1_id() copies sid_len bytes from sid into s as its new session ID.");
+  const Finding* f = find_kind(fs, "sets-value");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "sid");
+  BOOST_TEST(f->params["getter"] == "SSL_SESSION_get_id");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
