@@ -84,10 +84,9 @@ json contents_document(const std::vector<model::Page>& pages, const BookPlan& pl
     const model::Page& page = pages[i];
     items.push_back(link_item(page.title, page_stem(page) + ".html", page.purpose));
   }
-  json blocks = json::array({pd::header(2, "contents", pd::words("Table of Contents")),
-                             pd::bullet_list(items),
+  json blocks = json::array({pd::bullet_list(items),
                              pd::para(json::array({pd::link(pd::words("Index of names"), kBookIndex)}))});
-  return pd::document(book_document_meta(ctx.book_title, plan.contents, ctx), blocks);
+  return pd::document(book_document_meta("Table of Contents", plan.contents, ctx), blocks);
 }
 
 json names_index_document(const LinkIndex& links, const BookPlan& plan, const RenderContext& ctx) {
@@ -101,7 +100,7 @@ json names_index_document(const LinkIndex& links, const BookPlan& plan, const Re
     const std::string where = ref.title == name ? "" : "see " + ref.title;
     items.push_back(link_item(name, ref.stem + ".html", where));
   }
-  json blocks = json::array({pd::header(2, "index", pd::words("Index")), pd::bullet_list(items)});
+  json blocks = json::array({pd::bullet_list(items)});
   return pd::document(book_document_meta("Index", plan.index, ctx), blocks);
 }
 

@@ -114,7 +114,8 @@ std::string run_job(const Job& job, const std::string& pandoc) {
   options.input = job.input;
   options.timeout = std::chrono::seconds(60);
   const auto result = platform::run_process(
-      {pandoc, "--from=json", "--to=" + job.to, "--standalone", "--template=" + job.template_file}, options);
+      {pandoc, "--from=json", "--to=" + job.to, "--standalone", "--no-highlight",
+       "--template=" + job.template_file}, options);
   if (!result.exited || result.exit_code != 0) {
     std::string why = result.timed_out ? "timed out" : result.err;
     while (!why.empty() && why.back() == '\n') why.pop_back();

@@ -87,7 +87,8 @@ std::string href_for(const model::Link& link, const RenderContext& ctx) {
 
 json render_link(const model::Link& link, const std::string& shown, const RenderContext& ctx) {
   if (!is_html(ctx)) {
-    if (link.external) return pd::words(shown);
+    const bool plain_reference = shown == link.target + "(" + link.section + ")" || shown == link.target;
+    if (link.external || !plain_reference) return pd::words(shown);
     return man_reference(link.target, link.section);
   }
   return json::array({pd::link(pd::words(shown), href_for(link, ctx))});
@@ -110,7 +111,7 @@ json render_mark(const model::Block& block, const model::Mark& mark, const std::
   using K = model::Mark::Kind;
   switch (mark.kind) {
     case K::function: return render_function(mark.text, current_stem, ctx);
-    case K::argument:
+    case K::argument: return json::array({pd::strong(pd::words(mark.text))});  // B<> in POD
     case K::emphasis:
     case K::file: return json::array({pd::emph(pd::words(mark.text))});
     case K::code:
@@ -239,7 +240,8 @@ class BlockRenderer {
     std::vector<json> items;
     std::vector<std::pair<json, json>> definitions;
     while (i < blocks_.size() && blocks_[i].depth >= depth) {
-      if (!is_item_at(i, depth)) break;
+      // Two =over lists in a row arrive as one run of items: split where the kind changes.
+      if (!is_item_at(i, depth) || list_kind(blocks_[i].label) != kind) break;
       const model::Block& item = blocks_[i++];
       json body = json::array();
       if (!item.text.empty()) body.push_back(pd::para(block_inlines(item, stem_, ctx_)));
