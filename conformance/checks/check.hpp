@@ -61,6 +61,9 @@ Verdict flush_timeout(const Claim&);
 Verdict kept_reference_survives(const Claim&);
 Verdict resumption(const Claim&);
 Verdict unclean_shutdown_removes(const Claim&);
+Verdict sets_value(const Claim&);
+Verdict cache_add(const Claim&);
+Verdict cache_remove(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

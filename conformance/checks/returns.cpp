@@ -5,9 +5,13 @@
 #include "checks/probes.hpp"
 #include "checks/scenarios.hpp"
 #include "checks/verdict.hpp"
+#include "harness/observers.hpp"
+
+#include <openssl/ssl.h>
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace sslconf::checks {
 
@@ -50,6 +54,36 @@ bool describes_failure(std::string condition) {
                                       "none", "invalid", "already"};
   return std::any_of(std::begin(words), std::end(words),
                      [&](const char* w) { return condition.find(w) != std::string::npos; });
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return s;
+}
+
+// SSL_get_error's symbolic values, as this library defines them.
+bool symbol_value(const std::string& name, long long& value) {
+  static const std::map<std::string, long long> symbols{
+      {"SSL_ERROR_NONE", SSL_ERROR_NONE},       {"SSL_ERROR_SSL", SSL_ERROR_SSL},
+      {"SSL_ERROR_WANT_READ", SSL_ERROR_WANT_READ}, {"SSL_ERROR_WANT_WRITE", SSL_ERROR_WANT_WRITE},
+      {"SSL_ERROR_SYSCALL", SSL_ERROR_SYSCALL}, {"SSL_ERROR_ZERO_RETURN", SSL_ERROR_ZERO_RETURN}};
+  const auto it = symbols.find(name);
+  if (it == symbols.end()) return false;
+  value = it->second;
+  return true;
+}
+
+// The scenario a RETURN VALUES item describes: the function's own keyed
+// cases first, else its success or failure case by the condition's words.
+std::pair<std::string, Result> item_scenario(const Scenario& s, const std::string& fn, const std::string& condition) {
+  const std::string c = lower(condition);
+  for (const auto& [key, run] : s.cases)
+    if (c.find(key) != std::string::npos) return {"case \"" + key + "\"", run()};
+  if (!s.cases.empty() && !s.success && !s.failure)
+    throw Untestable("no scenario for " + fn + " when: " + condition);
+  const bool failure = describes_failure(condition);
+  return {failure ? "failure case" : "success case",
+          failure ? call(s.failure, fn, "failure") : call(s.success, fn, "success")};
 }
 
 Verdict check_value(const nlohmann::json& value, const Result& r, const std::string& where) {
@@ -131,14 +165,18 @@ Verdict returns_enumerated(const Claim& c) {
   const auto p = params_of(c);
   const auto& fn = subject(c);
   if (!p.contains("value")) throw Untestable("the claim states no value");
-  const auto& value = p["value"];
-  if (value.is_string() && !is_pointer_expectation(value) && !IntExpectation::from(p, "value").has_value())
-    throw Untestable("symbolic return values are not checked");
+  nlohmann::json value = p["value"];
+  static const char* const signs[] = {"nonzero", "positive", "nonnegative", "negative", "nonpositive"};
+  const bool sign = value.is_string() && std::any_of(std::begin(signs), std::end(signs),
+                                                     [&](const char* w) { return value == w; });
+  if (value.is_string() && !is_pointer_expectation(value) && !sign) {
+    long long v = 0;
+    if (!symbol_value(value.get<std::string>(), v)) throw Untestable("no value known for " + value.get<std::string>());
+    value = v;
+  }
   const Scenario& s = scenario_for(fn);
-  const std::string condition = text_param(p, "condition");
-  const bool failure = describes_failure(condition);
-  const Result r = failure ? call(s.failure, fn, "failure") : call(s.success, fn, "success");
-  return check_value(value, r, failure ? "failure case" : "success case");
+  const auto [where, r] = item_scenario(s, fn, text_param(p, "condition"));
+  return check_value(value, r, where);
 }
 
 Verdict returns_on_null(const Claim& c) {
@@ -153,6 +191,28 @@ Verdict returns_previous(const Claim& c) {
   const auto& fn = subject(c);
   const Comparison r = call(scenario_for(fn).previous, fn, "set-twice");
   return r.holds ? pass(r.observed) : fail(r.observed + " (page: the previous value)");
+}
+
+Verdict sets_value(const Claim& c) {
+  const auto& fn = subject(c);
+  const Comparison r = call(scenario_for(fn).sets, fn, "set-then-read-back");
+  return r.holds ? pass(r.observed) : fail(r.observed + " (page: the value set)");
+}
+
+Verdict cache_add(const Claim& c) {
+  const auto& fn = subject(c);
+  if (!harness::CacheWatch::broken().empty()) throw Unresolved(harness::CacheWatch::broken());
+  const auto [before, after] = call(scenario_for(fn).cache_change, fn, "cache-membership");
+  const std::string seen = "SSL_CTX_sess_number went from " + std::to_string(before) + " to " + std::to_string(after);
+  return after == before + 1 ? pass(seen) : fail(seen + " (page: the session enters the cache)");
+}
+
+Verdict cache_remove(const Claim& c) {
+  const auto& fn = subject(c);
+  if (!harness::CacheWatch::broken().empty()) throw Unresolved(harness::CacheWatch::broken());
+  const auto [before, after] = call(scenario_for(fn).cache_change, fn, "cache-membership");
+  const std::string seen = "SSL_CTX_sess_number went from " + std::to_string(before) + " to " + std::to_string(after);
+  return after == before - 1 ? pass(seen) : fail(seen + " (page: the session leaves the cache)");
 }
 
 Verdict returns_current(const Claim& c) {

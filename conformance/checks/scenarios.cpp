@@ -115,6 +115,20 @@ void add_connection_accessors(Registry& r) {
     return integer(SSL_set_session(fresh_connection(), s));
   };
 
+  set.references = [] {
+    SSL_SESSION* s = handshake_session();
+    SSL* ssl = fresh_connection();
+    return RefTrial{s, 1, [ssl, s] { return integer(SSL_set_session(ssl, s)); }};
+  };
+  set.sets = [] {
+    SSL_SESSION* s = handshake_session();
+    SSL* ssl = fresh_connection();
+    SSL_set_session(ssl, s);
+    const bool same = SSL_get_session(ssl) == s;
+    return Comparison{same, same ? "SSL_get_session returned the session set" : "SSL_get_session returned another session"};
+  };
+  set.cases = {{"succeeded", set.success}};
+
   auto& reused = r["SSL_session_reused"];
   reused.success = [] {
     Live l = live();
@@ -123,6 +137,7 @@ void add_connection_accessors(Registry& r) {
     return integer(SSL_session_reused(again.client));
   };
   reused.failure = [] { return integer(SSL_session_reused(live().conn.client)); };
+  reused.cases = {{"new session", reused.failure}, {"reused", reused.success}};
 }
 
 // Session fields ----------------------------------------------------------------
@@ -238,6 +253,13 @@ void add_context_cache(Registry& r) {
     return RefTrial{s, 1, [ctx, s] { return integer(SSL_CTX_add_session(ctx, s)); }};
   };
 
+  add.cache_change = [] {
+    SSL_CTX* ctx = server_context();
+    const long before = static_cast<long>(SSL_CTX_sess_number(ctx));
+    SSL_CTX_add_session(ctx, handshake_session());
+    return std::make_pair(before, static_cast<long>(SSL_CTX_sess_number(ctx)));
+  };
+
   auto& remove = r["SSL_CTX_remove_session"];
   remove.success = [] {
     SSL_CTX* ctx = server_context();
@@ -246,6 +268,14 @@ void add_context_cache(Registry& r) {
     return integer(SSL_CTX_remove_session(ctx, s));
   };
   remove.failure = [] { return integer(SSL_CTX_remove_session(server_context(), handshake_session())); };
+  remove.cache_change = [] {
+    SSL_CTX* ctx = server_context();
+    SSL_SESSION* s = handshake_session();
+    SSL_CTX_add_session(ctx, s);
+    const long before = static_cast<long>(SSL_CTX_sess_number(ctx));
+    SSL_CTX_remove_session(ctx, s);
+    return std::make_pair(before, static_cast<long>(SSL_CTX_sess_number(ctx)));
+  };
   remove.references = [] {
     SSL_CTX* ctx = server_context();
     SSL_SESSION* s = handshake_session();
@@ -291,6 +321,186 @@ void add_context_cache(Registry& r) {
   };
 }
 
+// Lifecycle of contexts, connections and BIOs --------------------------------
+
+// The first SSL_do_handshake-style call of a client with a silent peer: it
+// must wait for data (a negative return, SSL_ERROR_WANT_READ).
+template <class Step>
+Result first_step_of_client(Step step) {
+  harness::Contexts ctx;
+  harness::Connection conn;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  SSL* client = SSL_new(ctx.client);
+  BIO *a = nullptr, *b = nullptr;
+  if (!client || BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no connection objects");
+  SSL_set_bio(client, a, a);
+  SSL_set_connect_state(client);
+  return integer(step(client));
+}
+
+// The value a handshake function returns on the call that completes it.
+template <class Step>
+Result completing_step(Step client_step) {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  SSL* client = SSL_new(ctx.client);
+  SSL* server = SSL_new(ctx.server);
+  BIO *a = nullptr, *b = nullptr;
+  if (!client || !server || BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no connection objects");
+  SSL_set_bio(client, a, a);
+  SSL_set_bio(server, b, b);
+  SSL_set_connect_state(client);
+  SSL_set_accept_state(server);
+  for (int round = 0; round < 64; ++round) {
+    const int rc = client_step(client);
+    if (rc == 1) return integer(rc);
+    if (rc <= 0 && SSL_get_error(client, rc) != SSL_ERROR_WANT_READ) return integer(rc);
+    SSL_do_handshake(server);
+  }
+  throw Unresolved("scenario: the handshake did not complete");
+}
+
+void add_handshake_steps(Registry& r) {
+  auto add = [&r](const char* name, int (*step)(SSL*)) {
+    auto& s = r[name];
+    s.cases = {{"completed", [step] { return completing_step(step); }},
+               {"repeated", [step] { return first_step_of_client(step); }}};
+  };
+  add("SSL_do_handshake", [](SSL* s) { return SSL_do_handshake(s); });
+  add("SSL_connect", [](SSL* s) { return SSL_connect(s); });
+
+  auto& shutdown = r["SSL_shutdown"];
+  shutdown.cases = {{"not been received", [] { return integer(SSL_shutdown(live().conn.client)); }},
+                    {"complete", [] {
+                       Live l = live();
+                       SSL_shutdown(l.conn.client);
+                       SSL_shutdown(l.conn.server);
+                       return integer(SSL_shutdown(l.conn.client));
+                     }},
+                    {"failed", [] { return integer(SSL_shutdown(fresh_connection())); }}};
+
+  auto& error = r["SSL_get_error"];
+  error.cases = {{"succeeded", [] { return integer(SSL_get_error(live().conn.client, 1)); }},
+                 {"read bio", [] {
+                    harness::Contexts ctx;
+                    std::string why;
+                    if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+                    SSL* client = SSL_new(ctx.client);
+                    BIO *a = nullptr, *b = nullptr;
+                    BIO_new_bio_pair(&a, 0, &b, 0);
+                    SSL_set_bio(client, a, a);
+                    SSL_set_connect_state(client);
+                    return integer(SSL_get_error(client, SSL_do_handshake(client)));
+                  }}};
+}
+
+void add_objects(Registry& r) {
+  auto& ssl_free = r["SSL_free"];
+  ssl_free.with_null = [] {
+    SSL_free(nullptr);
+    return Result::nothing();
+  };
+  auto& ctx_free = r["SSL_CTX_free"];
+  ctx_free.with_null = [] {
+    SSL_CTX_free(nullptr);
+    return Result::nothing();
+  };
+  auto& bio_free = r["BIO_free"];
+  bio_free.with_null = [] { return integer(BIO_free(nullptr)); };
+  bio_free.success = [] {
+    BIO *a = nullptr, *b = nullptr;
+    if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+    return integer(BIO_free(a));
+  };
+  bio_free.failure = bio_free.with_null;
+  r["BIO_new_bio_pair"].success = [] {
+    BIO *a = nullptr, *b = nullptr;
+    return integer(BIO_new_bio_pair(&a, 0, &b, 0));
+  };
+
+  auto& ctx_new = r["SSL_CTX_new"];
+  ctx_new.success = [] { return pointer(SSL_CTX_new(TLS_method())); };
+  ctx_new.failure = [] { return pointer(SSL_CTX_new(nullptr)); };
+  r["SSL_CTX_up_ref"].success = [] { return integer(SSL_CTX_up_ref(server_context())); };
+
+  auto& ssl_new = r["SSL_new"];
+  ssl_new.success = [] { return pointer(SSL_new(server_context())); };
+  ssl_new.failure = [] { return pointer(SSL_new(nullptr)); };
+  ssl_new.cases = {{"could not", ssl_new.failure}, {"new connection", ssl_new.success}};
+
+  r["SSL_clear"].cases = {{"was reset", [] { return integer(SSL_clear(fresh_connection())); }}};
+}
+
+void add_context_settings(Registry& r) {
+  auto& sid = r["SSL_CTX_set_session_id_context"];
+  sid.success = [] { return integer(SSL_CTX_set_session_id_context(server_context(), kId, kIdLength)); };
+  sid.failure = [] {
+    static const unsigned char too_long[64] = {1};
+    return integer(SSL_CTX_set_session_id_context(server_context(), too_long, sizeof too_long));
+  };
+  auto& min = r["SSL_CTX_set_min_proto_version"];
+  min.success = [] { return integer(SSL_CTX_set_min_proto_version(server_context(), TLS1_2_VERSION)); };
+  min.failure = [] { return integer(SSL_CTX_set_min_proto_version(server_context(), 0x1234)); };
+  auto& max = r["SSL_CTX_set_max_proto_version"];
+  max.success = [] { return integer(SSL_CTX_set_max_proto_version(server_context(), TLS1_2_VERSION)); };
+  max.failure = [] { return integer(SSL_CTX_set_max_proto_version(server_context(), 0x1234)); };
+
+  auto& cert = r["SSL_CTX_use_certificate_file"];
+  cert.success = [] {
+    return integer(SSL_CTX_use_certificate_file(server_context(), harness::test_file("cert.pem").c_str(), SSL_FILETYPE_PEM));
+  };
+  cert.failure = [] {
+    return integer(SSL_CTX_use_certificate_file(server_context(), harness::test_file("absent.pem").c_str(), SSL_FILETYPE_PEM));
+  };
+  auto& key = r["SSL_CTX_use_PrivateKey_file"];
+  key.success = [] {
+    return integer(SSL_CTX_use_PrivateKey_file(server_context(), harness::test_file("key.pem").c_str(), SSL_FILETYPE_PEM));
+  };
+  key.failure = [] {
+    return integer(SSL_CTX_use_PrivateKey_file(server_context(), harness::test_file("absent.pem").c_str(), SSL_FILETYPE_PEM));
+  };
+  r["SSL_CTX_get_options"].current = [] {
+    SSL_CTX* ctx = server_context();
+    const auto set = SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
+    return compare_values(static_cast<long long>(SSL_CTX_get_options(ctx)), static_cast<long long>(set));
+  };
+}
+
+void add_session_data(Registry& r) {
+#if !defined(SSLCONF_LACKS_SSL_SESSION_set1_master_key)
+  auto& master = r["SSL_SESSION_set1_master_key"];
+  master.success = [] {
+    static const unsigned char key[48] = {7};
+    return integer(SSL_SESSION_set1_master_key(blank_session(), key, sizeof key));
+  };
+  master.failure = [] {
+    static const unsigned char key[4096] = {7};
+    return integer(SSL_SESSION_set1_master_key(blank_session(), key, sizeof key));
+  };
+#endif
+#if !defined(SSLCONF_LACKS_SSL_SESSION_set_protocol_version)
+  r["SSL_SESSION_set_protocol_version"].success = [] {
+    return integer(SSL_SESSION_set_protocol_version(blank_session(), TLS1_2_VERSION));
+  };
+#endif
+  static int slot_value = 0;
+  auto slot = [] { return SSL_SESSION_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr); };
+  r["SSL_SESSION_set_ex_data"].success = [slot] {
+    return integer(SSL_SESSION_set_ex_data(blank_session(), slot(), &slot_value));
+  };
+  auto& get = r["SSL_SESSION_get_ex_data"];
+  get.success = [slot] {
+    SSL_SESSION* s = blank_session();
+    const int idx = slot();
+    SSL_SESSION_set_ex_data(s, idx, &slot_value);
+    return pointer(SSL_SESSION_get_ex_data(s, idx));
+  };
+  get.failure = [slot] { return pointer(SSL_SESSION_get_ex_data(blank_session(), slot())); };
+  r["SSL_SESSION_get_ex_new_index"].success = [slot] { return integer(slot()); };
+}
+
 const Registry& registry() {
   static const Registry r = [] {
     Registry built;
@@ -300,6 +510,18 @@ const Registry& registry() {
     add_session_ids(built);
     add_session_encoding(built);
     add_context_cache(built);
+    add_handshake_steps(built);
+    add_objects(built);
+    add_context_settings(built);
+    add_session_data(built);
+    // A setter's read-back is its getter's scenario.
+    const std::pair<const char*, const char*> pairs[] = {
+        {"SSL_SESSION_set_time", "SSL_SESSION_get_time"}, {"SSL_SESSION_set_timeout", "SSL_SESSION_get_timeout"},
+        {"SSL_SESSION_set1_id", "SSL_SESSION_get_id"}, {"SSL_SESSION_set1_id_context", "SSL_SESSION_get0_id_context"},
+        {"SSL_CTX_set_timeout", "SSL_CTX_get_timeout"}, {"SSL_CTX_set_session_cache_mode", "SSL_CTX_get_session_cache_mode"},
+        {"SSL_CTX_sess_set_cache_size", "SSL_CTX_sess_get_cache_size"}};
+    for (const auto& [setter, getter] : pairs)
+      if (built.count(getter) && built[getter].current) built[setter].sets = built[getter].current;
     return built;
   }();
   return r;

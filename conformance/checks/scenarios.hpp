@@ -12,6 +12,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sslconf::checks {
 
@@ -61,6 +63,12 @@ struct Scenario {
   std::function<Comparison()> previous;  // setter: returns the value set before
   std::function<Comparison()> current;   // getter: returns the value set
   std::function<Result(const Inputs&)> invoke;  // the plain call on given inputs
+  std::function<Comparison()> sets;  // setter: its getter reads back what was set
+  // RETURN VALUES items: the first case whose key occurs in the item's
+  // condition (case-insensitive) is the scenario for that item.
+  std::vector<std::pair<std::string, std::function<Result()>>> cases;
+  // Cache membership around the call: sess_number before and after.
+  std::function<std::pair<long, long>()> cache_change;
   std::optional<bool> returns_void;  // known from the declaration
 };
 

@@ -25,6 +25,9 @@ Release claimed_release();
 // A blank session, made the way this family's SSL_SESSION_new wants.
 SSL_SESSION* new_blank_session();
 
+// A file of the committed test identity ("cert.pem", "key.pem").
+std::string test_file(const char* name);
+
 // Installs the committed test certificate and key on a server context.
 bool use_test_identity(SSL_CTX* server);
 

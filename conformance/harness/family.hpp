@@ -21,7 +21,10 @@
 // other difference is the adapter's business.
 #if defined(SSLCONF_FAMILY_BORINGSSL)
 #define SSLCONF_LACKS_SSL_SESSION_dup 1
+#define SSLCONF_LACKS_SSL_SESSION_set1_master_key 1
 #endif
 #if defined(SSLCONF_FAMILY_WOLFSSL)
 #define SSLCONF_LACKS_SSL_SESSION_set_time 1
+#define SSLCONF_LACKS_SSL_SESSION_set1_master_key 1
+#define SSLCONF_LACKS_SSL_SESSION_set_protocol_version 1
 #endif

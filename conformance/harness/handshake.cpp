@@ -49,6 +49,8 @@ bool drive(Connection& c, std::string& why) {
 
 }  // namespace
 
+std::string test_file(const char* name) { return std::string(SSLCONF_HARNESS_DATA "/") + name; }
+
 bool make_contexts(const HandshakeOptions& options, Contexts& out, std::string& why) {
   if (!supports(options.protocol)) {
     why = "this library cannot pin that protocol version";
