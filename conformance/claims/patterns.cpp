@@ -14,6 +14,8 @@ namespace {
 
 using nlohmann::json;
 
+constexpr std::size_t kLongestSentence = 1500;
+
 struct Match {
   const std::smatch& m;
   const Normalised& n;
@@ -327,7 +329,7 @@ bool speculative(const std::string& t) {
 
 bool informative(const std::string& t) {
   static const std::regex r(
-      R"(:$|^(?:see|refer to|for (?:more |further )?(?:details|information|\w+ details))\b|\bsee (?:also )?(?:FUNC|PAGE)[ ,.)]*$|^(?:these|this|the following|all (?:these|of these|the|other)?) ?(?:functions?|macros?|calls?)\b)");
+      R"(:$|\b(?:error (?:stack|queue|codes?|data)|reason code)\b|\berrors? (?:can|may) be (?:obtained|retrieved|examined)|find out the reason|^(?:see|refer to|for (?:more |further )?(?:details|information|\w+ details))\b|\bsee (?:also )?(?:FUNC|PAGE)[ ,.)]*$|^(?:these|this|the following|all (?:these|of these|the|other)?) ?(?:functions?|macros?|calls?)\b)");
   return std::regex_search(t, r);
 }
 
@@ -347,6 +349,10 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
 
 std::vector<Finding> recognise(const std::string& sentence, const SentenceContext& ctx) {
   const Normalised n = normalise(sentence, *ctx.vocab);
+  // libstdc++'s regex engine recurses per character; a run-on "sentence"
+  // (a table or a list the reader could not split) is left visibly unread
+  // rather than risking the stack. Real manual sentences are far shorter.
+  if (n.text.size() > kLongestSentence) return {reasoned("unrecognised", n, subject_of(n, ctx))};
   const std::string subject = subject_of(n, ctx);
   if (obligation(n.text)) return {reasoned("caller-obligation", n, subject)};
   std::vector<Finding> out = recognise_returns(n, ctx);

@@ -128,12 +128,14 @@ std::optional<Finding> conditional_value(const Normalised& n) {
   static const std::regex condition_first(R"(^(?:if|when|in case) ([^,]+), (?:.*? )?(?:the return value is )" + kValue +
                                           R"(|(?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned))");
   static const std::regex value_first(R"((?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned (?:if|when) ([^.;]+))");
+  static const std::regex return_value_of(R"((?:a|the) return value of )" + kValue +
+                                          R"( (?:indicates|means|signals|signifies|shows)(?: that)? ([^.;]+))");
   std::smatch m;
   int v = 0, c = 0;
   if (std::regex_search(n.text, m, condition_first)) {
     v = m[2].matched ? 2 : 3;
     c = 1;
-  } else if (std::regex_search(n.text, m, value_first)) {
+  } else if (std::regex_search(n.text, m, value_first) || std::regex_search(n.text, m, return_value_of)) {
     v = 1;
     c = 2;
   } else {
@@ -242,7 +244,8 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
 
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
   // "return value" and "return code" are nouns, not statements.
-  static const std::regex verb(R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b|\bthe return value is\b)");
+  static const std::regex verb(
+      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b|\bthe return value is\b|\bno return values?\b|\ba return value of\b)");
   std::smatch m;
   if (!std::regex_search(n.text, m, verb)) return {};
   if (!n.text.empty() && n.text.back() == ':') return {};  // introduces a list: informative

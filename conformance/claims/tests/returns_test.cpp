@@ -193,3 +193,26 @@ BOOST_AUTO_TEST_CASE(list_introduction_is_not_a_return_claim) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(returns_more_wordings)
+
+BOOST_AUTO_TEST_CASE(no_return_value_is_void) {
+  const Finding f = only_return(session_page(), "SSL_SESSION_free() has no return value.");
+  BOOST_TEST(f.kind == "returns-void");
+}
+
+BOOST_AUTO_TEST_CASE(a_return_value_of_n_means_is_an_enumerated_value) {
+  const auto fs = recognise_in(session_page(), "A return value of -2 indicates the operation is not supported.", "RETURN VALUES", "SSL_SESSION_up_ref");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "returns-enumerated");
+  BOOST_TEST(fs[0].params["value"] == -2);
+  BOOST_TEST(fs[0].params["condition"] == "the operation is not supported");
+}
+
+BOOST_AUTO_TEST_CASE(error_queue_advice_is_informative) {
+  const auto fs = recognise_in(session_page(), "The error can be obtained from ERR_get_error(3).", "RETURN VALUES");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].kind == "informative");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
