@@ -64,7 +64,6 @@ bool ends_sentence_at(std::string_view text, std::size_t i, std::size_t& after) 
     if (word == a || (word.size() == a.size() + 1 && word.back() == '.' && word.compare(0, a.size(), a) == 0))
       return false;
   if (word == "etc") return plain_capitalised(text.substr(k));
-  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return false;  // initials
   return starts_sentence(text.substr(k));
 }
 

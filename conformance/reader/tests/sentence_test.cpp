@@ -53,3 +53,7 @@ BOOST_AUTO_TEST_CASE(text_without_a_full_stop_is_one_sentence) {
   BOOST_TEST(sentences("ssl(7), SSL_free(3)").size() == 1u);
   BOOST_TEST(sentences("   ").empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_one_letter_argument_can_end_a_sentence) {
+  BOOST_TEST(sentences("It returns the length of s. The caller frees it.").size() == 2u);
+}
