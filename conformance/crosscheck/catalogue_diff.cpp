@@ -174,18 +174,6 @@ void diff_see_also(const model::Page& a, const model::Page& b, std::vector<SeeAl
       out.push_back({a.title, b.title, "", ref(k), k.loc});
 }
 
-std::string params_text(const Claim& c) {
-  if (c.kind == "prototype") return "";  // the quoted text is the declaration itself
-  std::map<std::string, nlohmann::json> flat;
-  flatten(c.params, "", flat);
-  std::string out;
-  for (const auto& [key, value] : flat) {
-    if (key.find("length") != std::string::npos) continue;
-    out += (out.empty() ? "" : ", ") + key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
-  }
-  return out.empty() ? "" : " (" + out + ")";
-}
-
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
 std::string value_text(const nlohmann::json& j) {
@@ -210,6 +198,18 @@ std::string to_string(ClaimChange::Type t) {
     case ClaimChange::Type::changed: return "changed";
   }
   return "";
+}
+
+std::string params_text(const Claim& c) {
+  if (c.kind == "prototype") return "";  // the quoted text is the declaration itself
+  std::map<std::string, nlohmann::json> flat;
+  flatten(c.params, "", flat);
+  std::string out;
+  for (const auto& [key, value] : flat) {
+    if (key.find("length") != std::string::npos) continue;
+    out += (out.empty() ? "" : ", ") + key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
+  }
+  return out.empty() ? "" : " (" + out + ")";
 }
 
 std::vector<ParamChange> param_changes(const Claim& before, const Claim& after) {

@@ -73,4 +73,8 @@ nlohmann::json to_json(const DocSetDiff& d);
 
 std::string to_string(ClaimChange::Type t);
 
+// " (argument=session, by=1)": a claim's parameters, wording ones left out;
+// empty for prototypes, whose text is the declaration itself.
+std::string params_text(const claims::Claim& c);
+
 }  // namespace sslconf::crosscheck

@@ -85,6 +85,8 @@ void add_page_diffs(const CrosscheckReport& r, json& blocks) {
       for (const auto& p : c.params)
         item = concat({item, space(), text(p.key + ":"), space(), code(p.before.is_null() ? "(none)" : p.before.dump()),
                        space(), text("→"), space(), code(p.after.is_null() ? "(none)" : p.after.dump())});
+      if (c.type != ClaimChange::Type::changed && !params_text(claim).empty())
+        item = concat({item, space(), text(params_text(claim).substr(1))});
       items.push_back(concat({item, space(), text("— “" + claim.text + "”"), space(), code(claim.source)}));
     }
     for (const auto& s : d.see_also)
