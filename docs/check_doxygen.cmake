@@ -1,0 +1,16 @@
+# ctest helper: runs Doxygen and fails when it wrote any warning.
+# -DDOXYGEN=program -DDOXYFILE=file -DOUT=output folder (holds warnings.log)
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+execute_process(COMMAND "${DOXYGEN}" "${DOXYFILE}" RESULT_VARIABLE status
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "doxygen failed (${status}): ${err}")
+endif()
+file(READ "${OUT}/warnings.log" warnings)
+if(NOT warnings STREQUAL "")
+  message(FATAL_ERROR "doxygen warnings:\n${warnings}")
+endif()
+if(NOT EXISTS "${OUT}/html/index.html")
+  message(FATAL_ERROR "doxygen wrote no html/index.html")
+endif()
