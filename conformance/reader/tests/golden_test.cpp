@@ -1,0 +1,86 @@
+// Golden models, in the mandoc manner: each fixture (POD, roff, HTML,
+// Markdown, text renderings) beside the JSON model it must produce.
+// Set SSLCONF_UPDATE_GOLDEN=1 to rewrite the golden files on purpose;
+// they are never rewritten otherwise.
+#define BOOST_TEST_MODULE reader_golden_test
+#include "page_essence.hpp"
+#include "reader/reader.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace sslconf;
+
+namespace {
+
+// Relative to the project root (the tests' working directory), so golden
+// files name the same source wherever the tree is checked out.
+const fs::path kFixtures = "conformance/reader/tests/fixtures";
+
+std::vector<fs::path> fixtures() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(kFixtures))
+    if (e.is_regular_file() && e.path().extension() != ".json") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ostringstream s;
+  s << std::ifstream(p).rdbuf();
+  return s.str();
+}
+
+bool updating() {
+  const char* v = std::getenv("SSLCONF_UPDATE_GOLDEN");
+  return v && std::string(v) == "1";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_fixture_reads_to_its_golden_model) {
+  const auto files = fixtures();
+  BOOST_REQUIRE(files.size() >= 6u);
+  // One read_docs call: the pandoc formats are converted together.
+  std::vector<std::string> names;
+  for (const auto& f : files) names.push_back(f.string());
+  const auto pages = reader::read_docs(names);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const fs::path golden = files[i].string() + ".json";
+    const std::string got = model::to_json(pages[i]).dump(2) + "\n";
+    if (updating()) {
+      std::ofstream(golden) << got;
+      BOOST_TEST_MESSAGE("rewrote " << golden.string());
+      continue;
+    }
+    BOOST_REQUIRE_MESSAGE(fs::exists(golden), golden.string() << " is missing (SSLCONF_UPDATE_GOLDEN=1 writes it)");
+    const std::string want = slurp(golden);
+    BOOST_TEST(got == want, files[i].string() << " differs from its golden model at "
+                                              << reader::testing::first_difference(want, got));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(golden_models_survive_a_json_round_trip) {
+  for (const auto& f : fixtures()) {
+    const auto page = reader::read_page(f.string());
+    const auto json = model::to_json(page);
+    BOOST_TEST(model::to_json(model::page_from_json(json)) == json, f.string());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(fixture_shapes_are_read_by_the_right_reader) {
+  const auto format = [](const std::string& name) {
+    return model::to_string(reader::read_page((kFixtures / name).string()).format);
+  };
+  BOOST_TEST(format("session_cache.pod") == "pod");
+  BOOST_TEST(format("session_cache.3") == "man");
+  BOOST_TEST(format("session_cache.html") == "html");
+  BOOST_TEST(format("session_cache.md") == "markdown");
+  BOOST_TEST(format("session_cache.man.txt") == "text");
+  BOOST_TEST(format("book_page.txt") == "text");
+}

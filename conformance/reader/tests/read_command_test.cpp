@@ -1,0 +1,74 @@
+// `sslconf read` as users run it: JSON on stdout and status 0; one line
+// "file:line: error: message" on stderr and status 2 for bad input.
+// The path of the sslconf executable is the first argument after "--".
+#define BOOST_TEST_MODULE reader_read_command_test
+#include "platform/process.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace sslconf;
+
+namespace {
+
+const std::string kFixtures = "conformance/reader/tests/fixtures/";
+
+std::string sslconf() {
+  const auto& m = boost::unit_test::framework::master_test_suite();
+  BOOST_TEST_REQUIRE(m.argc >= 2, "pass the sslconf executable after --");
+  return m.argv[1];
+}
+
+platform::ProcessResult read(const std::vector<std::string>& files) {
+  std::vector<std::string> argv{sslconf(), "read"};
+  argv.insert(argv.end(), files.begin(), files.end());
+  platform::ProcessOptions opt;
+  opt.timeout = std::chrono::milliseconds(60000);
+  return platform::run_process(argv, opt);
+}
+
+void expect_bad_input(const std::string& file, const std::string& line) {
+  const auto r = read({kFixtures + "bad/" + file});
+  BOOST_TEST(r.exited);
+  BOOST_TEST(r.exit_code == 2, file);
+  BOOST_TEST(r.err == kFixtures + "bad/" + file + line + "\n");
+  BOOST_TEST(r.out.empty(), file << ": nothing half-read on stdout");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_good_page_prints_its_model) {
+  const auto r = read({kFixtures + "session_cache.pod"});
+  BOOST_TEST(r.exit_code == 0);
+  std::ostringstream golden;
+  golden << std::ifstream(kFixtures + "session_cache.pod.json").rdbuf();
+  BOOST_TEST(nlohmann::json::parse(r.out) == nlohmann::json::parse(golden.str()));
+}
+
+BOOST_AUTO_TEST_CASE(several_pages_print_an_array_in_path_order) {
+  const auto r = read({kFixtures + "session_cache.pod", kFixtures + "book_page.txt"});
+  BOOST_TEST(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  BOOST_REQUIRE(j.is_array());
+  BOOST_REQUIRE_EQUAL(j.size(), 2u);
+  BOOST_TEST(j[0]["format"] == "text");
+  BOOST_TEST(j[1]["format"] == "pod");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_input_is_one_line_and_status_2) {
+  expect_bad_input("unterminated_over.pod", ":5: error: =over has no matching =back");
+  expect_bad_input("unbalanced_code.pod", ":7: error: unterminated B<...> formatting code");
+  expect_bad_input("unknown_command.pod", ":5: error: unknown command =hed1");
+  expect_bad_input("binary_junk.pod", ":7: error: binary data (control character 0)");
+  expect_bad_input("empty.pod", ":1: error: empty file");
+  expect_bad_input("no_name.txt", ":1: error: no NAME heading: not a manual page rendering");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_file_is_bad_input) {
+  const auto r = read({kFixtures + "no-such-page.pod"});
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err == kFixtures + "no-such-page.pod: error: no such file or directory\n");
+}
