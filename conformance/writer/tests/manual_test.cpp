@@ -69,6 +69,7 @@ std::string title_of(const std::string& html) {
   return std::regex_search(html, m, pattern) ? m[1].str() : "";
 }
 
+#ifdef SSLREF_LIBRARY
 std::set<std::string> exported_functions(const std::string& library) {
   const auto result = sslconf::platform::run_process({"nm", "-D", "--defined-only", library});
   std::set<std::string> names;
@@ -90,6 +91,8 @@ std::set<std::string> header_macros(const fs::path& include_dir) {
   }
   return names;
 }
+
+#endif  // SSLREF_LIBRARY
 
 }  // namespace
 
