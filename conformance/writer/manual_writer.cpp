@@ -12,6 +12,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -172,8 +173,21 @@ void copy_stylesheet(const ManualOptions& o, const char* name, const fs::path& t
   fs::copy_file(fs::path(o.docs_dir) / name, to, fs::copy_options::overwrite_existing);
 }
 
+// Two pages with one title would write the same files (the seeds hold two
+// releases of SSL_SESSION_free); refuse rather than let one overwrite the other.
+void check_unique_titles(const std::vector<model::Page>& pages) {
+  std::map<std::string, const model::Page*> seen;
+  for (const auto& page : pages) {
+    auto [it, fresh] = seen.emplace(page_stem(page), &page);
+    if (!fresh)
+      throw std::runtime_error(page.source + ": error: page '" + page.title + "' is also " + it->second->source +
+                               "; write each release of a page to its own folder");
+  }
+}
+
 void check_inputs(const std::vector<model::Page>& pages, const ManualOptions& o) {
   if (pages.empty()) throw std::runtime_error("sslconf docs: error: no pages to write");
+  check_unique_titles(pages);
   for (const char* name : {"templates/page.man", "templates/page.html", "templates/book.html", "sslconf.css", "book.css"})
     if (!fs::exists(fs::path(o.docs_dir) / name))
       throw std::runtime_error((fs::path(o.docs_dir) / name).string() + ": error: missing (see --docs-dir)");

@@ -113,3 +113,21 @@ BOOST_AUTO_TEST_CASE(a_pandoc_that_fails_is_reported_with_the_page) {
     BOOST_TEST(std::string(e.what()).find("templates/page.man: error: missing") != std::string::npos);
   }
 }
+
+BOOST_AUTO_TEST_CASE(two_pages_with_one_title_are_refused_naming_both_sources) {
+  sw::ManualOptions options;
+  options.out_dir = (fs::temp_directory_path() / ("sslconf-writer-twice-" + std::to_string(::getpid()))).string();
+  options.docs_dir = std::string(SSLCONF_SOURCE_DIR) + "/docs";
+  std::vector<sslconf::model::Page> pages(2);
+  pages[0].title = pages[1].title = "SSL_SESSION_free";
+  pages[0].source = "old.txt";
+  pages[1].source = "new.txt";
+  try {
+    sw::write_manual(pages, options);
+    BOOST_FAIL("two pages with one title were accepted");
+  } catch (const std::runtime_error& e) {
+    BOOST_TEST(std::string(e.what()) ==
+               "new.txt: error: page 'SSL_SESSION_free' is also old.txt; write each release of a page to its own folder");
+  }
+  BOOST_TEST(!fs::exists(options.out_dir));
+}
