@@ -72,7 +72,9 @@ Taker argument(const char* kind, int group, json extra = json::object()) {
   return [kind, group, extra](const Match& x) {
     const auto [b, e] = span(x, group);
     json params = extra;
-    params["argument"] = resolve_argument(x.n, b, e, x.subject, *x.ctx.vocab);
+    const bool parameter_only = std::string(kind) == "null-noop";
+    params["argument"] = parameter_only ? resolve_parameter(x.n, b, e, x.subject, *x.ctx.vocab)
+                                        : resolve_argument(x.n, b, e, x.subject, *x.ctx.vocab);
     Finding f = finding(kind, {x.subject}, params);
     require(f, "argument");
     return std::vector<Finding>{f};
@@ -232,6 +234,8 @@ const std::vector<Row>& behaviour_rows() {
        argument("refcount-decrement-free", 1)},
       {"refcount-decrement-free", re(R"((?:frees|destroys|releases|deallocates) ([^.;]+?) (?:when|if|once|as soon as) (?:the|its) reference count (?:has )?(?:reached|reaches|drops to|falls to|becomes|is|goes to) NUM)"),
        argument("refcount-decrement-free", 1)},
+      {"refcount-decrement-free", re(R"(^(?:if|when|once) the reference count (?:has )?(?:drops to|reaches|reached|becomes|falls to|goes to) NUM[^.]*?(?:freed|destroyed|released|deallocated))"),
+       argument("refcount-decrement-free", -1)},
       {"refcount-decrement", re(R"(decrements? the reference count(?:er)?)" OBJ),
        argument("refcount-decrement", 1), "refcount-decrement-free"},
       {"refcount-decrement", re(R"(FUNC (?:is|will be) called (?:exactly )?once (?:for|on) (ARG|[a-z_]+))"), called_free()},

@@ -47,6 +47,12 @@ std::string parameter_of_type(const model::Prototype& p, const std::string& span
   return "";
 }
 
+std::string first_pointer_parameter(const model::Prototype& p) {
+  for (const auto& a : p.params)
+    if (is_pointer(a.type) && !a.name.empty()) return a.name;
+  return "";
+}
+
 std::string default_argument(const model::Prototype& p) {
   if (is_pointer(p.return_type) && base_type(p.return_type) != "void") return "result";
   for (const auto& a : p.params)
@@ -73,11 +79,26 @@ std::string owner_of_arguments(const Normalised& n, const Vocabulary& vocab) {
 }  // namespace
 
 std::string subject_of(const Normalised& n, const SentenceContext& ctx) {
-  for (const auto& f : n.functions)
-    if (ctx.vocab->on_page(f.value)) return f.value;
+  // A page function the sentence opens with is its grammatical subject; one
+  // named further on ("obtained from an earlier call to X()") is a mention,
+  // weaker than the subject carried from the previous sentence.
+  const auto& fs = n.functions;
+  if (!fs.empty() && ctx.vocab->on_page(fs.front().value) &&
+      (fs.front().pos == 0 || n.text.compare(0, fs.front().pos, "the ") == 0))
+    return fs.front().value;
   if (!ctx.carried.empty()) return ctx.carried;
+  for (const auto& f : fs)
+    if (ctx.vocab->on_page(f.value)) return f.value;
   if (!n.functions.empty()) return n.functions.front().value;
   return owner_of_arguments(n, *ctx.vocab);
+}
+
+std::string resolve_parameter(const Normalised& n, std::size_t begin, std::size_t end,
+                              const std::string& function, const Vocabulary& vocab) {
+  const std::string found = resolve_argument(n, begin, end, function, vocab);
+  if (found != "result") return found;
+  const model::Prototype* p = vocab.prototype(function);
+  return p == nullptr ? "" : first_pointer_parameter(*p);
 }
 
 std::string resolve_argument(const Normalised& n, std::size_t begin, std::size_t end,

@@ -51,6 +51,11 @@ std::string subject_of(const Normalised& n, const SentenceContext& ctx);
 std::string resolve_argument(const Normalised& n, std::size_t begin, std::size_t end,
                              const std::string& function, const Vocabulary& vocab);
 
+// As resolve_argument, but never "result": rules about what may be passed
+// (NULL rules) name a parameter.
+std::string resolve_parameter(const Normalised& n, std::size_t begin, std::size_t end,
+                              const std::string& function, const Vocabulary& vocab);
+
 // Return-value statements: at most one group of findings (one per subject).
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx);
 

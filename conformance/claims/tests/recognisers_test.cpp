@@ -265,3 +265,21 @@ BOOST_AUTO_TEST_CASE(byte_copies_into_a_session_are_setters) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(subjects)
+
+BOOST_AUTO_TEST_CASE(a_mentioned_function_does_not_take_over_the_subject) {
+  const auto v = vocabulary({proto("EVP_ASYM_CIPHER *", "EVP_ASYM_CIPHER_fetch", {{"OSSL_LIB_CTX *", "ctx"}}),
+                             proto("void", "EVP_ASYM_CIPHER_free", {{"EVP_ASYM_CIPHER *", "cipher"}})});
+  const SentenceContext mention{&v, "DESCRIPTION", "", "EVP_ASYM_CIPHER_free"};
+  BOOST_TEST(subject_of(normalise("Typically this structure was obtained from an earlier call to EVP_ASYM_CIPHER_fetch().", v), mention) == "EVP_ASYM_CIPHER_free");
+  BOOST_TEST(subject_of(normalise("EVP_ASYM_CIPHER_fetch() fetches it.", v), mention) == "EVP_ASYM_CIPHER_fetch");
+  const auto fs = recognise_in(v, "If the argument is NULL, nothing is done.", "DESCRIPTION", "EVP_ASYM_CIPHER_free");
+  BOOST_TEST_REQUIRE(has(fs, "null-noop"));
+  BOOST_TEST(find_kind(fs, "null-noop")->params["argument"] == "cipher");
+  const auto gs = recognise_in(v, "If the reference count drops to 0 then the structure is freed.", "DESCRIPTION", "EVP_ASYM_CIPHER_free");
+  BOOST_TEST_REQUIRE(has(gs, "refcount-decrement-free"));
+  BOOST_TEST(find_kind(gs, "refcount-decrement-free")->params["argument"] == "cipher");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
