@@ -142,12 +142,19 @@ int cache_add(SSL_CTX* ctx, SSL_SESSION* s) {
   return 0;
 }
 
+// As OpenSSL does, the cached session with s's ID is removed, whether it is
+// s itself or another object holding the same session (a copy, a decoded
+// one); s is marked not resumable either way. The remove callback gets the
+// session that left the cache.
 int cache_remove(SSL_CTX* ctx, SSL_SESSION* s) {
   session_check_live(s, "SSL_CTX_remove_session");
+  if (s->id.len == 0) return 0;
   Removed removed;
   {
     std::lock_guard<std::mutex> guard(ctx->cache.lock);
-    if (s->owner.load() == ctx) remove_locked(ctx, s, removed);
+    auto it = ctx->cache.by_id.find(s->id);
+    if (s->owner.load() == ctx) remove_locked(ctx, s, removed);  // s itself, even if its ID changed
+    else if (it != ctx->cache.by_id.end()) remove_locked(ctx, &*it, removed);
   }
   s->not_resumable.store(true);  // "removes ... and marks it as non-resumable"
   finish_removals(ctx, removed);

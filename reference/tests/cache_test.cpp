@@ -78,6 +78,20 @@ BOOST_FIXTURE_TEST_CASE(remove_calls_the_callback_once_and_marks_not_resumable, 
   SSL_SESSION_free(s);
 }
 
+BOOST_FIXTURE_TEST_CASE(remove_takes_out_the_cached_session_with_the_same_id, CacheFixture) {
+  FreeCounter counter;
+  SSL_SESSION* cached = make_session(6);
+  counter.tag(cached);
+  BOOST_REQUIRE(SSL_CTX_add_session(ctx, cached) == 1);
+  SSL_SESSION_free(cached);
+  SSL_SESSION* twin = make_session(6);  // same ID, another object
+  BOOST_TEST(SSL_CTX_remove_session(ctx, twin) == 1);
+  BOOST_TEST(counter.freed() == 1);
+  BOOST_TEST(SSL_CTX_sess_number(ctx) == 0);
+  BOOST_TEST(SSL_SESSION_is_resumable(twin) == 0);
+  SSL_SESSION_free(twin);
+}
+
 BOOST_FIXTURE_TEST_CASE(remove_of_a_session_never_added_returns_0, CacheFixture) {
   SSL_SESSION* s = make_session(5);
   BOOST_TEST(SSL_CTX_remove_session(ctx, s) == 0);

@@ -406,11 +406,14 @@ long SSL_CTX_get_timeout(const SSL_CTX *ctx);
 int SSL_CTX_add_session(SSL_CTX *ctx, SSL_SESSION *session);
 
 /**
- * SSL_CTX_remove_session() removes session from the cache of ctx, calls the
- * remove callback and releases the cache's reference; session is marked not
- * resumable either way, as the manual page says.
+ * SSL_CTX_remove_session() removes from the cache of ctx the session with
+ * the ID of session (session itself, or another object holding the same
+ * session, as OpenSSL does), calls the remove callback with it and releases
+ * the cache's reference. session is marked not resumable either way, as the
+ * manual page says.
  *
- * @return 1 when it was in the cache, 0 otherwise.
+ * @return 1 when a session was removed, 0 otherwise (also for NULL
+ * arguments and a session without ID).
  */
 int SSL_CTX_remove_session(SSL_CTX *ctx, SSL_SESSION *session);
 
