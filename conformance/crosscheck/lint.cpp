@@ -281,7 +281,10 @@ std::vector<Finding> check_links(const model::Page& page, const std::vector<mode
     if (in_doc_set(link, doc_set) || known.has(link.target, link.section)) continue;
     std::string message = "link target " + page_ref(link.target, link.section) +
                           " is neither a page of these documents nor a known page";
-    const auto elsewhere = known.sections_of(link.target);
+    auto elsewhere = known.sections_of(link.target);
+    for (const auto& p : doc_set)
+      if (p.title == link.target || std::find(p.names.begin(), p.names.end(), link.target) != p.names.end())
+        elsewhere.insert(elsewhere.begin(), p.manual_section);
     if (!elsewhere.empty()) message += " (" + page_ref(link.target, elsewhere.front()) + " exists)";
     out.push_back(make(link.loc, Severity::error, "link-unresolved", message));
   }

@@ -218,3 +218,12 @@ BOOST_AUTO_TEST_CASE(overview_page_needs_no_synopsis_or_return_values) {
   page.manual_section = "3";
   BOOST_TEST(with_check(lint_one(page), "section-missing").size() == 2u);
 }
+
+BOOST_AUTO_TEST_CASE(link_to_a_page_of_the_set_in_the_wrong_section_names_the_right_one) {
+  auto page = good_page();
+  page.see_also[1] = link("SSL_SESSION_free", "7", 27);
+  const auto found = with_check(lint_one(page), "link-unresolved");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found[0].message ==
+             "link target SSL_SESSION_free(7) is neither a page of these documents nor a known page (SSL_SESSION_free(3) exists)");
+}
