@@ -3,6 +3,8 @@
 // wire format is documented in <openssl/ssl.h>.
 #include "internal.hpp"
 
+#include <algorithm>
+
 namespace sslref {
 namespace {
 
