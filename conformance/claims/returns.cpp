@@ -245,7 +245,7 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
   // "return value" and "return code" are nouns, not statements.
   static const std::regex verb(
-      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b|\bthe return value is\b|\bno return values?\b|\ba return value of\b)");
+      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b)");
   std::smatch m;
   if (!std::regex_search(n.text, m, verb)) return {};
   if (!n.text.empty() && n.text.back() == ':') return {};  // introduces a list: informative

@@ -216,3 +216,10 @@ BOOST_AUTO_TEST_CASE(error_queue_advice_is_informative) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(return_value_is_without_article) {
+  const Finding f = only_return(session_page(), "Return value is 1 for success and 0 if an error occurred.");
+  BOOST_TEST(f.kind == "returns-int");
+  BOOST_TEST(f.params["success"] == 1);
+  BOOST_TEST(f.params["failure"] == 0);
+}
