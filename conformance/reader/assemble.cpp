@@ -5,6 +5,7 @@
 #include "reader/text_util.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <set>
 
@@ -125,11 +126,20 @@ std::vector<Sentence> sentences_of(const RichText& rt, const SourceLocation& loc
   return out;
 }
 
+// "1." and "1" are one label in every format: pandoc renumbers roff and
+// HTML lists, POD writes both, and a RETURN VALUES item "0" is a value.
+std::string item_label(const std::string& label) {
+  if (label.size() > 1 && label.back() == '.' &&
+      std::all_of(label.begin(), label.end() - 1, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return label.substr(0, label.size() - 1);
+  return label;
+}
+
 Block block_of(const RawBlock& raw, const std::string& file) {
   Block b;
   b.loc = {file, raw.line};
   b.depth = raw.depth;
-  b.label = raw.label;
+  b.label = item_label(raw.label);
   if (raw.kind == RawBlock::Kind::verbatim) {
     b.kind = Block::Kind::verbatim;
     b.text = raw.verbatim;
@@ -213,11 +223,6 @@ void read_history(const Section& hist, Page& page) {
     for (const auto& s : b.sentences) page.history.push_back(history_line(s, page.names));
 }
 
-std::string file_stem(const std::string& path) {
-  std::string base = path.substr(path.find_last_of('/') + 1);
-  return base.substr(0, base.find('.'));
-}
-
 }  // namespace
 
 Page assemble(const RawDocument& doc) {
@@ -253,7 +258,6 @@ Page assemble(const RawDocument& doc) {
   if (const Section* see = page.section("SEE ALSO"))
     for (const auto& b : see->blocks) page.see_also.insert(page.see_also.end(), b.links.begin(), b.links.end());
   if (const Section* hist = page.section("HISTORY")) read_history(*hist, page);
-  (void)file_stem;
   return page;
 }
 

@@ -389,7 +389,16 @@ std::string unflatten_roff_verbatim(const std::string& roff) {
   // needed once .Vb/.Ve and its strings are rewritten; pandoc is spared it.
   const auto th = roff.rfind("\n.TH ", roff.find("\n.SH"));
   const std::string_view body = th == std::string::npos ? std::string_view(roff) : std::string_view(roff).substr(th + 1);
+  static const std::regex kNumberedIp(R"re(^\.IP\s+"?(\d+\.?)"?(\s+\S+)?\s*$)re");
+  std::smatch m;
   for (const auto& line : split_lines(body)) {
+    // pandoc makes a list of .IP "0" / .IP "1" and renumbers it from the
+    // first label, so RETURN VALUES "1, 0" would read "1, 2"; as .TP the
+    // labels stay as written.
+    if (starts_with(line, ".IP") && std::regex_match(line, m, kNumberedIp)) {
+      out += ".TP" + m[2].str() + "\n" + m[1].str() + "\n";
+      continue;
+    }
     if (starts_with(line, ".Vb")) out += ".nf";
     else if (starts_with(line, ".Ve")) out += ".fi";
     else out += without_pod2man_strings(line);

@@ -432,7 +432,7 @@ class PodWalker {
       b.label = "*";  // "=item * text": a bullet with its text on the item line
       InlineParser(t.substr(2), p.line, file_).parse(b.content);
     } else if (digits > 0 && (digits == t.size() || (t[digits] == '.' && digits + 1 == t.size()))) {
-      b.label = t.substr(0, digits) + ".";
+      b.label = t.substr(0, digits);
     } else {
       RichText label;
       InlineParser(std::string_view(p.text).substr(arg_at), p.line, file_).parse(label);

@@ -38,6 +38,7 @@ bool furniture(const std::string& body) {
   const std::string l = lower(body);
   for (auto p : kPrefixes)
     if (starts_with(l, p) && (p != "return to top" || trim(l.substr(p.size())).empty())) return true;
+  if (body.find("   ") == std::string::npos || body.find('(') == std::string::npos) return false;
   static const std::regex kManHeader(R"(^\S+\(\d\w*\)\s{3,}.*|.*\s{3,}\S+\(\d\w*\)$)");
   return std::regex_match(body, kManHeader);
 }
@@ -183,7 +184,8 @@ class TextWalker {
   static std::string tidy(const std::string& s) {
     static const std::regex kGap(R"(\) ([,.;:)]))");
     static const std::regex kBracketedUrl(R"(<([A-Za-z][A-Za-z0-9+.-]*://[^<>\s]+)>)");
-    return std::regex_replace(std::regex_replace(s, kGap, ")$1"), kBracketedUrl, "$1");
+    std::string out = s.find(") ") == std::string::npos ? s : std::regex_replace(s, kGap, ")$1");
+    return out.find("://") == std::string::npos ? out : std::regex_replace(out, kBracketedUrl, "$1");
   }
 
   std::string verbatim_text(std::size_t b, std::size_t e) const {
@@ -227,11 +229,8 @@ class TextWalker {
     return e < lines_.size() && !standalone_heading(e) && lines_[e].indent() > base_indent_;
   }
 
-  // Numbered labels read "1." in every format.
-  static std::string item_label(const std::string& s) {
-    static const std::regex kNumber(R"(^(\d+)\.?$)");
-    return std::regex_replace(s, kNumber, "$1.");
-  }
+  // Numbered labels are normalised for every format in assemble().
+  static std::string item_label(const std::string& s) { return s; }
 
   static bool looks_like_code(const std::string& s) {
     return s.find(';') != std::string::npos || s.find('{') != std::string::npos || starts_with(s, "#");

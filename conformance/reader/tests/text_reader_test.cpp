@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(man_rendering_header_footer_and_layout) {
   BOOST_TEST(p.synopsis.prototypes[0].text == "int SSL_x(SSL *s, int n);");
   BOOST_TEST(p.synopsis.prototypes[0].loc.line == 9);
   BOOST_TEST(blocks(p, "DESCRIPTION") == (std::vector<std::string>{"paragraph[]0:First line continues. Second.",
-                                                                  "item[NULL]1:Nothing.", "item[0.]1:Failure.",
+                                                                  "item[NULL]1:Nothing.", "item[0]1:Failure.",
                                                                   "item[*]1:A bullet."}),
              boost::test_tools::per_element());
   BOOST_TEST(p.section("Sub title")->level == 2);
