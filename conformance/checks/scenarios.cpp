@@ -339,9 +339,10 @@ Result first_step_of_client(Step step) {
   return integer(step(client));
 }
 
-// The value a handshake function returns on the call that completes it.
+// The value a handshake function returns on the call that completes it,
+// called on the client (or, with on_server, on the server).
 template <class Step>
-Result completing_step(Step client_step) {
+Result completing_step(Step step, bool on_server = false) {
   harness::Contexts ctx;
   std::string why;
   if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
@@ -353,11 +354,14 @@ Result completing_step(Step client_step) {
   SSL_set_bio(server, b, b);
   SSL_set_connect_state(client);
   SSL_set_accept_state(server);
+  SSL* subject = on_server ? server : client;
+  SSL* peer = on_server ? client : server;
+  if (on_server) SSL_do_handshake(client);  // the client speaks first
   for (int round = 0; round < 64; ++round) {
-    const int rc = client_step(client);
+    const int rc = step(subject);
     if (rc == 1) return integer(rc);
-    if (rc <= 0 && SSL_get_error(client, rc) != SSL_ERROR_WANT_READ) return integer(rc);
-    SSL_do_handshake(server);
+    if (rc <= 0 && SSL_get_error(subject, rc) != SSL_ERROR_WANT_READ) return integer(rc);
+    SSL_do_handshake(peer);
   }
   throw Unresolved("scenario: the handshake did not complete");
 }
@@ -370,6 +374,18 @@ void add_handshake_steps(Registry& r) {
   };
   add("SSL_do_handshake", [](SSL* s) { return SSL_do_handshake(s); });
   add("SSL_connect", [](SSL* s) { return SSL_connect(s); });
+  r["SSL_accept"].cases = {{"completed", [] { return completing_step([](SSL* s) { return SSL_accept(s); }, true); }},
+                           {"repeated", [] {
+                              harness::Contexts ctx;
+                              std::string why;
+                              if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+                              SSL* server = SSL_new(ctx.server);
+                              BIO *a = nullptr, *b = nullptr;
+                              if (!server || BIO_new_bio_pair(&a, 0, &b, 0) != 1)
+                                throw Unresolved("scenario: no connection objects");
+                              SSL_set_bio(server, b, b);
+                              return integer(SSL_accept(server));  // nothing from the client yet
+                            }}};
 
   auto& shutdown = r["SSL_shutdown"];
   shutdown.cases = {{"not been received", [] { return integer(SSL_shutdown(live().conn.client)); }},

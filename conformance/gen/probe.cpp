@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -148,12 +149,26 @@ std::string declvals(const Prototype& p, const std::string& ns) {
 
 // Presence: any arity at which a call resolves to something other than the
 // fallback. Never fails to compile.
+// A template, so that a real function wins every tie (even a call with no
+// arguments); C variadic, so that it loses to any real match. Declared once
+// per name: two documented functions may resolve to one (an alias macro).
+std::string fallback(const Prototype& p) {
+  if (p.function_macro) return "";
+  return "namespace sslconf_fallback { template <class = void> sslconf_probe::Absent " + p.name + "(...); }\n";
+}
+
+std::string fallbacks(const std::vector<Prototype>& protos) {
+  std::string s;
+  std::set<std::string> declared;
+  for (const auto& p : protos)
+    if (declared.insert(p.name).second) s += fallback(p);
+  return s;
+}
+
 std::string presence_block(const Prototype& p, std::size_t i) {
   const std::string id = std::to_string(i);
   if (p.function_macro) return "constexpr bool present_" + id + " = true;\nconstexpr int void_" + id + " = -1;\n";
-  // A template, so that a real function wins every tie (even a call with
-  // no arguments); C variadic, so that it loses to any real match.
-  std::string s = "namespace sslconf_fallback { template <class = void> sslconf_probe::Absent " + p.name + "(...); }\n";
+  std::string s;
   std::string any;
   std::string present = "false", is_void = "-1";
   for (int arity = 8; arity >= 0; --arity) {
@@ -200,7 +215,7 @@ using namespace sslconf_fallback;
 )";
 
 std::string program(const std::string& headers, const std::vector<Prototype>& protos, const std::vector<bool>& typed) {
-  std::string s = headers + kProbeSupport;
+  std::string s = headers + kProbeSupport + fallbacks(protos);
   std::string body = "int main() {\n";
   for (std::size_t i = 0; i < protos.size(); ++i) {
     const std::string id = std::to_string(i);
@@ -241,7 +256,8 @@ std::vector<bool> isolate(const Compiler& c, const std::string& headers, const s
         i = next++;
       }
       const fs::path src = fs::path(c.work_dir) / ("probe_" + std::to_string(i) + ".cpp");
-      std::ofstream(src) << headers << kProbeSupport << presence_block(protos[i], i) << type_block(protos[i], i);
+      std::ofstream(src) << headers << kProbeSupport << fallback(protos[i]) << presence_block(protos[i], i)
+                         << type_block(protos[i], i);
       const auto r = compile(c, {"-fsyntax-only", src.string()});
       ok[i] = r.exited && r.exit_code == 0;
       if (!ok[i]) errors[i] = first_error(r.err);
@@ -279,6 +295,13 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
   auto built = compile(c, {src.string(), "-o", exe.string()});
   if (!(built.exited && built.exit_code == 0)) {
     typed = isolate(c, headers, protos, errors);
+    std::ofstream(src) << program(headers, protos, typed);
+    built = compile(c, {src.string(), "-o", exe.string()});
+  }
+  if (!(built.exited && built.exit_code == 0)) {  // last resort: presence only
+    const std::string why = first_error(built.err);
+    typed.assign(protos.size(), false);
+    errors.assign(protos.size(), "declaration not compared: " + why);
     std::ofstream(src) << program(headers, protos, typed);
     built = compile(c, {src.string(), "-o", exe.string()});
   }

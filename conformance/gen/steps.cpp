@@ -6,6 +6,8 @@
 #include "report/expectations.hpp"
 #include "runner/runner.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -25,12 +27,19 @@ nlohmann::json read_json(const std::string& path) {
   return j;
 }
 
+// The lines that say what went wrong: those naming an error if any, else
+// the last ones; each cut to a readable length.
 std::string last_lines(const std::string& text, int n) {
-  std::vector<std::string> lines;
+  std::vector<std::string> lines, errors;
   std::istringstream in(text);
   std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) lines.push_back(line);
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    if (line.size() > 240) line = line.substr(0, 237) + "...";
+    lines.push_back(line);
+    if (line.find("error") != std::string::npos || line.find("undefined") != std::string::npos) errors.push_back(line);
+  }
+  if (!errors.empty()) lines = errors;
   std::string out;
   for (std::size_t i = lines.size() > static_cast<std::size_t>(n) ? lines.size() - n : 0; i < lines.size(); ++i)
     out += "\n    " + lines[i];
@@ -77,7 +86,16 @@ nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
   o.jobs = r.jobs;
   Progress p{progress, r.impl.name, {}};
   o.progress = [&p](const runner::CaseOutcome& c, std::size_t done, std::size_t total) { p(c, done, total); };
+  const auto start = std::chrono::steady_clock::now();
   const auto outcomes = runner::run_suite(manifest, o);
+  const double wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::vector<double> each;
+  for (const auto& c : outcomes) each.push_back(c.milliseconds);
+  std::sort(each.begin(), each.end());
+  if (!each.empty())
+    progress << "  " << r.impl.name << ": " << each.size() << " claims in " << static_cast<long>(wall)
+             << " ms wall; median " << each[each.size() / 2] << " ms per claim process (isolation included), "
+             << wall / static_cast<double>(each.size()) << " ms per claim overall\n";
   const auto results = report::build_results(catalogue, outcomes, r.impl, expectations);
   report::write_atomically(r.results, results.dump(2) + "\n");
   if (!r.junit.empty()) report::write_atomically(r.junit, report::junit_xml(results));

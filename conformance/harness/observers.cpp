@@ -49,7 +49,9 @@ std::string check_cache_watch() {
   std::string why;
   if (!make_contexts({}, ctx, why) || !connect(ctx, c, why))
     return "observer: no handshake to test the cache observer on: " + why;
-  SSL_SESSION* s = SSL_get1_session(c.server);
+  // The client's session: it is in no cache yet (the server's is in its
+  // context's, and a session belongs to one cache at a time).
+  SSL_SESSION* s = SSL_get1_session(c.client);
   SSL_CTX* probe = SSL_CTX_new(TLS_method());
   if (!s || !probe) return "observer: no session or context to test the cache observer on";
   SSL_CTX_set_session_cache_mode(probe, SSL_SESS_CACHE_SERVER);
