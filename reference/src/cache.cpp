@@ -152,9 +152,12 @@ int cache_remove(SSL_CTX* ctx, SSL_SESSION* s) {
   Removed removed;
   {
     std::lock_guard<std::mutex> guard(ctx->cache.lock);
-    auto it = ctx->cache.by_id.find(s->id);
-    if (s->owner.load() == ctx) remove_locked(ctx, s, removed);  // s itself, even if its ID changed
-    else if (it != ctx->cache.by_id.end()) remove_locked(ctx, &*it, removed);
+    if (s->owner.load() == ctx) {
+      remove_locked(ctx, s, removed);  // s itself, even if its ID changed since
+    } else {
+      auto same_id = ctx->cache.by_id.find(s->id);
+      if (same_id != ctx->cache.by_id.end()) remove_locked(ctx, &*same_id, removed);
+    }
   }
   s->not_resumable.store(true);  // "removes ... and marks it as non-resumable"
   finish_removals(ctx, removed);
