@@ -93,15 +93,23 @@ CrosscheckReport run_crosscheck(const CrosscheckArgs& a) {
   }
   for (const auto& file : a.probes)
     for (const auto& set : sets) {
-      auto r = header_report_from_probes_file(file, set.pages, implementation_of_probes_file(file));
-      r.docs = set.label;
-      report.headers.push_back(std::move(r));
+      try {
+        auto r = header_report_from_probes_file(file, set.pages, implementation_of_probes_file(file));
+        r.docs = set.label;
+        report.headers.push_back(std::move(r));
+      } catch (const std::runtime_error& e) {
+        if (dynamic_cast<const model::InputError*>(&e) != nullptr) throw;
+        std::cerr << "sslconf crosscheck: error: " << e.what() << " (use --header "
+                  << implementation_of_probes_file(file) << " to compare with the preprocessed headers)\n";
+        throw CLI::RuntimeError(kBadInput);
+      }
     }
   for (const auto& file : a.results) report.behaviours.push_back(summarise_results_file(file));
   return report;
 }
 
 void print_text(const CrosscheckReport& r) {
+  for (const auto& n : r.notes) std::cerr << "sslconf crosscheck: note: " << n << '\n';
   for (const auto& f : r.lint) std::cout << f.str() << '\n';
   for (const auto& d : r.page_diffs) std::cout << to_text(d);
   for (const auto& h : r.headers) {

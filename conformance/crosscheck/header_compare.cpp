@@ -470,6 +470,8 @@ HeaderReport header_report_from_probes(const nlohmann::json& probes, const std::
   if (!probes.is_object() || probes.value("schema", 0) != 1 || !probes.contains("functions") ||
       !probes["functions"].is_object())
     throw model::InputError({origin, 1}, "not a schema 1 probes file (needs \"schema\": 1 and a \"functions\" object)");
+  if (probes.contains("error") && probes["error"].is_string())
+    throw std::runtime_error(origin + ": the suite's probes failed: " + probes["error"].get<std::string>());
   HeaderReport r;
   r.implementation = implementation;
   std::set<std::string> seen;

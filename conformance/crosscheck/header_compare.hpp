@@ -96,7 +96,8 @@ HeaderReport compare_pages_with_header(const std::vector<model::Page>& pages, co
 // (probes.json, schema 1: {"functions": {name: {status, documented, actual,
 // macro, detail}}}), which compiled each documented call against the
 // implementation: absent → missing, documented → same. Page prototypes give
-// the locations. Throws model::InputError naming `origin` on another schema.
+// the locations. Throws model::InputError naming `origin` on another schema,
+// std::runtime_error when the probes themselves failed (their "error").
 HeaderReport header_report_from_probes(const nlohmann::json& probes, const std::string& origin,
                                        const std::vector<model::Page>& pages, const std::string& implementation);
 HeaderReport header_report_from_probes_file(const std::string& path, const std::vector<model::Page>& pages,
