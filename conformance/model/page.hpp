@@ -48,7 +48,7 @@ struct Sentence {
 struct Block {
   enum class Kind { paragraph, item, verbatim };
   Kind kind = Kind::paragraph;
-  std::string label;  // item label: "*", "1.", or a text label such as "NULL"
+  std::string label;  // item label: "*", "1" (numbers without a dot), or a text label such as "NULL"
   int depth = 0;      // nesting depth of =over lists
   std::string text;   // whole block text, normalised (verbatim: as written)
   std::vector<Sentence> sentences;  // empty for verbatim blocks

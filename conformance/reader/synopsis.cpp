@@ -237,7 +237,9 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
   std::string pending;  // a declaration spread over several lines
   int pending_line = first_line.line;
   int line_no = first_line.line;
-  auto flush = [&](const std::string& decl) {
+  // `terminated`: the declaration ended at a ';', which "other" lines keep
+  // ("typedef struct x X;") so that nothing of the SYNOPSIS is lost.
+  auto flush = [&](const std::string& decl, bool terminated = false) {
     const std::string d = collapse_space(decl);
     if (d.empty()) return;
     Prototype p;
@@ -245,7 +247,7 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
       p.loc = {first_line.file, pending_line};
       synopsis.prototypes.push_back(std::move(p));
     } else {
-      synopsis.other.push_back(d);
+      synopsis.other.push_back(terminated ? d + ";" : d);
     }
   };
   for (const auto& raw : split_lines(text)) {
@@ -278,7 +280,7 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
       for (std::size_t i = 0; i < line.size(); ++i) {
         if (line[i] != ';') continue;
         pending += " " + line.substr(start, i - start);
-        flush(pending);
+        flush(pending, true);
         pending.clear();
         pending_line = line_no;
         start = i + 1;
