@@ -57,7 +57,9 @@ CrosscheckReport build_crosscheck_report(const CrosscheckInputs& in) {
   }
   for (const auto& impl : by_preprocessor)
     or_note(report, "page against header of " + impl, [&] {
-      auto r = compare_pages_with_header(in.pages, read_header(header_source_for(impl, in.project_dir)), impl);
+      auto source = header_source_for(impl, in.project_dir);
+      source.optional_includes = synopsis_includes(in.pages);
+      auto r = compare_pages_with_header(in.pages, read_header(source), impl);
       r.docs = in.docs_label;
       report.headers.push_back(std::move(r));
     });

@@ -84,8 +84,10 @@ CrosscheckReport run_crosscheck(const CrosscheckArgs& a) {
       std::cerr << "sslconf crosscheck: error: " << e.what() << '\n';
       throw CLI::RuntimeError(kBadInput);
     }
-    const auto header = read_header(source);
     for (const auto& set : sets) {
+      auto with_includes = source;
+      with_includes.optional_includes = synopsis_includes(set.pages);
+      const auto header = read_header(with_includes);
       auto r = compare_pages_with_header(set.pages, header, impl);
       r.docs = set.label;
       report.headers.push_back(std::move(r));

@@ -213,6 +213,30 @@ std::string render_shape(const TypeShape& t) {
   return trim(out);
 }
 
+// Tokens back into C as people write it: "int (*f(SSL_CTX *ctx))(SSL *s)".
+std::string compact(const std::string& code) {
+  const auto toks = tokens(code);
+  std::string out;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const std::string& t = toks[i];
+    const std::string prev = i ? toks[i - 1] : "";
+    const bool opens_declarator = t == "(" && i + 1 < toks.size() && toks[i + 1] == "*";
+    const bool no_space = out.empty() || prev == "(" || prev == "*" || t == ")" || t == "," ||
+                          (t == "(" && !opens_declarator);
+    if (!no_space) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+// "#define F(a,b) ..." → 2; "#define F() ..." → 0.
+std::size_t macro_parameter_count(const std::string& definition) {
+  const auto open = definition.find('(');
+  const auto close = definition.find(')', open);
+  if (open == std::string::npos || close == std::string::npos) return 0;
+  return split_top_level(definition.substr(open + 1, close - open - 1)).size();
+}
+
 }  // namespace
 
 HeaderSource header_source_for(const std::string& impl, const std::string& project_dir) {
@@ -269,11 +293,18 @@ HeaderIndex HeaderIndex::parse(const std::string& preprocessed) {
     }
     const auto open = st.find('(');
     if (open == std::string::npos) continue;
+    // "int (*NAME(SSL_CTX *ctx))(SSL *, SSL_SESSION *)": returns a function pointer.
+    const auto inner = tokens(st.substr(open, 200));
+    if (inner.size() > 3 && inner[1] == "*" && ident_start(inner[2][0]) && inner[3] == "(") {
+      index.declarations_.emplace(inner[2], st);
+      continue;
+    }
     std::size_t end = open;
     while (end > 0 && st[end - 1] == ' ') --end;
     std::size_t begin = end;
     while (begin > 0 && ident_char(st[begin - 1])) --begin;
-    if (begin == end || begin == 0) continue;  // no name, or no return type
+    if (begin == end) continue;
+    if (begin == 0) continue;  // no return type
     index.declarations_.emplace(st.substr(begin, end - begin), st);
   }
   return index;
@@ -286,17 +317,27 @@ std::optional<Declaration> HeaderIndex::find(const std::string& name) const {
   for (int hop = 0; hop < 8; ++hop) {
     if (const auto it = declarations_.find(current); it != declarations_.end()) {
       const std::string& st = it->second;
-      const auto open = st.find('(');
-      const auto at = st.rfind(current, open);
+      const auto first = st.find('(');
+      const auto inner = tokens(st.substr(first, 200));
+      const bool returns_function_pointer =
+          inner.size() > 3 && inner[1] == "*" && inner[2] == current && inner[3] == "(";
+      const auto at = returns_function_pointer ? st.find(current, first) : st.rfind(current, first);
+      const auto open = st.find('(', at);
       const auto close = closing(st, open);
       d.declared_as = current;
-      d.return_type = trim(st.substr(0, at));
+      if (returns_function_pointer) {
+        const auto outer = closing(st, first);
+        d.return_type = trim(st.substr(0, first)) + " (*)" +
+                        (outer == std::string::npos ? "" : trim(st.substr(outer + 1)));
+      } else {
+        d.return_type = trim(st.substr(0, at));
+      }
       for (const auto& a : split_top_level(st.substr(open + 1, close - open - 1))) {
         if (a == "...") d.variadic = true;
         else if (a != "void") d.params.push_back(parse_parameter(a));
       }
       d.return_type = join_type(tokens(d.return_type));
-      d.text = render(d.return_type, current, d.params, d.variadic);
+      d.text = returns_function_pointer ? compact(st) + ";" : render(d.return_type, current, d.params, d.variadic);
       return d;
     }
     if (const auto fm = function_macros_.find(current); fm != function_macros_.end()) {
@@ -316,7 +357,7 @@ std::optional<Declaration> HeaderIndex::find(const std::string& name) const {
   return std::nullopt;
 }
 
-std::string HeaderIndex::canonical_type(const std::string& type) const {
+std::vector<std::string> HeaderIndex::resolved_tokens(const std::string& type) const {
   std::vector<std::string> toks = tokens(type);
   for (int round = 0; round < 8; ++round) {
     std::vector<std::string> next;
@@ -335,7 +376,33 @@ std::string HeaderIndex::canonical_type(const std::string& type) const {
     toks = std::move(next);
     if (!changed) break;
   }
-  return render_shape(shape_of(join_type(toks)));
+  return toks;
+}
+
+std::string HeaderIndex::canonical_type(const std::string& type) const {
+  return render_shape(shape_of(join_type(resolved_tokens(type))));
+}
+
+std::string HeaderIndex::canonical_function_type(const std::string& type) const {
+  const auto toks = resolved_tokens(type);
+  std::string out;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const bool before_end = i + 1 < toks.size() && (toks[i + 1] == "," || toks[i + 1] == ")");
+    const bool after_type = i > 0 && (toks[i - 1] == "*" || (ident_start(toks[i - 1][0]) && toks[i - 1] != "struct" &&
+                                                             toks[i - 1] != "union" && toks[i - 1] != "enum"));
+    const bool parameter_name = ident_start(toks[i][0]) && !is_type_keyword(toks[i]) && before_end && after_type;
+    if (parameter_name) continue;
+    out += (out.empty() ? "" : " ") + toks[i];
+  }
+  return out;
+}
+
+std::vector<std::string> synopsis_includes(const std::vector<model::Page>& pages) {
+  std::vector<std::string> out;
+  for (const auto& page : pages)
+    for (const auto& inc : page.synopsis.includes)
+      if (std::find(out.begin(), out.end(), inc) == out.end()) out.push_back(inc);
+  return out;
 }
 
 HeaderIndex read_header(const HeaderSource& source) {
@@ -345,6 +412,8 @@ HeaderIndex read_header(const HeaderSource& source) {
   options.timeout = std::chrono::milliseconds(60000);
   for (const auto& h : source.prelude) options.input += "#include <" + h + ">\n";
   for (const auto& h : source.includes) options.input += "#include <" + h + ">\n";
+  for (const auto& h : source.optional_includes)
+    options.input += "#if __has_include(<" + h + ">)\n#include <" + h + ">\n#endif\n";
   const auto result = platform::run_process(argv, options);
   if (!result.exited || result.exit_code != 0) {
     const std::string first = result.err.substr(0, result.err.find('\n'));
@@ -379,12 +448,23 @@ PrototypeComparison compare(const model::Prototype& p, const HeaderIndex& header
   };
   c.agreement = Agreement::same;
   if (d.function_like_macro) {
-    if (!p.macro) worsen(Agreement::different, "the header has only a function-like macro");
+    const auto macro_params = macro_parameter_count(d.macro);
+    if (macro_params != p.params.size())
+      worsen(Agreement::different, "the header's function-like macro takes " + std::to_string(macro_params) +
+                                       " argument(s), the page " + std::to_string(p.params.size()));
+    else if (!p.macro)
+      worsen(Agreement::compatible, "the header has a function-like macro: the documented call works, "
+                                    "but there is no function whose address could be taken");
     return c;
   }
   const auto page_ret = shape_of(header.canonical_type(p.return_type));
   const auto head_ret = shape_of(header.canonical_type(d.return_type));
-  if (!(page_ret == head_ret)) {
+  const bool function_return = p.return_type.find('(') != std::string::npos || d.return_type.find('(') != std::string::npos;
+  if (function_return) {
+    if (header.canonical_function_type(p.return_type) != header.canonical_function_type(d.return_type))
+      worsen(Agreement::different, "return type: page " + header.canonical_function_type(p.return_type) +
+                                       ", header " + header.canonical_function_type(d.return_type));
+  } else if (!(page_ret == head_ret)) {
     auto widened = page_ret;
     widened.base_const = false;
     if (page_ret.base_const && !head_ret.base_const && widened == head_ret)
@@ -398,10 +478,16 @@ PrototypeComparison compare(const model::Prototype& p, const HeaderIndex& header
     return c;
   }
   for (std::size_t i = 0; i < p.params.size(); ++i) {
+    const std::string which = "parameter " + std::to_string(i + 1) + (p.params[i].name.empty() ? "" : " " + p.params[i].name);
+    if (p.params[i].type.find('(') != std::string::npos || d.params[i].type.find('(') != std::string::npos) {
+      const auto pf = header.canonical_function_type(p.params[i].type);
+      const auto hf = header.canonical_function_type(d.params[i].type);
+      if (pf != hf) worsen(Agreement::different, which + ": page " + pf + ", header " + hf);
+      continue;
+    }
     const auto pt = shape_of(header.canonical_type(p.params[i].type));
     const auto ht = shape_of(header.canonical_type(d.params[i].type));
     if (pt == ht) continue;
-    const std::string which = "parameter " + std::to_string(i + 1) + (p.params[i].name.empty() ? "" : " " + p.params[i].name);
     auto narrowed = ht;
     narrowed.base_const = false;
     if (pt.pointer_const.size() == 1 && ht.base_const && !pt.base_const && narrowed == pt)

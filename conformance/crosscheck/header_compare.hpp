@@ -23,7 +23,9 @@ struct HeaderSource {
   std::string name;                       // "openssl", "boringssl", ...
   std::string compiler = "cc";
   std::vector<std::string> include_dirs;  // -I, in order
-  std::vector<std::string> includes{"openssl/ssl.h"};  // after any prelude
+  std::vector<std::string> includes{"openssl/ssl.h"};  // after any prelude; must exist
+  std::vector<std::string> optional_includes;  // included where the implementation has them
+                                               // (the pages' own SYNOPSIS #includes)
   std::vector<std::string> prelude;       // e.g. "wolfssl/options.h"
 };
 
@@ -54,13 +56,20 @@ class HeaderIndex {
   // The type written with typedef names resolved: "SSL_SESSION *" →
   // "struct ssl_session_st *"; spacing canonical.
   std::string canonical_type(const std::string& type) const;
+  // Function-pointer types ("int (*)(SSL *, SSL_SESSION *)"): typedefs
+  // resolved, parameter names dropped, tokens joined by single spaces.
+  std::string canonical_function_type(const std::string& type) const;
 
  private:
+  std::vector<std::string> resolved_tokens(const std::string& type) const;
   std::map<std::string, std::string> typedefs_;          // name → type
   std::map<std::string, std::string> object_macros_;     // name → body
   std::map<std::string, std::string> function_macros_;   // name → whole #define
   std::map<std::string, std::string> declarations_;      // function name → declaration text
 };
+
+// Every #include the pages' SYNOPSIS sections name, in first-seen order.
+std::vector<std::string> synopsis_includes(const std::vector<model::Page>& pages);
 
 // Runs the preprocessor. Throws std::runtime_error with the compiler's own
 // message when the header cannot be preprocessed.
