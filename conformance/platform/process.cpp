@@ -22,9 +22,9 @@ namespace {
 struct Pipe {
   int fd[2] = {-1, -1};
   Pipe() {
-    if (pipe(fd) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
-    fcntl(fd[0], F_SETFD, FD_CLOEXEC);
-    fcntl(fd[1], F_SETFD, FD_CLOEXEC);
+    // Close-on-exec from birth: a child spawned by another thread at the same
+    // moment must not inherit our ends (it would hold our pipe open).
+    if (pipe2(fd, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
   }
   ~Pipe() { close_both(); }
   void close_read() { if (fd[0] >= 0) { close(fd[0]); fd[0] = -1; } }

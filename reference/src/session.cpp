@@ -131,7 +131,7 @@ extern "C" long SSL_SESSION_set_time(SSL_SESSION* s, long t) {
   if (!s) return 0;
   session_check_live(s, "SSL_SESSION_set_time");
   sslref::cache_session_times_changed(s, t, s->timeout);
-  return 1;  // as the OpenSSL 3 page says (OpenSSL 3.0 itself returns t)
+  return t;  // what OpenSSL 3.0 returns, and what pod/ documents
 }
 
 extern "C" long SSL_SESSION_get_timeout(const SSL_SESSION* s) {

@@ -17,8 +17,11 @@ extern "C" {
  * BIO_new_bio_pair() creates two connected BIO endpoints: what is written
  * to one is read from the other.
  *
+ * @param bio1 receives the first endpoint.
  * @param writebuf1 capacity in bytes of the buffer bio1 writes into (0: the
- * default, 17 KiB); writebuf2 likewise for bio2.
+ * default, 17 KiB).
+ * @param bio2 receives the second endpoint.
+ * @param writebuf2 capacity in bytes of the buffer bio2 writes into.
  * @return 1 on success with *bio1 and *bio2 set, each owned by the caller
  * (release with BIO_free, or hand to SSL_set_bio); 0 on failure with both
  * set to NULL.

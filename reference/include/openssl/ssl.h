@@ -157,8 +157,8 @@ long SSL_SESSION_get_time(const SSL_SESSION *s);
  * SSL_SESSION_set_time() sets the creation time of s to t (repositioning s
  * in its cache's timeout order).
  *
- * @return 1 on success (as the OpenSSL 3 manual page states; OpenSSL 3.0
- * itself returns t), 0 when s is NULL.
+ * @return t, as OpenSSL 3.0 itself does (its manual page says 1; our
+ * page follows the behaviour), or 0 when s is NULL.
  */
 long SSL_SESSION_set_time(SSL_SESSION *s, long t);
 
