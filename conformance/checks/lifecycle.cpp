@@ -32,23 +32,27 @@ long mode_flag(const std::string& name) {
   return it->second;
 }
 
-// One handshake with both contexts in `mode`: how many sessions each kept.
-std::pair<long, long> cached_after_handshake(long mode) {
+// One handshake with each context in its mode: how many sessions each kept.
+std::pair<long, long> cached_after_handshake(long client_mode, long server_mode) {
   harness::Contexts ctx;
   harness::Connection conn;
   std::string why;
   if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
-  SSL_CTX_set_session_cache_mode(ctx.client, mode);
-  SSL_CTX_set_session_cache_mode(ctx.server, mode);
+  SSL_CTX_set_session_cache_mode(ctx.client, client_mode);
+  SSL_CTX_set_session_cache_mode(ctx.server, server_mode);
   if (!harness::connect(ctx, conn, why)) throw Unresolved("scenario: " + why);
   return {harness::CacheWatch::size(ctx.client), harness::CacheWatch::size(ctx.server)};
 }
 
+// The mode is tried on each side in turn. The client's peer caches (a
+// server that does not cache sends no session ID, and a session without an
+// ID cannot be cached by the client); the server's peer does not.
 std::string mode_check(const std::string& label, long mode, std::string& problems) {
   const bool stores = !(mode & SSL_SESS_CACHE_NO_INTERNAL_STORE);
   const long want_client = (mode & SSL_SESS_CACHE_CLIENT) && stores ? 1 : 0;
   const long want_server = (mode & SSL_SESS_CACHE_SERVER) && stores ? 1 : 0;
-  const auto [client, server] = cached_after_handshake(mode);
+  const long client = cached_after_handshake(mode, SSL_SESS_CACHE_SERVER).first;
+  const long server = cached_after_handshake(SSL_SESS_CACHE_OFF, mode).second;
   const std::string seen = label + ": client cache " + std::to_string(client) + ", server cache " + std::to_string(server);
   if (client != want_client || server != want_server)
     problems += (problems.empty() ? "" : "; ") + seen + " (expected " + std::to_string(want_client) + ", " +

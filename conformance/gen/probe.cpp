@@ -61,9 +61,11 @@ std::vector<Prototype> prototypes(const nlohmann::json& catalogue, std::vector<s
   return out;
 }
 
+// Pages may name headers an implementation lacks (the reference's own test
+// hooks): their functions are then absent, not the whole probe broken.
 std::string prelude(const std::vector<std::string>& includes) {
   std::string s;
-  for (const auto& i : includes) s += "#include <" + i + ">\n";
+  for (const auto& i : includes) s += "#if __has_include(<" + i + ">)\n#include <" + i + ">\n#endif\n";
   return s;
 }
 
@@ -198,7 +200,11 @@ std::string type_block(const Prototype& p, std::size_t i) {
     s += "constexpr bool exact_" + id + " = exact_t_" + id + "<" + ns + "::Pointer>::value;\n";
   }
   s += "constexpr bool callable_" + id + " = !std::is_same_v<call_" + id + ", sslconf_probe::Absent>;\n";
-  s += "constexpr bool same_return_" + id + " = std::is_same_v<call_" + id + ", " + ns + "::R>;\n";
+  // A function-like macro has no declared type: what a caller meets is the
+  // conversion of its result, so convertible counts as the same return.
+  s += "constexpr bool same_return_" + id + " = " +
+       (p.function_macro ? "std::is_convertible_v<call_" + id + ", " + ns + "::R>" : "std::is_same_v<call_" + id + ", " + ns + "::R>") +
+       ";\n";
   return s;
 }
 
