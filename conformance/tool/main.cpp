@@ -21,8 +21,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::RuntimeError& e) {
     return e.get_exit_code();  // a command's own status
   } catch (const CLI::ParseError& e) {
-    // Usage errors are bad input: status 2, whatever CLI11 would say.
-    return app.exit(e) == 0 ? kSuccess : kBadInput;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    // Usage errors are bad input: one line and status 2.
+    std::string what = e.what();
+    for (auto& c : what)
+      if (c == '\n') c = ' ';
+    std::cerr << "sslconf: error: " << what << '\n';
+    return kBadInput;
   } catch (const sslconf::model::InputError& e) {
     std::cerr << e.what() << '\n';
     return kBadInput;
