@@ -3,6 +3,9 @@
 // generated from them, runs it claim by claim, compares with the
 // expectation file, and writes results, JUnit, the matrix and report.html.
 #include "conform/arguments.hpp"
+#include "crosscheck/build.hpp"
+#include "model/diagnostic.hpp"
+#include "reader/reader.hpp"
 #include "gen/steps.hpp"
 #include "platform/process.hpp"
 #include "report/matrix.hpp"
@@ -63,6 +66,28 @@ void list_unexpected(const nlohmann::json& results) {
               << ": " << (*r)["detail"].get<std::string>() << "\n";
 }
 
+// out/crosscheck.html: lint, the pages against the installed release, each
+// implementation's declarations (from the suite's probes) and behaviour.
+// A cross-check that cannot run is a note in that page, never a failed run.
+void write_crosscheck(const conform::Arguments& args, const std::string& project, const fs::path& claims) {
+  crosscheck::CrosscheckInputs in;
+  in.docs_label = args.docs.size() == 1 ? fs::path(args.docs[0]).filename().string() : "docs";
+  in.pages = reader::read_docs(args.docs);
+  in.catalogue = claims::catalogue_from_json(nlohmann::json::parse(file_text(claims)), claims.string());
+  in.compare_with.push_back(crosscheck::installed_pages_for(in.pages));
+  const fs::path out(args.out);
+  for (const auto& impl : args.impls) {
+    const fs::path probes = out / ("probes-" + impl.name + ".json");
+    const fs::path results = out / ("results-" + impl.name + ".json");
+    if (fs::exists(probes)) in.probes.push_back({impl.name, probes.string()});
+    if (fs::exists(results)) in.results_files.push_back(results.string());
+  }
+  in.project_dir = project;
+  const fs::path html = out / "crosscheck.html";
+  crosscheck::write_crosscheck_report(crosscheck::build_crosscheck_report(in), html.string());
+  std::cerr << "sslconf conform: wrote " << html.string() << "\n";
+}
+
 int run_conform(const conform::Arguments& args, const std::string& project) {
   const fs::path out(args.out);
   fs::create_directories(out);
@@ -96,6 +121,7 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   report::write_report_html(all, (out / "report.html").string());
   for (const auto& r : all) list_unexpected(r);
   std::cerr << "sslconf conform: wrote " << (out / "report.html").string() << "\n";
+  write_crosscheck(args, project, claims);
   return status;
 }
 
