@@ -20,13 +20,6 @@ namespace sslconf::gen {
 
 namespace {
 
-nlohmann::json read_json(const std::string& path) {
-  std::ifstream in(path);
-  auto j = nlohmann::json::parse(in, nullptr, false);
-  if (!in || j.is_discarded()) throw model::InputError({path, 0}, "cannot read JSON");
-  return j;
-}
-
 // The lines that say what went wrong: those naming an error if any, else
 // the last ones; each cut to a readable length.
 std::string last_lines(const std::string& text, int n) {
@@ -71,6 +64,13 @@ struct Progress {
 };
 
 }  // namespace
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path);
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (!in || j.is_discarded()) throw model::InputError({path, 0}, "cannot read JSON");
+  return j;
+}
 
 nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
   const auto catalogue = load_catalogue(r.claims);

@@ -24,6 +24,10 @@ struct RunRequest {
 // JUnit) atomically, and returns the results document.
 nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress);
 
+// A JSON file the steps read (manifest, results); model::InputError naming
+// the file when it is missing or not JSON.
+nlohmann::json read_json(const std::string& path);
+
 struct BuildRequest {
   std::string project;     // source root
   std::string build_dir;   // build/impl-<name>

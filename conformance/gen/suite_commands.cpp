@@ -19,13 +19,6 @@ namespace sslconf::tool {
 
 namespace {
 
-nlohmann::json read_json(const std::string& path) {
-  std::ifstream in(path);
-  auto j = nlohmann::json::parse(in, nullptr, false);
-  if (!in || j.is_discarded()) throw model::InputError({path, 0}, "cannot read JSON");
-  return j;
-}
-
 void add_gen(CLI::App& app) {
   auto* cmd = app.add_subcommand("gen", "generate the Boost.Test suite sources from a claims catalogue");
   auto claims = std::make_shared<std::string>();
@@ -87,7 +80,7 @@ void add_report(CLI::App& app) {
   cmd->add_option("--html", *html, "report.html to write (through pandoc)");
   cmd->callback([=] {
     std::vector<nlohmann::json> all;
-    for (const auto& f : *files) all.push_back(read_json(f));
+    for (const auto& f : *files) all.push_back(gen::read_json(f));
     std::cout << report::matrix_text(all);
     if (!html->empty()) report::write_report_html(all, *html);
   });

@@ -1,12 +1,22 @@
-// Adapter for OpenSSL (1.0.2 to 3.x).
+// Adapter for the families that take OpenSSL's calls unchanged: OpenSSL
+// (1.0.2 to 3.x), LibreSSL, and wolfSSL's compatibility layer (its headers
+// under wolfssl/openssl map the names onto wolfSSL_*).
 #include "harness/family.hpp"
 
-#if defined(SSLCONF_FAMILY_OPENSSL)
+#if defined(SSLCONF_FAMILY_OPENSSL) || defined(SSLCONF_FAMILY_LIBRESSL) || defined(SSLCONF_FAMILY_WOLFSSL)
 #include "harness/adapters/tls_common.hpp"
 
 namespace sslconf::harness {
 
-const char* family_name() { return "openssl"; }
+const char* family_name() {
+#if defined(SSLCONF_FAMILY_WOLFSSL)
+  return "wolfssl";
+#elif defined(SSLCONF_FAMILY_LIBRESSL)
+  return "libressl";
+#else
+  return "openssl";
+#endif
+}
 
 Release claimed_release() { return tls_common::decode_version_number(OPENSSL_VERSION_NUMBER); }
 
