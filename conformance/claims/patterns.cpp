@@ -4,6 +4,7 @@
 // then behaviour rows (every matching row adds its claim), then the reasoned
 // non-checkable fallbacks.
 #include "claims/recognise.hpp"
+#include "model/numbers.hpp"
 
 #include <functional>
 #include <regex>
@@ -87,7 +88,8 @@ Taker increment(int object_group, int by_group) {
     json extra = {{"by", 1}};
     if (by_group > 0 && x.m[by_group].matched && x.m[by_group].str() == "NUM") {
       const auto nums = Normalised::within(x.n.numbers, x.m.position(by_group), x.m.position(by_group) + 3);
-      if (!nums.empty()) extra["by"] = std::stol(nums.front());
+      if (!nums.empty())
+        if (const auto by = model::parse_integer(nums.front())) extra["by"] = *by;
     }
     return argument("refcount-increment", object_group, extra)(x);
   };

@@ -1,6 +1,7 @@
 // Shared pieces of the recognisers: subjects, argument resolution, integer
 // expectations. The tables themselves are in patterns.cpp and returns.cpp.
 #include "claims/recognise.hpp"
+#include "model/numbers.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -126,7 +127,9 @@ nlohmann::json int_expectation(const std::string& phrase, const std::string& num
       return zero ? nlohmann::json("positive") : nlohmann::json();
     if (phrase.find("less") != std::string::npos || phrase.find('<') != std::string::npos)
       return zero ? nlohmann::json("negative") : nlohmann::json();
-    return std::stol(number);
+    // A number too large for the check to compare with states no expectation.
+    if (const auto n = model::parse_integer(number)) return *n;
+    return nlohmann::json();
   }
   if (phrase.find("non-zero") != std::string::npos || phrase.find("nonzero") != std::string::npos)
     return "nonzero";

@@ -1,4 +1,5 @@
 #include "crosscheck/lint.hpp"
+#include "model/numbers.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -175,7 +176,7 @@ std::optional<std::string> release_form_problem(const std::string& sentence) {
     any = true;
     if (i == 0 || bare(words[i - 1]) != "OpenSSL")
       return "release " + number + " is not written as \"OpenSSL " + number + "\"";
-    const int major = std::stoi(m.str(1));
+    const long long major = model::parse_integer(m.str(1)).value_or(0);
     if (major < 3 && !m[3].matched)
       return "release \"OpenSSL " + number + "\" lacks its third component (e.g. OpenSSL 1.1.0)";
     if (major >= 3 && m[3].matched)

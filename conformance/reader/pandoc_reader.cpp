@@ -1,4 +1,5 @@
 #include "reader/pandoc_reader.hpp"
+#include "model/numbers.hpp"
 
 #include "model/diagnostic.hpp"
 #include "platform/process.hpp"
@@ -324,7 +325,8 @@ std::vector<PandocResult> man_batch(const std::vector<const PandocInput*>& batch
     for (const auto& b : ast.at("blocks")) {
       if (b.at("t") == "Header" && b.at("c").at(2).size() == 1 && b.at("c").at(2).at(0).at("t") == "Str" &&
           starts_with(b.at("c").at(2).at(0).at("c").get<std::string>(), "SSLCONFPAGEBREAK")) {
-        current = std::stoul(b.at("c").at(2).at(0).at("c").get<std::string>().substr(16));
+        const auto n = model::parse_integer(b.at("c").at(2).at(0).at("c").get<std::string>().substr(16));
+        current = n ? static_cast<std::size_t>(*n) : seen + 1;  // not ours: the batch is not clean
         clean = clean && current == seen++;
         continue;
       }

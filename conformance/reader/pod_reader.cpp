@@ -1,6 +1,7 @@
 // POD reader: paragraphs → commands, verbatim and ordinary text; inline
 // formatting codes with nesting and multi-angle delimiters.
 #include "model/diagnostic.hpp"
+#include "model/numbers.hpp"
 #include "reader/formats.hpp"
 #include "reader/text_util.hpp"
 
@@ -99,8 +100,10 @@ std::optional<std::string> entity(const std::string& name) {
   for (char c : digits)
     if (!std::isxdigit(static_cast<unsigned char>(c)) || (base != 16 && !std::isdigit(static_cast<unsigned char>(c))))
       return std::nullopt;
-  const unsigned long cp = std::stoul(digits, nullptr, base);
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+  const auto parsed = model::parse_integer(digits, base);
+  if (!parsed) return std::nullopt;
+  const auto cp = static_cast<unsigned long>(*parsed);
+  if (*parsed <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
   std::string out;
   append_utf8(out, cp);
   return out;

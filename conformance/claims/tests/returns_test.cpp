@@ -29,6 +29,17 @@ void expect_int(const std::string& sentence, json success, json failure) {
 
 BOOST_AUTO_TEST_SUITE(returns_int)
 
+// Found by the fuzzer: a value too large for any integer type used to throw
+// out of the recogniser and end the process.
+BOOST_AUTO_TEST_CASE(a_value_too_large_to_hold_states_no_expectation) {
+  const auto fs = recognise_in(session_page(),
+                               "SSL_SESSION_up_ref returns 188888888888888888888888888888888 on success or 0 on error.",
+                               "RETURN VALUES");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs.front().params.value("success", json()) == json());
+  BOOST_TEST(fs.front().params.value("failure", json()) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(success_and_failure_values_read_in_any_order_and_wording) {
   expect_int("SSL_SESSION_up_ref returns 1 on success or 0 on error.", 1, 0);
   expect_int("SSL_SESSION_up_ref() returns 1 for success and 0 for failure.", 1, 0);
