@@ -43,13 +43,13 @@ BOOST_AUTO_TEST_CASE(the_page_value_reaches_the_check) {
   auto catalogue = load_catalogue(kFixture);
   for (auto& c : catalogue["claims"])
     if (c["kind"] == "returns-int") c["params"]["success"] = 2;
-  const auto& page = generate_suite(catalogue).at("pages/SSL_SESSION_new.cpp");
+  const std::string page = generate_suite(catalogue).at("pages/SSL_SESSION_new.cpp");
   BOOST_TEST(page.find("sslconf::checks::returns_int") != std::string::npos);
   BOOST_TEST(page.find("\\\"success\\\":2") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(uncheckable_claims_carry_their_reason_and_unknown_kinds_say_so) {
-  const auto& page = generate_suite(load_catalogue(kFixture)).at("pages/SSL_SESSION_new.cpp");
+  const std::string page = generate_suite(load_catalogue(kFixture)).at("pages/SSL_SESSION_new.cpp");
   BOOST_TEST(page.find("verify_not_checkable(") != std::string::npos);
   BOOST_TEST(page.find("\"caller-obligation\");") != std::string::npos);
   BOOST_TEST(page.find("verify_no_check({\"SSL_SESSION_new/SSL_SESSION_new/no-such-kind-yet/1\"") != std::string::npos);
