@@ -1,5 +1,6 @@
-# ctest helper: runs COMMAND with ARGS ('|'-separated) and checks its exit
-# status and, when given, that stderr / stdout match a regular expression.
+# ctest helper for command-line checks of any tool of ours: runs COMMAND
+# with ARGS ('|'-separated) and checks its exit status (EXPECT_STATUS) and,
+# when given, that stderr / stdout match EXPECT_STDERR / EXPECT_STDOUT.
 # -DONE_LINE=1: stderr must be exactly one line (the diagnostic shape).
 string(REPLACE "|" ";" args "${ARGS}")
 execute_process(COMMAND "${COMMAND}" ${args} RESULT_VARIABLE status
