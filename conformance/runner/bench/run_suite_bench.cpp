@@ -2,7 +2,7 @@
 // Point it at a built suite with two environment variables,
 //   SSLCONF_BENCH_SUITE     build/impl-reference/conformance/suite/sslconf_suite
 //   SSLCONF_BENCH_MANIFEST  build/impl-reference/conformance/suite/generated/manifest.json
-// and run build/tool/conformance/runner/run_suite_bench.
+// and run build/reference/conformance/runner/run_suite_bench.
 #include "runner/runner.hpp"
 
 #include <benchmark/benchmark.h>
