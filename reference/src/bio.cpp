@@ -76,3 +76,32 @@ extern "C" int BIO_free(BIO* a) {
   delete a;
   return 1;
 }
+
+extern "C" int BIO_up_ref(BIO* a) {
+  if (!a) return 0;
+  a->refs.fetch_add(1, std::memory_order_relaxed);
+  return 1;
+}
+
+extern "C" size_t BIO_ctrl_get_write_guarantee(BIO* b) {
+  if (!b) return 0;
+  BioPair& pair = *b->pair;
+  std::lock_guard<std::mutex> guard(pair.lock);
+  if (pair.closed[0] || pair.closed[1]) return 0;
+  return pair.cap[b->end] - std::min(pair.cap[b->end], pair.buf[b->end].size());
+}
+
+extern "C" int BIO_write(BIO* b, const void* data, int dlen) {
+  if (!b || !data || dlen < 0) return -1;
+  if (dlen == 0) return 0;
+  const long n = sslref::bio_write(b, static_cast<const unsigned char*>(data), static_cast<size_t>(dlen));
+  return n > 0 ? static_cast<int>(n) : -1;
+}
+
+extern "C" int BIO_read(BIO* b, void* data, int dlen) {
+  if (!b || !data || dlen < 0) return -1;
+  if (dlen == 0) return 0;
+  const long n = sslref::bio_read(b, static_cast<unsigned char*>(data), static_cast<size_t>(dlen));
+  if (n > 0) return static_cast<int>(n);
+  return n < 0 ? 0 : -1;  // the pair's end of stream is 0 here, "nothing yet" is -1
+}

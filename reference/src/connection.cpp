@@ -69,7 +69,9 @@ extern "C" int SSL_clear(SSL* s) {
 }
 
 extern "C" int SSL_set_session(SSL* to, SSL_SESSION* session) {
-  if (!to) return 0;
+  // After the first handshake step the offer is on the wire (or done):
+  // a session set now could only mislead SSL_get_session.
+  if (!to || to->state != HsState::kBefore) return 0;
   remove_session_if_bad_end(to);
   if (session) {
     session_check_live(session, "SSL_set_session");

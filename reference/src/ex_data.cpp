@@ -4,7 +4,9 @@
 // slot, with its value).
 #include "internal.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 
 namespace {
 
@@ -49,7 +51,7 @@ void ex_data_new(int class_index, void* parent, CRYPTO_EX_DATA* ad) {
 bool ex_data_dup(int class_index, CRYPTO_EX_DATA* to, const CRYPTO_EX_DATA* from) {
   ExClass& c = ex_class(class_index);
   const int n = c.count.load(std::memory_order_acquire);
-  const int used = static_cast<int>(from->slots.size());
+  const int used = static_cast<int>(from->count);
   for (int i = 0; i < used; ++i) {
     void* value = from->slots[i];
     const ExCallbacks* e = i < n ? &c.entries[i] : nullptr;
@@ -66,8 +68,9 @@ void ex_data_free(int class_index, void* parent, CRYPTO_EX_DATA* ad) {
     const ExCallbacks& e = c.entries[i];
     if (e.free_func) e.free_func(parent, CRYPTO_get_ex_data(ad, i), ad, i, e.argl, e.argp);
   }
-  ad->slots.clear();
-  ad->slots.shrink_to_fit();
+  std::free(ad->slots);
+  ad->slots = nullptr;
+  ad->count = 0;
 }
 
 }  // namespace sslref
@@ -88,16 +91,31 @@ extern "C" int CRYPTO_get_ex_new_index(int class_index, long argl, void* argp, C
 
 extern "C" int CRYPTO_set_ex_data(CRYPTO_EX_DATA* ad, int idx, void* val) {
   if (!ad || idx < 0) return 0;
-  try {
-    if (ad->slots.size() <= static_cast<size_t>(idx)) ad->slots.resize(static_cast<size_t>(idx) + 1, nullptr);
-  } catch (const std::bad_alloc&) {
-    return 0;
+  const size_t want = static_cast<size_t>(idx) + 1;
+  if (ad->count < want) {
+    void** grown = static_cast<void**>(std::realloc(ad->slots, want * sizeof(void*)));
+    if (!grown) return 0;
+    std::fill(grown + ad->count, grown + want, nullptr);
+    ad->slots = grown;
+    ad->count = want;
   }
-  ad->slots[static_cast<size_t>(idx)] = val;
+  ad->slots[idx] = val;
   return 1;
 }
 
 extern "C" void* CRYPTO_get_ex_data(const CRYPTO_EX_DATA* ad, int idx) {
-  if (!ad || idx < 0 || static_cast<size_t>(idx) >= ad->slots.size()) return nullptr;
-  return ad->slots[static_cast<size_t>(idx)];
+  if (!ad || idx < 0 || static_cast<size_t>(idx) >= ad->count) return nullptr;
+  return ad->slots[idx];
+}
+
+extern "C" int CRYPTO_new_ex_data(int class_index, void* obj, CRYPTO_EX_DATA* ad) {
+  if (!ad || !valid_class(class_index)) return 0;
+  *ad = CRYPTO_EX_DATA{};
+  sslref::ex_data_new(class_index, obj, ad);
+  return 1;
+}
+
+extern "C" void CRYPTO_free_ex_data(int class_index, void* obj, CRYPTO_EX_DATA* ad) {
+  if (!ad || !valid_class(class_index)) return;
+  sslref::ex_data_free(class_index, obj, ad);
 }

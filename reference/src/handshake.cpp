@@ -244,12 +244,20 @@ int stop(SSL* s, Step step) {
   return -1;
 }
 
-// Receives the next message; a FAILURE from the peer or a wrong type fails
-// the handshake.
+// Receives the next message: 1 when it arrived, -1 when the handshake must
+// stop (retry or failure), 0 when the peer closed in an orderly way (its
+// close message came instead: the handshake can never complete). A FAILURE
+// from the peer or a wrong type sets `problem`.
 int expect(SSL* s, unsigned char wanted, Body& body, const char*& problem) {
   unsigned char type = 0;
   const Step step = read_message(s, type, body);
   if (!step.ok()) return stop(s, step);
+  if (type == kCloseNotify) {
+    s->shutdown |= SSL_RECEIVED_SHUTDOWN;
+    s->state = HsState::kClosed;
+    s->last_error = SSL_ERROR_ZERO_RETURN;
+    return 0;
+  }
   if (type == kFailure) problem = "peer reported a handshake failure";
   else if (type != wanted) problem = "unexpected message";
   return 1;
@@ -277,7 +285,7 @@ int handshake_step(SSL* s) {
         break;
       }
       case HsState::kClientWaitServerHello:
-        if (expect(s, kServerHello, body, problem) < 0) return -1;
+        if (const int got = expect(s, kServerHello, body, problem); got <= 0) return got;
         if (!problem) problem = client_take_server_hello(s, body);
         if (problem) return fail(s, problem);
         queue_message(s, kClientFinished, {});
@@ -291,7 +299,7 @@ int handshake_step(SSL* s) {
         break;
       }
       case HsState::kServerWaitHello:
-        if (expect(s, kClientHello, body, problem) < 0) return -1;
+        if (const int got = expect(s, kClientHello, body, problem); got <= 0) return got;
         if (!problem) problem = server_take_client_hello(s, body);
         if (problem) return fail(s, problem);
         server_send_hello(s);
@@ -303,7 +311,7 @@ int handshake_step(SSL* s) {
         break;
       }
       case HsState::kServerWaitFinished:
-        if (expect(s, kClientFinished, body, problem) < 0) return -1;
+        if (const int got = expect(s, kClientFinished, body, problem); got <= 0) return got;
         if (problem) return fail(s, problem);
         s->state = HsState::kDone;
         update_cache(s, SSL_SESS_CACHE_SERVER);
@@ -314,6 +322,9 @@ int handshake_step(SSL* s) {
       case HsState::kFailed:
         s->last_error = SSL_ERROR_SSL;
         return -1;
+      case HsState::kClosed:
+        s->last_error = SSL_ERROR_ZERO_RETURN;
+        return 0;
     }
   }
 }

@@ -18,11 +18,6 @@
 #include <unordered_map>
 #include <vector>
 
-// ex_data: the slots of one object, as OpenSSL's CRYPTO_EX_DATA.
-struct crypto_ex_data_st {
-  std::vector<void*> slots;
-};
-
 namespace sslref {
 
 // ---- checked build -------------------------------------------------------
@@ -135,7 +130,7 @@ struct ssl_session_st {
   int64_t verify_result = 1;           // OpenSSL's initial value
   int64_t max_fragment_len_mode = 255;  // "unspecified"
   int64_t kex_group = 0;
-  CRYPTO_EX_DATA ex_data;
+  CRYPTO_EX_DATA ex_data{};
 
   int64_t expiry() const { return sslref::saturating_add(time, timeout); }
 };
@@ -246,6 +241,7 @@ enum class HsState {
   kServerWaitFinished,
   kDone,
   kFailed,
+  kClosed,  // the peer closed in an orderly way before the handshake completed
 };
 
 struct ssl_st {

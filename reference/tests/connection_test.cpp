@@ -311,3 +311,60 @@ BOOST_FIXTURE_TEST_CASE(no_auto_clear_disables_the_automatic_flush, Contexts) {
 }
 
 BOOST_AUTO_TEST_CASE(bio_free_of_null_returns_0) { BOOST_TEST(BIO_free(nullptr) == 0); }
+
+// A pair end lives until its last reference goes; the other end's write
+// guarantee drops to 0 exactly then.
+BOOST_AUTO_TEST_CASE(bio_up_ref_keeps_the_end_until_the_last_free) {
+  BIO *a = nullptr, *b = nullptr;
+  BOOST_REQUIRE(BIO_new_bio_pair(&a, 100, &b, 50) == 1);
+  BOOST_TEST(BIO_ctrl_get_write_guarantee(a) == 100u);
+  BOOST_TEST(BIO_ctrl_get_write_guarantee(b) == 50u);
+  BOOST_TEST(BIO_up_ref(a) == 1);
+  BOOST_TEST(BIO_free(a) == 1);
+  BOOST_TEST(BIO_ctrl_get_write_guarantee(b) == 50u);
+  BOOST_TEST(BIO_free(a) == 1);
+  BOOST_TEST(BIO_ctrl_get_write_guarantee(b) == 0u);
+  BOOST_TEST(BIO_free(b) == 1);
+  BOOST_TEST(BIO_up_ref(nullptr) == 0);
+  BOOST_TEST(BIO_ctrl_get_write_guarantee(nullptr) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(bio_write_and_read_carry_bytes_and_report_full_empty_and_end) {
+  BIO *a = nullptr, *b = nullptr;
+  BOOST_REQUIRE(BIO_new_bio_pair(&a, 4, &b, 4) == 1);
+  char out[8] = {0};
+  BOOST_TEST(BIO_read(b, out, sizeof out) == -1);  // nothing written yet
+  BOOST_TEST(BIO_write(a, "abcdef", 6) == 4);     // only the buffer's room
+  BOOST_TEST(BIO_write(a, "ef", 2) == -1);        // full
+  BOOST_TEST(BIO_ctrl_get_write_guarantee(a) == 0u);
+  BOOST_TEST(BIO_read(b, out, 3) == 3);
+  BOOST_TEST(std::string(out, 3) == "abc");
+  BOOST_TEST(BIO_write(a, "", 0) == 0);
+  BOOST_TEST(BIO_free(a) == 1);
+  BOOST_TEST(BIO_read(b, out, sizeof out) == 1);  // what was written before the end
+  BOOST_TEST(BIO_read(b, out, sizeof out) == 0);  // then the end of the stream
+  BOOST_TEST(BIO_write(b, "x", 1) == -1);         // nobody left to read
+  BOOST_TEST(BIO_free(b) == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(set_session_is_refused_once_the_handshake_has_started, Contexts) {
+  FreeCounter counter;
+  SSL* ssl = SSL_new(client);
+  BIO *a = nullptr, *b = nullptr;
+  BOOST_REQUIRE(BIO_new_bio_pair(&a, 0, &b, 0) == 1);
+  SSL_set_bio(ssl, a, a);
+  SSL_set_connect_state(ssl);
+  BOOST_TEST(SSL_do_handshake(ssl) == -1);  // the hello is out; the server is silent
+  SSL_SESSION* s = make_session(2);
+  counter.tag(s);
+  BOOST_TEST(SSL_set_session(ssl, s) == 0);
+  BOOST_TEST(SSL_get_session(ssl) == nullptr);
+  SSL_SESSION_free(s);
+  BOOST_TEST(counter.freed() == 1);  // the refused call took no reference
+  BOOST_TEST(SSL_clear(ssl) == 1);
+  SSL_SESSION* t = make_session(3);
+  BOOST_TEST(SSL_set_session(ssl, t) == 1);  // a reset connection accepts one again
+  SSL_SESSION_free(t);
+  SSL_free(ssl);
+  BIO_free(b);
+}

@@ -36,6 +36,43 @@ int BIO_new_bio_pair(BIO **bio1, size_t writebuf1, BIO **bio2, size_t writebuf2)
  */
 int BIO_free(BIO *a);
 
+/**
+ * BIO_write() appends up to dlen bytes of data to the buffer b writes into,
+ * for the other end of the pair to read.
+ *
+ * @return the number of bytes taken (at least 1); -1 when none could be
+ * taken now (the buffer is full: retry after the other end has read) or
+ * ever (the other end is gone, or b or data is NULL); 0 when dlen is 0.
+ */
+int BIO_write(BIO *b, const void *data, int dlen);
+
+/**
+ * BIO_read() takes up to dlen bytes that the other end of the pair wrote.
+ *
+ * @return the number of bytes read (at least 1); -1 when nothing is there
+ * yet (retry after the other end has written) or b or data is NULL; 0 at the
+ * end of the stream (the other end is gone and everything it wrote has been
+ * read) or when dlen is 0.
+ */
+int BIO_read(BIO *b, void *data, int dlen);
+
+/**
+ * BIO_up_ref() takes one more reference to a, to be released with BIO_free.
+ *
+ * @return 1 (0 only when a is NULL).
+ */
+int BIO_up_ref(BIO *a);
+
+/**
+ * BIO_ctrl_get_write_guarantee() tells how many bytes a write to b would
+ * take now: the free room in the buffer b writes into.
+ *
+ * @return that number; 0 when the buffer is full, when b is NULL, or when
+ * the other end of the pair has been destroyed (nothing written could ever
+ * be read).
+ */
+size_t BIO_ctrl_get_write_guarantee(BIO *b);
+
 #ifdef __cplusplus
 }
 #endif

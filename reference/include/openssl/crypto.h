@@ -9,6 +9,8 @@
 #include <openssl/opensslv.h>
 #include <openssl/types.h>
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -69,6 +71,17 @@ typedef int CRYPTO_EX_dup(CRYPTO_EX_DATA *to, const CRYPTO_EX_DATA *from,
                           void **from_d, int idx, long argl, void *argp);
 
 /**
+ * The application data slots of one object. Public, as in OpenSSL, so an
+ * application can keep a set of its own: start from CRYPTO_new_ex_data()
+ * (or all zeros), and end with CRYPTO_free_ex_data(). The members belong to
+ * the library.
+ */
+struct crypto_ex_data_st {
+    void **slots;    /* slot i at slots[i]; NULL until a slot is set */
+    size_t count;    /* number of entries in slots */
+};
+
+/**
  * CRYPTO_get_ex_new_index() registers a new application data slot for the
  * objects of class class_index, with optional callbacks.
  *
@@ -95,6 +108,21 @@ int CRYPTO_set_ex_data(CRYPTO_EX_DATA *ad, int idx, void *val);
  * range. Borrowed: ownership stays with whoever set it.
  */
 void *CRYPTO_get_ex_data(const CRYPTO_EX_DATA *ad, int idx);
+
+/**
+ * CRYPTO_new_ex_data() makes ad an empty set of slots for obj, an object of
+ * class class_index, and runs the class's new callbacks.
+ *
+ * @return 1 on success, 0 when class_index is out of range or ad is NULL.
+ */
+int CRYPTO_new_ex_data(int class_index, void *obj, CRYPTO_EX_DATA *ad);
+
+/**
+ * CRYPTO_free_ex_data() runs the class's free callbacks for obj with the
+ * values in ad, then empties ad. Nothing is done for an out-of-range class
+ * or a NULL ad.
+ */
+void CRYPTO_free_ex_data(int class_index, void *obj, CRYPTO_EX_DATA *ad);
 
 #ifdef __cplusplus
 }

@@ -503,9 +503,10 @@ int SSL_clear(SSL *s);
 /**
  * SSL_set_session() sets the session to offer at the next handshake; the
  * connection takes a reference, and releases the one it held. NULL clears
- * it.
+ * it. Once the connection's handshake has started (until SSL_clear) the
+ * session can no longer be offered, and nothing is changed.
  *
- * @return 1 on success, 0 when to is NULL.
+ * @return 1 on success; 0 when to is NULL or its handshake has started.
  */
 int SSL_set_session(SSL *to, SSL_SESSION *session);
 
@@ -551,7 +552,10 @@ void SSL_set_bio(SSL *s, BIO *rbio, BIO *wbio);
  *
  * @return 1 when the handshake is complete; -1 when it must be called
  * again (SSL_get_error says SSL_ERROR_WANT_READ or SSL_ERROR_WANT_WRITE) or
- * failed (SSL_ERROR_SSL); 0 when the peer closed the connection.
+ * failed (SSL_ERROR_SSL, or SSL_ERROR_SYSCALL when the other end of the
+ * BIO pair is gone); 0 when the peer closed in an orderly way (its close
+ * message came instead of the next handshake message; SSL_get_error says
+ * SSL_ERROR_ZERO_RETURN).
  */
 int SSL_do_handshake(SSL *s);
 
