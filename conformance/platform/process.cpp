@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -179,6 +180,18 @@ std::string self_executable() {
 bool is_executable(const std::string& path) {
   struct stat st {};
   return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
+void* library_symbol(const std::string& library, const std::string& symbol, std::string& why) {
+  void* handle = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    const char* e = dlerror();
+    why = library + ": cannot load: " + (e ? e : "unknown error");
+    return nullptr;
+  }
+  void* address = dlsym(handle, symbol.c_str());
+  if (!address) why = library + ": no symbol " + symbol;
+  return address;
 }
 
 }  // namespace sslconf::platform

@@ -41,4 +41,9 @@ std::string self_executable();
 // True when the path names an executable file.
 bool is_executable(const std::string& path);
 
+// The address of `symbol` in the shared library at `library`, loaded on its
+// own (its symbols do not replace those already loaded), or nullptr with
+// the reason in `why`. The library stays loaded for the process's life.
+void* library_symbol(const std::string& library, const std::string& symbol, std::string& why);
+
 }  // namespace sslconf::platform

@@ -49,3 +49,15 @@ BOOST_AUTO_TEST_CASE(input_environment_and_directory_reach_the_child) {
 BOOST_AUTO_TEST_CASE(a_missing_program_is_an_error_not_a_result) {
   BOOST_CHECK_THROW(run_process({"/no/such/program"}), std::runtime_error);
 }
+
+BOOST_AUTO_TEST_CASE(library_symbol_finds_a_symbol_and_names_what_is_missing) {
+  std::string why;
+  auto* found = reinterpret_cast<std::size_t (*)(const char*)>(
+      sslconf::platform::library_symbol("libc.so.6", "strlen", why));
+  BOOST_REQUIRE(found != nullptr);
+  BOOST_TEST(found("four") == 4u);
+  BOOST_TEST(sslconf::platform::library_symbol("libc.so.6", "no_such_symbol_here", why) == nullptr);
+  BOOST_TEST(why.find("no symbol no_such_symbol_here") != std::string::npos);
+  BOOST_TEST(sslconf::platform::library_symbol("/nonexistent/libnothing.so", "f", why) == nullptr);
+  BOOST_TEST(why.find("/nonexistent/libnothing.so: cannot load") == 0u);
+}
