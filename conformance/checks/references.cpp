@@ -7,6 +7,8 @@
 #include "checks/world.hpp"
 #include "harness/observers.hpp"
 
+#include <functional>
+
 namespace sslconf::checks {
 
 namespace {
@@ -20,23 +22,36 @@ harness::Tag* watch(SSL_SESSION* s) {
 
 std::string times(int n) { return std::to_string(n) + (n == 1 ? " release" : " releases"); }
 
+// How a trial sees its object: alive or not, one release, and how many
+// times it died (sessions only: a death callback run twice is a finding).
+struct Watched {
+  std::function<bool()> alive;
+  std::function<void()> release;
+  std::function<int()> deaths;
+};
+
 // After the call and the release of the other holders, exactly `owed`
-// SSL_SESSION_free calls must be needed to free the object: it lives
-// through owed-1 of them and dies at the last.
-Verdict count_down(SSL_SESSION* s, harness::Tag* tag, int owed, const std::string& after) {
+// releases must be needed to free the object: it lives through owed-1 of
+// them and dies at the last.
+Verdict count_down(const Watched& w, int owed, const std::string& after) {
   if (owed <= 0) {
-    return tag->alive() ? fail("still alive " + after + ": the page implies no reference is left")
-                        : pass("freed " + after + ": no reference was left, as the page implies");
+    return w.alive() ? fail("still alive " + after + ": the page implies no reference is left")
+                     : pass("freed " + after + ": no reference was left, as the page implies");
   }
-  if (!tag->alive()) return fail("freed " + after + ", with " + times(owed) + " still owed by the page");
+  if (!w.alive()) return fail("freed " + after + ", with " + times(owed) + " still owed by the page");
   for (int i = 1; i < owed; ++i) {
-    SSL_SESSION_free(s);
-    if (!tag->alive()) return fail("freed after " + times(i) + " of the " + std::to_string(owed) + " the page implies");
+    w.release();
+    if (!w.alive()) return fail("freed after " + times(i) + " of the " + std::to_string(owed) + " the page implies");
   }
-  SSL_SESSION_free(s);
-  if (tag->frees == 0) return fail("still alive after the " + times(owed) + " the page implies: a reference too many");
-  if (tag->frees > 1) return fail("the free callback ran " + std::to_string(tag->frees) + " times");
+  w.release();
+  if (w.alive()) return fail("still alive after the " + times(owed) + " the page implies: a reference too many");
+  if (w.deaths && w.deaths() > 1) return fail("the free callback ran " + std::to_string(w.deaths()) + " times");
   return pass("alive " + after + ", freed exactly at release " + std::to_string(owed) + " as the page implies");
+}
+
+Watched session_watch(SSL_SESSION* s) {
+  harness::Tag* tag = watch(s);
+  return {[tag] { return tag->alive(); }, [s] { SSL_SESSION_free(s); }, [tag] { return tag->frees; }};
 }
 
 }  // namespace
@@ -46,10 +61,18 @@ Verdict reference_trial(const Claim& c, int delta) {
   const Scenario& s = scenario_for(fn);
   if (!s.references) throw Untestable("no reference-count scenario for " + fn);
   RefTrial t = s.references();
-  harness::Tag* tag = watch(t.object);
+  Watched w;
+  if (t.alive) {
+    w.alive = t.alive;
+  } else {
+    w = session_watch(t.object);
+    for (int i = 0; i < t.proxy_references; ++i) SSL_SESSION_free(t.object);
+    if (!w.alive()) throw Unresolved("scenario: the session standing for the object died with the caller's reference");
+  }
+  if (t.release) w.release = t.release;
   t.act();
   t.release_others();
-  return count_down(t.object, tag, t.references + delta, "after " + fn);
+  return count_down(w, t.references + delta, "after " + fn);
 }
 
 Verdict refcount_increment(const Claim& c) {
@@ -79,9 +102,9 @@ Verdict kept_reference_survives(const Claim& c) {
   Live l = live();
   SSL_SESSION* s = SSL_get1_session(l.conn.client);
   if (!s) throw Unresolved("scenario: the client has no session after a handshake");
-  harness::Tag* tag = watch(s);
+  const Watched w = session_watch(s);
   harness::disconnect(l.conn, true);
-  return count_down(s, tag, 1, "after SSL_free of its connection");
+  return count_down(w, 1, "after SSL_free of its connection");
 }
 
 }  // namespace sslconf::checks

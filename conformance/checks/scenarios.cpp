@@ -5,6 +5,8 @@
 #include "checks/verdict.hpp"
 #include "checks/world.hpp"
 #include "harness/family.hpp"
+#include "harness/observers.hpp"
+#include "platform/process.hpp"
 
 #include <cstring>
 #include <memory>
@@ -85,6 +87,27 @@ void add_session_objects(Registry& r) {
   resumable.failure = [] { return integer(SSL_SESSION_is_resumable(blank_session())); };
 }
 
+// One end of a connection on a BIO pair whose other end the scenario
+// drives by hand (raw bytes, or nothing at all).
+struct HalfOpen {
+  SSL* ssl = nullptr;
+  BIO* peer = nullptr;  // the pair's other end, held by the scenario
+};
+
+HalfOpen alone(bool server, std::size_t own_buffer = 0) {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  HalfOpen h;
+  h.ssl = SSL_new(server ? ctx.server : ctx.client);
+  BIO* own = nullptr;
+  if (!h.ssl || BIO_new_bio_pair(&own, own_buffer, &h.peer, 0) != 1) throw Unresolved("scenario: no connection objects");
+  SSL_set_bio(h.ssl, own, own);
+  if (server) SSL_set_accept_state(h.ssl);
+  else SSL_set_connect_state(h.ssl);
+  return h;
+}
+
 // Connection accessors --------------------------------------------------------
 
 // SSL_get_session, SSL_get0_session, SSL_get1_session share their shape:
@@ -127,7 +150,14 @@ void add_connection_accessors(Registry& r) {
     const bool same = SSL_get_session(ssl) == s;
     return Comparison{same, same ? "SSL_get_session returned the session set" : "SSL_get_session returned another session"};
   };
-  set.cases = {{"succeeded", set.success}};
+  // Offered after the client's hello went out.
+  set.failure = [] {
+    SSL* ssl = alone(false).ssl;
+    if (const int rc = SSL_do_handshake(ssl); rc > 0 || SSL_get_error(ssl, rc) != SSL_ERROR_WANT_READ)
+      throw Unresolved("scenario: the client's first handshake step did not wait for the server");
+    return integer(SSL_set_session(ssl, handshake_session()));
+  };
+  set.cases = {{"succeeded", set.success}, {"already started", set.failure}};
 
   auto& reused = r["SSL_session_reused"];
   reused.success = [] {
@@ -219,7 +249,11 @@ void add_session_ids(Registry& r) {
 }
 
 void add_session_encoding(Registry& r) {
-  r["i2d_SSL_SESSION"].success = [] { return integer(i2d_SSL_SESSION(handshake_session(), nullptr)); };
+  auto& i2d = r["i2d_SSL_SESSION"];
+  i2d.success = [] { return integer(i2d_SSL_SESSION(handshake_session(), nullptr)); };
+  // No session at all: the one failure OpenSSL's encoder checks for besides
+  // a session without a cipher.
+  i2d.failure = [] { return integer(i2d_SSL_SESSION(nullptr, nullptr)); };
   auto& d2i = r["d2i_SSL_SESSION"];
   d2i.success = [] {
     SSL_SESSION* s = handshake_session();
@@ -327,16 +361,28 @@ void add_context_cache(Registry& r) {
 // must wait for data (a negative return, SSL_ERROR_WANT_READ).
 template <class Step>
 Result first_step_of_client(Step step) {
-  harness::Contexts ctx;
-  harness::Connection conn;
-  std::string why;
-  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
-  SSL* client = SSL_new(ctx.client);
-  BIO *a = nullptr, *b = nullptr;
-  if (!client || BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no connection objects");
-  SSL_set_bio(client, a, a);
-  SSL_set_connect_state(client);
-  return integer(step(client));
+  return integer(step(alone(false).ssl));
+}
+
+// The step that meets the peer's orderly close (close_notify) instead of
+// the next handshake message. The first step must have waited for the peer.
+template <class Step>
+std::pair<SSL*, int> orderly_close_during(Step step, bool server) {
+  HalfOpen h = alone(server);
+  const int first = step(h.ssl);
+  if (first > 0 || SSL_get_error(h.ssl, first) != SSL_ERROR_WANT_READ)
+    throw Unresolved("scenario: the first handshake step did not wait for the peer (returned " + std::to_string(first) + ")");
+  const std::string bytes = harness::orderly_close_bytes();
+  if (BIO_write(h.peer, bytes.data(), static_cast<int>(bytes.size())) != static_cast<int>(bytes.size()))
+    throw Unresolved("scenario: the close could not be written to the pair");
+  return {h.ssl, step(h.ssl)};
+}
+
+// SSL_get_error after a client's handshake step in a given situation.
+template <class Situation>
+Result error_after(Situation situation) {
+  const auto [ssl, rc] = situation();
+  return integer(SSL_get_error(ssl, rc));
 }
 
 // The value a handshake function returns on the call that completes it,
@@ -370,22 +416,15 @@ void add_handshake_steps(Registry& r) {
   auto add = [&r](const char* name, int (*step)(SSL*)) {
     auto& s = r[name];
     s.cases = {{"completed", [step] { return completing_step(step); }},
+               {"orderly", [step] { return integer(orderly_close_during(step, false).second); }},
                {"repeated", [step] { return first_step_of_client(step); }}};
   };
   add("SSL_do_handshake", [](SSL* s) { return SSL_do_handshake(s); });
   add("SSL_connect", [](SSL* s) { return SSL_connect(s); });
-  r["SSL_accept"].cases = {{"completed", [] { return completing_step([](SSL* s) { return SSL_accept(s); }, true); }},
-                           {"repeated", [] {
-                              harness::Contexts ctx;
-                              std::string why;
-                              if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
-                              SSL* server = SSL_new(ctx.server);
-                              BIO *a = nullptr, *b = nullptr;
-                              if (!server || BIO_new_bio_pair(&a, 0, &b, 0) != 1)
-                                throw Unresolved("scenario: no connection objects");
-                              SSL_set_bio(server, b, b);
-                              return integer(SSL_accept(server));  // nothing from the client yet
-                            }}};
+  auto accept = [](SSL* s) { return SSL_accept(s); };
+  r["SSL_accept"].cases = {{"completed", [accept] { return completing_step(accept, true); }},
+                           {"orderly", [accept] { return integer(orderly_close_during(accept, true).second); }},
+                           {"repeated", [accept] { return integer(accept(alone(true).ssl)); }}};  // nothing from the client yet
 
   auto& shutdown = r["SSL_shutdown"];
   shutdown.cases = {{"not been received", [] { return integer(SSL_shutdown(live().conn.client)); }},
@@ -397,19 +436,46 @@ void add_handshake_steps(Registry& r) {
                      }},
                     {"failed", [] { return integer(SSL_shutdown(fresh_connection())); }}};
 
+  auto handshake = [](SSL* s) { return SSL_do_handshake(s); };
   auto& error = r["SSL_get_error"];
-  error.cases = {{"succeeded", [] { return integer(SSL_get_error(live().conn.client, 1)); }},
-                 {"read bio", [] {
-                    harness::Contexts ctx;
-                    std::string why;
-                    if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
-                    SSL* client = SSL_new(ctx.client);
-                    BIO *a = nullptr, *b = nullptr;
-                    BIO_new_bio_pair(&a, 0, &b, 0);
-                    SSL_set_bio(client, a, a);
-                    SSL_set_connect_state(client);
-                    return integer(SSL_get_error(client, SSL_do_handshake(client)));
-                  }}};
+  error.cases = {
+      {"succeeded", [] { return integer(SSL_get_error(live().conn.client, 1)); }},
+      {"close_notify", [handshake] { return error_after([handshake] { return orderly_close_during(handshake, false); }); }},
+      {"read bio", [handshake] {
+         return error_after([handshake] {
+           SSL* client = alone(false).ssl;
+           return std::make_pair(client, handshake(client));
+         });
+       }},
+      // A write buffer smaller than the client's first flight.
+      {"write bio", [handshake] {
+         return error_after([handshake] {
+           SSL* client = alone(false, 1).ssl;
+           return std::make_pair(client, handshake(client));
+         });
+       }},
+      // The other end of the pair is destroyed before the client writes.
+      {"transport failed", [handshake] {
+         return error_after([handshake] {
+           HalfOpen h = alone(false);
+           BIO_free(h.peer);
+           return std::make_pair(h.ssl, handshake(h.ssl));
+         });
+       }},
+      // Two clients joined: each receives a client's first message where
+      // it expects the server's.
+      {"protocol error", [handshake] {
+         return error_after([handshake] {
+           HalfOpen first = alone(false);
+           SSL* second = alone(false).ssl;
+           BIO *a = nullptr, *b = nullptr;
+           if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no BIO pair");
+           SSL_set_bio(first.ssl, a, a);
+           SSL_set_bio(second, b, b);
+           handshake(first.ssl);
+           return std::make_pair(second, handshake(second));
+         });
+       }}};
 }
 
 void add_objects(Registry& r) {
@@ -436,6 +502,77 @@ void add_objects(Registry& r) {
     return integer(BIO_new_bio_pair(&a, 0, &b, 0));
   };
 
+  // A connection's death is its session's: the session set on it is the
+  // proxy (the caller's reference to it is dropped once it is tagged).
+  ssl_free.references = [] {
+    SSL* ssl = fresh_connection();
+    SSL_SESSION* proxy = handshake_session();
+    if (SSL_set_session(ssl, proxy) != 1) throw Unresolved("scenario: SSL_set_session failed");
+    RefTrial t{proxy, 1, [ssl] {
+                 SSL_free(ssl);
+                 return Result::nothing();
+               }};
+    t.proxy_references = 1;
+    t.release = [] { throw Unresolved("scenario: a connection has no second reference to release"); };
+    return t;
+  };
+  // A context's death is that of a session only its cache holds.
+  auto context_trial = [](auto act_on) {
+    SSL_CTX* ctx = server_context();
+    SSL_SESSION* proxy = handshake_session();
+    if (SSL_CTX_add_session(ctx, proxy) != 1) throw Unresolved("scenario: SSL_CTX_add_session failed");
+    RefTrial t{proxy, 1, [ctx, act_on] { return act_on(ctx); }};
+    t.proxy_references = 1;
+    t.release = [ctx] { SSL_CTX_free(ctx); };
+    return t;
+  };
+  ctx_free.references = [context_trial] {
+    RefTrial t = context_trial([](SSL_CTX* ctx) {
+      SSL_CTX_free(ctx);
+      return Result::nothing();
+    });
+    return t;
+  };
+  r["SSL_CTX_up_ref"].references = [context_trial] {
+    return context_trial([](SSL_CTX* ctx) { return integer(SSL_CTX_up_ref(ctx)); });
+  };
+  // A pair end's death is seen from the other end (PairWatch).
+  auto pair_trial = [](auto act_on) {
+    if (!harness::PairWatch::broken().empty()) throw Unresolved(harness::PairWatch::broken());
+    BIO *a = nullptr, *b = nullptr;
+    if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+    RefTrial t{nullptr, 1, [a, act_on] { return act_on(a); }};
+    t.alive = [b] { return harness::PairWatch::alive(b); };
+    t.release = [a] { BIO_free(a); };
+    return t;
+  };
+  bio_free.references = [pair_trial] {
+    return pair_trial([](BIO* a) { return integer(BIO_free(a)); });
+  };
+  auto& bio_up = r["BIO_up_ref"];
+  bio_up.success = [] {
+    BIO *a = nullptr, *b = nullptr;
+    if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+    return integer(BIO_up_ref(a));
+  };
+  bio_up.references = [pair_trial] {
+    return pair_trial([](BIO* a) { return integer(BIO_up_ref(a)); });
+  };
+#if !defined(SSLCONF_LACKS_BIO_ctrl_get_write_guarantee)
+  auto& guarantee = r["BIO_ctrl_get_write_guarantee"];
+  guarantee.cases = {{"gone", [] {
+                        BIO *a = nullptr, *b = nullptr;
+                        if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+                        BIO_free(b);
+                        return integer(static_cast<long long>(BIO_ctrl_get_write_guarantee(a)));
+                      }}};
+  guarantee.success = [] {
+    BIO *a = nullptr, *b = nullptr;
+    if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+    return integer(static_cast<long long>(BIO_ctrl_get_write_guarantee(a)));
+  };
+#endif
+
   auto& ctx_new = r["SSL_CTX_new"];
   ctx_new.success = [] { return pointer(SSL_CTX_new(TLS_method())); };
   ctx_new.failure = [] { return pointer(SSL_CTX_new(nullptr)); };
@@ -445,8 +582,27 @@ void add_objects(Registry& r) {
   ssl_new.success = [] { return pointer(SSL_new(server_context())); };
   ssl_new.failure = [] { return pointer(SSL_new(nullptr)); };
   ssl_new.cases = {{"could not", ssl_new.failure}, {"new connection", ssl_new.success}};
+  // The new connection holds its context (the proxy shows the context).
+  ssl_new.references = [context_trial] {
+    return context_trial([](SSL_CTX* ctx) { return pointer(SSL_new(ctx)); });
+  };
 
-  r["SSL_clear"].cases = {{"was reset", [] { return integer(SSL_clear(fresh_connection())); }}};
+  auto& clear = r["SSL_clear"];
+  clear.cases = {{"was reset", [] { return integer(SSL_clear(fresh_connection())); }}};
+#if defined(SSLCONF_FAMILY_OPENSSL) || defined(SSLCONF_FAMILY_LIBRESSL)
+  // OpenSSL refuses to reset a TLS 1.2 connection with a renegotiation
+  // requested and not yet run.
+  clear.cases.emplace_back("could not", [] {
+    Live l = live();
+    if (SSL_renegotiate(l.conn.client) != 1) throw Unresolved("scenario: SSL_renegotiate refused");
+    return integer(SSL_clear(l.conn.client));
+  });
+#else
+  clear.cases.emplace_back("could not", []() -> Result {
+    throw Untestable(std::string("no way is known to make SSL_clear fail on ") + harness::family_name() +
+                     " (OpenSSL's is a pending renegotiation)");
+  });
+#endif
 }
 
 void add_context_settings(Registry& r) {
@@ -496,15 +652,36 @@ void add_session_data(Registry& r) {
     return integer(SSL_SESSION_set1_master_key(blank_session(), key, sizeof key));
   };
 #endif
+#if !defined(SSLCONF_LACKS_SSL_SESSION_set1_master_key)
+  master.sets = [] {
+    static const unsigned char key[48] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+    SSL_SESSION* s = blank_session();
+    SSL_SESSION_set1_master_key(s, key, sizeof key);
+    unsigned char out[64] = {0};
+    const auto got = SSL_SESSION_get_master_key(s, out, sizeof out);
+    return compare_bytes(out, static_cast<unsigned int>(got), key, sizeof key);
+  };
+#endif
 #if !defined(SSLCONF_LACKS_SSL_SESSION_set_protocol_version)
-  r["SSL_SESSION_set_protocol_version"].success = [] {
-    return integer(SSL_SESSION_set_protocol_version(blank_session(), TLS1_2_VERSION));
+  auto& version = r["SSL_SESSION_set_protocol_version"];
+  version.success = [] { return integer(SSL_SESSION_set_protocol_version(blank_session(), TLS1_2_VERSION)); };
+  version.sets = [] {
+    SSL_SESSION* s = blank_session();
+    SSL_SESSION_set_protocol_version(s, TLS1_1_VERSION);
+    return compare_values(SSL_SESSION_get_protocol_version(s), TLS1_1_VERSION);
   };
 #endif
   static int slot_value = 0;
   auto slot = [] { return SSL_SESSION_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr); };
-  r["SSL_SESSION_set_ex_data"].success = [slot] {
-    return integer(SSL_SESSION_set_ex_data(blank_session(), slot(), &slot_value));
+  auto& set = r["SSL_SESSION_set_ex_data"];
+  set.success = [slot] { return integer(SSL_SESSION_set_ex_data(blank_session(), slot(), &slot_value)); };
+  set.sets = [slot] {
+    SSL_SESSION* s = blank_session();
+    const int idx = slot();
+    SSL_SESSION_set_ex_data(s, idx, &slot_value);
+    const bool same = SSL_SESSION_get_ex_data(s, idx) == &slot_value;
+    return Comparison{same, same ? "SSL_SESSION_get_ex_data returned the pointer stored"
+                                 : "SSL_SESSION_get_ex_data returned another pointer"};
   };
   auto& get = r["SSL_SESSION_get_ex_data"];
   get.success = [slot] {
@@ -514,7 +691,100 @@ void add_session_data(Registry& r) {
     return pointer(SSL_SESSION_get_ex_data(s, idx));
   };
   get.failure = [slot] { return pointer(SSL_SESSION_get_ex_data(blank_session(), slot())); };
-  r["SSL_SESSION_get_ex_new_index"].success = [slot] { return integer(slot()); };
+  auto& index = r["SSL_SESSION_get_ex_new_index"];
+  index.success = [slot] { return integer(slot()); };
+  // A library may limit the indexes of a class; none is known to fail
+  // otherwise short of memory, so a library that grants them all has no
+  // failure case to show.
+  index.failure = [slot] {
+    constexpr int kTries = 4096;
+    for (int i = 0; i < kTries; ++i)
+      if (const int idx = slot(); idx < 0) return integer(idx);
+    throw Untestable("no failure case: " + std::to_string(kTries) + " new session indexes were all granted");
+  };
+}
+
+// The general ex_data calls, on a set of slots the scenario owns.
+void add_general_ex_data(Registry& r) {
+#if !defined(SSLCONF_LACKS_CRYPTO_get_ex_new_index)
+  auto& index = r["CRYPTO_get_ex_new_index"];
+  index.success = [] { return integer(CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_APP, 0, nullptr, nullptr, nullptr, nullptr)); };
+  index.failure = [] {  // a class that does not exist
+    return integer(CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX__COUNT + 7, 0, nullptr, nullptr, nullptr, nullptr));
+  };
+#endif
+#if !defined(SSLCONF_LACKS_CRYPTO_set_ex_data) && !defined(SSLCONF_LACKS_CRYPTO_get_ex_new_index)
+  static int value = 0;
+  auto app_index = [] { return CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_APP, 0, nullptr, nullptr, nullptr, nullptr); };
+  auto& set = r["CRYPTO_set_ex_data"];
+  set.success = [app_index] {
+    static CRYPTO_EX_DATA ad{};
+    return integer(CRYPTO_set_ex_data(&ad, app_index(), &value));
+  };
+  set.failure = [] {  // no slot has a negative index
+    static CRYPTO_EX_DATA ad{};
+    return integer(CRYPTO_set_ex_data(&ad, -1, &value));
+  };
+#if !defined(SSLCONF_LACKS_CRYPTO_get_ex_data)
+  auto& get = r["CRYPTO_get_ex_data"];
+  get.success = [app_index] {
+    static CRYPTO_EX_DATA ad{};
+    const int idx = app_index();
+    CRYPTO_set_ex_data(&ad, idx, &value);
+    return pointer(CRYPTO_get_ex_data(&ad, idx));
+  };
+  get.failure = [app_index] {  // a slot never set
+    static CRYPTO_EX_DATA ad{};
+    const int set_idx = app_index();
+    CRYPTO_set_ex_data(&ad, set_idx, &value);
+    return pointer(CRYPTO_get_ex_data(&ad, app_index()));
+  };
+  set.sets = [app_index] {
+    static CRYPTO_EX_DATA ad{};
+    const int idx = app_index();
+    CRYPTO_set_ex_data(&ad, idx, &value);
+    const bool same = CRYPTO_get_ex_data(&ad, idx) == &value;
+    return Comparison{same, same ? "CRYPTO_get_ex_data returned the pointer stored"
+                                 : "CRYPTO_get_ex_data returned another pointer"};
+  };
+#endif
+#endif
+#if !defined(SSLCONF_LACKS_CRYPTO_new_ex_data)
+  auto& init = r["CRYPTO_new_ex_data"];
+  init.success = [] {
+    static CRYPTO_EX_DATA ad{};
+    return integer(CRYPTO_new_ex_data(CRYPTO_EX_INDEX_APP, nullptr, &ad));
+  };
+  init.failure = [] {  // a class that does not exist
+    static CRYPTO_EX_DATA ad{};
+    return integer(CRYPTO_new_ex_data(CRYPTO_EX_INDEX__COUNT + 7, nullptr, &ad));
+  };
+  r["CRYPTO_free_ex_data"].returns_void = std::is_void_v<decltype(CRYPTO_free_ex_data(0, nullptr, nullptr))>;
+#endif
+}
+
+// libsslref's two builds report which they are; each is loaded by path, so
+// the answer is compared with the build it really came from.
+void add_reference_build(Registry& r) {
+#if defined(SSLCONF_FAMILY_REFERENCE) && defined(SSLCONF_REFERENCE_CHECKED_LIBRARY)
+  auto flavour_of = [](const char* library) {
+    std::string why;
+    void* symbol = platform::library_symbol(library, "sslref_checked_build", why);
+    if (!symbol) throw Unresolved("scenario: " + why);
+    return integer(reinterpret_cast<int (*)(void)>(symbol)());
+  };
+  auto& build = r["sslref_checked_build"];
+  build.cases.emplace_back("checked build", [flavour_of] { return flavour_of(SSLCONF_REFERENCE_CHECKED_LIBRARY); });
+#if defined(SSLCONF_REFERENCE_REGULAR_LIBRARY)
+  build.cases.emplace_back("regular build", [flavour_of] { return flavour_of(SSLCONF_REFERENCE_REGULAR_LIBRARY); });
+#else
+  build.cases.emplace_back("regular build", []() -> Result {
+    throw Untestable("this build of libsslref is the checked one (SSLCONF_CHECKED): no regular build to ask");
+  });
+#endif
+#else
+  (void)r;
+#endif
 }
 
 const Registry& registry() {
@@ -530,6 +800,8 @@ const Registry& registry() {
     add_objects(built);
     add_context_settings(built);
     add_session_data(built);
+    add_general_ex_data(built);
+    add_reference_build(built);
     // A setter's read-back is its getter's scenario.
     const std::pair<const char*, const char*> pairs[] = {
         {"SSL_SESSION_set_time", "SSL_SESSION_get_time"}, {"SSL_SESSION_set_timeout", "SSL_SESSION_get_timeout"},

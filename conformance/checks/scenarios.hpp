@@ -31,14 +31,24 @@ struct Result {
 };
 
 // A reference-count trial: a watched object, the references to it that the
-// caller can release with SSL_SESSION_free before the call, the call, and
-// the release of the holders the caller does not own (e.g. SSL_free of the
-// connection that holds the session).
+// caller can release before the call, the call, and the release of the
+// holders the caller does not own (e.g. SSL_free of the connection that
+// holds the session).
+//
+// A session is watched directly (its ex_data free callback) and released
+// with SSL_SESSION_free. Another object (a context, a connection) is
+// watched through a proxy: a session that only the object holds, which
+// dies exactly when the object does; `release` then releases the object,
+// and the trial drops the caller's `proxy_references` to the proxy once it
+// is tagged. An object with an observer of its own sets `alive` instead.
 struct RefTrial {
   SSL_SESSION* object = nullptr;
   int references = 0;
   std::function<Result()> act;
   std::function<void()> release_others = [] {};
+  std::function<void()> release{};  // one release of the object (default SSL_SESSION_free)
+  int proxy_references = 0;
+  std::function<bool()> alive{};  // the object's own observer, instead of a session's
 };
 
 // A comparison made by a getter/setter scenario: did the call return what

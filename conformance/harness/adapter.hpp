@@ -41,6 +41,12 @@ void disable_tickets(SSL_CTX* ctx);
 // NewSessionTicket messages). Returns false if reading failed hard.
 bool drain_post_handshake(SSL* client);
 
+// The bytes a peer sends to end the exchange in an orderly way (TLS: a
+// warning-level close_notify alert record; the reference: its close
+// message), written raw by a scenario into a BIO, so a handshake can meet
+// an orderly close before it completes.
+std::string orderly_close_bytes();
+
 // Families whose sessions carry no meaningful protocol handshake (the
 // reference's loopback handshake) still report true here when a TLS 1.3
 // handshake is possible.

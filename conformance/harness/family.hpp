@@ -22,9 +22,16 @@
 #if defined(SSLCONF_FAMILY_BORINGSSL)
 #define SSLCONF_LACKS_SSL_SESSION_dup 1
 #define SSLCONF_LACKS_SSL_SESSION_set1_master_key 1
+#define SSLCONF_LACKS_CRYPTO_get_ex_new_index 1
+#define SSLCONF_LACKS_CRYPTO_set_ex_data 1
+#define SSLCONF_LACKS_CRYPTO_get_ex_data 1
+#define SSLCONF_LACKS_CRYPTO_new_ex_data 1
 #endif
 #if defined(SSLCONF_FAMILY_WOLFSSL)
 #define SSLCONF_LACKS_SSL_SESSION_set_time 1
 #define SSLCONF_LACKS_SSL_SESSION_set1_master_key 1
 #define SSLCONF_LACKS_SSL_SESSION_set_protocol_version 1
+#define SSLCONF_LACKS_CRYPTO_get_ex_data 1
+#define SSLCONF_LACKS_CRYPTO_new_ex_data 1
+#define SSLCONF_LACKS_BIO_ctrl_get_write_guarantee 1
 #endif

@@ -1,6 +1,7 @@
 #include "harness/observers.hpp"
 
 #include "harness/adapter.hpp"
+#include "harness/family.hpp"
 #include "harness/handshake.hpp"
 
 #include <map>
@@ -71,7 +72,39 @@ std::string check_cache_watch() {
   return "";
 }
 
+// Freeing the only reference to one end of a fresh pair must bring the
+// other end's guarantee from above 0 to 0.
+std::string check_pair_watch() {
+#if defined(SSLCONF_LACKS_BIO_ctrl_get_write_guarantee)
+  return "observer: this library offers no BIO_ctrl_get_write_guarantee to see a BIO pair end die";
+#else
+  BIO *a = nullptr, *b = nullptr;
+  if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) return "observer: no BIO pair to test the pair observer on";
+  const auto before = BIO_ctrl_get_write_guarantee(b);
+  BIO_free(a);
+  const auto after = BIO_ctrl_get_write_guarantee(b);
+  BIO_free(b);
+  if (before > 0 && after == 0) return "";
+  return "observer: the write guarantee of a pair end went from " + std::to_string(before) + " to " +
+         std::to_string(after) + " when the other end was freed (expected above 0, then 0)";
+#endif
+}
+
 }  // namespace
+
+const std::string& PairWatch::broken() {
+  static const std::string reason = check_pair_watch();
+  return reason;
+}
+
+bool PairWatch::alive(BIO* other_end) {
+#if defined(SSLCONF_LACKS_BIO_ctrl_get_write_guarantee)
+  (void)other_end;
+  return true;
+#else
+  return BIO_ctrl_get_write_guarantee(other_end) > 0;
+#endif
+}
 
 const std::string& DeathWatch::broken() {
   static const std::string reason = check_death_watch();

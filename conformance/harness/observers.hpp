@@ -37,4 +37,13 @@ class CacheWatch {
   static const std::vector<SSL_SESSION*>& removed(SSL_CTX* ctx);
 };
 
+// A BIO pair end's death, seen from the other end: while both ends live,
+// the other end can take data (BIO_ctrl_get_write_guarantee above 0); once
+// one end is destroyed nothing written could ever be read, and it is 0.
+class PairWatch {
+ public:
+  static const std::string& broken();
+  static bool alive(BIO* other_end);
+};
+
 }  // namespace sslconf::harness

@@ -24,6 +24,7 @@ bool pin_protocol(SSL_CTX* ctx, Protocol p) { return tls_common::pin_version(ctx
 void disable_tickets(SSL_CTX* ctx) { SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET); }
 bool drain_post_handshake(SSL* client) { return tls_common::read_pending(client); }
 bool supports(Protocol) { return true; }
+std::string orderly_close_bytes() { return tls_common::close_notify_record(); }
 
 }  // namespace sslconf::harness
 #endif

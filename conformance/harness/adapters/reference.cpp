@@ -30,5 +30,8 @@ bool drain_post_handshake(SSL*) { return true; }
 
 bool supports(Protocol) { return true; }
 
+// The loopback exchange's close message: type 0x15, empty body (ssl.h).
+std::string orderly_close_bytes() { return std::string("\x15\x00\x00", 3); }
+
 }  // namespace sslconf::harness
 #endif

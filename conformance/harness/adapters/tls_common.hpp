@@ -27,6 +27,10 @@ inline bool pin_version(SSL_CTX* ctx, Protocol p) {
 }
 
 // With nothing more to read, a healthy client reports "want read".
+// A TLS alert record: type 21, version 3.1 (accepted before any version is
+// agreed), length 2, level warning (1), description close_notify (0).
+inline std::string close_notify_record() { return std::string("\x15\x03\x01\x00\x02\x01\x00", 7); }
+
 inline bool read_pending(SSL* client) {
   char byte = 0;
   const int n = SSL_read(client, &byte, 1);
