@@ -114,6 +114,7 @@ nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
   o.suite = r.suite;
   o.per_claim = std::chrono::milliseconds(r.timeout_ms);
   o.jobs = r.jobs;
+  if (r.exec_per_claim) o.isolation = runner::RunOptions::Isolation::exec;
   Progress p{progress, r.impl.name, {}};
   o.progress = [&p](const runner::CaseOutcome& c, std::size_t done, std::size_t total) { p(c, done, total); };
   const auto start = std::chrono::steady_clock::now();

@@ -18,6 +18,7 @@ struct RunRequest {
   std::string results, junit;    // files to write (junit may be empty)
   long timeout_ms = 10000;
   unsigned jobs = 0;
+  bool exec_per_claim = false;  // start the suite program per claim instead of forking a server
 };
 
 // Runs every case, shows progress on `progress`, writes results (and

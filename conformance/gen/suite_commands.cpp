@@ -65,6 +65,8 @@ void add_run(CLI::App& app) {
   cmd->add_option("--junit", o->junit, "junit-<impl>.xml");
   cmd->add_option("--timeout-ms", o->timeout_ms, "time limit per claim");
   cmd->add_option("--jobs", o->jobs, "parallel claims (default: cores)");
+  cmd->add_flag("--exec-per-claim", o->exec_per_claim,
+                "start the suite program for every claim instead of forking each claim from a suite server");
   cmd->callback([=] {
     const auto results = gen::run_and_record(*o, std::cerr);
     std::cout << report::matrix_text({results});

@@ -1,6 +1,8 @@
 #include "platform/process.hpp"
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <csignal>
 #include <cstring>
 #include <stdexcept>
@@ -32,6 +34,23 @@ struct Pipe {
   void close_write() { if (fd[1] >= 0) { close(fd[1]); fd[1] = -1; } }
   void close_both() { close_read(); close_write(); }
 };
+
+// A child starts with every signal at its default action, whatever we
+// ignore (LineChannel ignores SIGPIPE): a claim sees what a program would.
+void set_default_signals(posix_spawnattr_t* attr) {
+  sigset_t all;
+  sigfillset(&all);
+  posix_spawnattr_setsigdefault(attr, &all);
+}
+
+// What exec does to a forked child's signals: handlers back to default.
+void reset_signals_as_exec_would() {
+  for (int sig = 1; sig < NSIG; ++sig) {
+    struct sigaction current {};
+    if (sigaction(sig, nullptr, &current) != 0) continue;
+    if (current.sa_handler != SIG_DFL) std::signal(sig, SIG_DFL);
+  }
+}
 
 std::vector<std::string> merged_environment(const std::map<std::string, std::string>& extra) {
   std::vector<std::string> env;
@@ -94,6 +113,38 @@ bool pump(Pipe& in, Pipe& out, Pipe& err, const std::string& input, ProcessResul
   return true;
 }
 
+// Feeds the input, captures the output and waits for the child, killing
+// its process group at the deadline.
+ProcessResult collect(pid_t pid, Pipe& in, Pipe& out, Pipe& err, const ProcessOptions& options) {
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  if (options.timeout) deadline = std::chrono::steady_clock::now() + *options.timeout;
+
+  ProcessResult r;
+  bool in_time = pump(in, out, err, options.input, r, deadline);
+  int status = 0;
+  // Output closed; the child may still be running (or ignoring its pipes).
+  while (in_time) {
+    const pid_t w = waitpid(pid, &status, WNOHANG);
+    if (w == pid) break;
+    if (deadline && std::chrono::steady_clock::now() >= *deadline) { in_time = false; break; }
+    // Its output is closed, so it is ending: look again soon.
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
+  }
+  if (!in_time) {
+    kill(-pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    r.timed_out = true;
+    return r;
+  }
+  if (WIFEXITED(status)) {
+    r.exited = true;
+    r.exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    r.signal = WTERMSIG(status);
+  }
+  return r;
+}
+
 }  // namespace
 
 std::string ProcessResult::signal_name() const {
@@ -117,8 +168,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   // Own process group, so a timeout kills the child's children too.
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
   posix_spawnattr_setpgroup(&attr, 0);
+  set_default_signals(&attr);
 
   std::vector<std::string> args = argv;
   auto env = merged_environment(options.env);
@@ -137,32 +189,39 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     out.close_read();
     err.close_read();
   }
-  std::optional<std::chrono::steady_clock::time_point> deadline;
-  if (options.timeout) deadline = std::chrono::steady_clock::now() + *options.timeout;
+  return collect(pid, in, out, err, options);
+}
 
-  ProcessResult r;
-  bool in_time = pump(in, out, err, options.input, r, deadline);
-  int status = 0;
-  // Output closed; the child may still be running (or ignoring its pipes).
-  while (in_time) {
-    const pid_t w = waitpid(pid, &status, WNOHANG);
-    if (w == pid) break;
-    if (deadline && std::chrono::steady_clock::now() >= *deadline) { in_time = false; break; }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+ProcessResult run_forked(const std::function<int()>& body, const ProcessOptions& options) {
+  Pipe in, out, err;
+  std::fflush(nullptr);  // nothing buffered may be written twice
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    setpgid(0, 0);  // as run_process: a timeout kills the whole group
+    reset_signals_as_exec_would();
+    dup2(in.fd[0], 0);
+    if (options.capture) {
+      dup2(out.fd[1], 1);
+      dup2(err.fd[1], 2);
+    }
+    in.close_both();
+    out.close_both();
+    err.close_both();
+    if (!options.working_directory.empty() && chdir(options.working_directory.c_str()) != 0) _exit(127);
+    for (const auto& [k, v] : options.env) setenv(k.c_str(), v.c_str(), 1);
+    // A normal end (atexit handlers, stream flushes), as a spawned program's.
+    std::exit(body());
   }
-  if (!in_time) {
-    kill(-pid, SIGKILL);
-    waitpid(pid, &status, 0);
-    r.timed_out = true;
-    return r;
+  setpgid(pid, pid);  // also from here, so the group exists before any kill
+  in.close_read();
+  out.close_write();
+  err.close_write();
+  if (!options.capture) {
+    out.close_read();
+    err.close_read();
   }
-  if (WIFEXITED(status)) {
-    r.exited = true;
-    r.exit_code = WEXITSTATUS(status);
-  } else if (WIFSIGNALED(status)) {
-    r.signal = WTERMSIG(status);
-  }
-  return r;
+  return collect(pid, in, out, err, options);
 }
 
 unsigned hardware_cores() {
@@ -192,6 +251,82 @@ void* library_symbol(const std::string& library, const std::string& symbol, std:
   void* address = dlsym(handle, symbol.c_str());
   if (!address) why = library + ": no symbol " + symbol;
   return address;
+}
+
+LineChannel::LineChannel(const std::vector<std::string>& argv) {
+  if (argv.empty()) throw std::runtime_error("LineChannel: empty command");
+  // A program that ends early must not end us when we write to it.
+  std::signal(SIGPIPE, SIG_IGN);
+  Pipe in, out;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in.fd[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out.fd[1], 1);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  set_default_signals(&attr);
+  std::vector<std::string> args = argv;
+  auto cargs = c_strings(args);
+  pid_t pid = 0;
+  const int rc = posix_spawnp(&pid, args[0].c_str(), &actions, &attr, cargs.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) throw std::runtime_error(argv[0] + ": cannot run: " + std::strerror(rc));
+  pid_ = pid;
+  to_ = in.fd[1];
+  from_ = out.fd[0];
+  in.fd[1] = out.fd[0] = -1;  // ours now; the child's ends close with the Pipes
+}
+
+LineChannel::~LineChannel() {
+  if (to_ >= 0) close(to_);
+  if (from_ >= 0) close(from_);
+  if (pid_ > 0) {
+    int status = 0;
+    // End of input asks it to stop; one that does not is stopped.
+    for (int i = 0; i < 200; ++i) {
+      if (waitpid(pid_, &status, WNOHANG) == pid_) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+  }
+}
+
+bool LineChannel::send(const std::string& line) {
+  const std::string data = line + "\n";
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t w = write(to_, data.data() + done, data.size() - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return false;
+    done += static_cast<std::size_t>(w);
+  }
+  return true;
+}
+
+bool LineChannel::receive(std::string& line, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    const auto end = buffer_.find('\n');
+    if (end != std::string::npos) {
+      line = buffer_.substr(0, end);
+      buffer_.erase(0, end + 1);
+      return true;
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd fd{from_, POLLIN, 0};
+    const int ready = poll(&fd, 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) return false;
+    char chunk[65536];
+    const ssize_t got = read(from_, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    buffer_.append(chunk, static_cast<std::size_t>(got));
+  }
 }
 
 }  // namespace sslconf::platform

@@ -3,6 +3,10 @@
 
 #include "platform/process.hpp"
 
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
 using sslconf::platform::ProcessOptions;
 using sslconf::platform::run_process;
 using namespace std::chrono_literals;
@@ -60,4 +64,48 @@ BOOST_AUTO_TEST_CASE(library_symbol_finds_a_symbol_and_names_what_is_missing) {
   BOOST_TEST(why.find("no symbol no_such_symbol_here") != std::string::npos);
   BOOST_TEST(sslconf::platform::library_symbol("/nonexistent/libnothing.so", "f", why) == nullptr);
   BOOST_TEST(why.find("/nonexistent/libnothing.so: cannot load") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_forked_body_is_captured_like_a_program) {
+  const auto r = sslconf::platform::run_forked([] {
+    std::printf("from the copy\n");
+    std::fprintf(stderr, "on stderr\n");
+    return 3;
+  });
+  BOOST_TEST(r.exited);
+  BOOST_TEST(r.exit_code == 3);
+  BOOST_TEST(r.out == "from the copy\n");
+  BOOST_TEST(r.err == "on stderr\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_forked_body_that_crashes_or_hangs_is_reported_not_suffered) {
+  const auto crashed = sslconf::platform::run_forked([] {
+    std::raise(SIGSEGV);
+    return 0;
+  });
+  BOOST_TEST(crashed.signal_name() == "SIGSEGV");
+  sslconf::platform::ProcessOptions o;
+  o.timeout = std::chrono::milliseconds(200);
+  const auto hung = sslconf::platform::run_forked([] {
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+    return 0;
+  }, o);
+  BOOST_TEST(hung.timed_out);
+}
+
+BOOST_AUTO_TEST_CASE(a_line_channel_talks_to_a_program_and_notices_its_end) {
+  std::string line;
+  {
+    sslconf::platform::LineChannel cat({"cat"});
+    BOOST_TEST(cat.send("first"));
+    BOOST_TEST(cat.send("second"));
+    BOOST_TEST(cat.receive(line, std::chrono::seconds(5)));
+    BOOST_TEST(line == "first");
+    BOOST_TEST(cat.receive(line, std::chrono::seconds(5)));
+    BOOST_TEST(line == "second");
+    BOOST_TEST(!cat.receive(line, std::chrono::milliseconds(50)));  // nothing more said
+  }
+  sslconf::platform::LineChannel gone({"true"});
+  BOOST_TEST(!gone.receive(line, std::chrono::seconds(5)));  // ended without a line
+  gone.send("anyone there");                                 // must not end the test (SIGPIPE)
 }

@@ -3,6 +3,8 @@
 #include "platform/process.hpp"
 
 #include <atomic>
+#include <memory>
+#include <optional>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -47,6 +49,51 @@ CaseOutcome run_one(const std::string& id, const std::string& test, const RunOpt
   return c;
 }
 
+// A worker's suite server (main.cpp of the suite, --sslconf-serve).
+class Server {
+ public:
+  explicit Server(const RunOptions& o) : o_(o) {}
+
+  // The claim's outcome through the server, or nothing when the server
+  // could not give one (the caller then starts the suite program itself).
+  std::optional<CaseOutcome> run(const std::string& id, const std::string& test) {
+    if (!usable_) return std::nullopt;
+    const auto start = std::chrono::steady_clock::now();
+    try {
+      if (!channel_)
+        channel_ = std::make_unique<platform::LineChannel>(
+            std::vector<std::string>{o_.suite, "--sslconf-serve", std::to_string(o_.per_claim.count())});
+    } catch (const std::exception&) {
+      usable_ = false;
+      return std::nullopt;
+    }
+    std::string line;
+    // The server enforces the claim's limit; the margin covers its own work.
+    if (channel_->send(test) && channel_->receive(line, o_.per_claim + std::chrono::seconds(10))) {
+      const auto a = nlohmann::json::parse(line, nullptr, false);
+      if (a.is_object() && a.contains("out")) {
+        ++answered_;
+        CaseOutcome c = interpret(id, a.value("timed_out", false), a.value("signal", 0), a.value("signal_name", ""),
+                                  a.value("exited", false), a.value("exit_code", -1), a.value("out", ""),
+                                  a.value("err", ""), o_.per_claim);
+        c.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        return c;
+      }
+    }
+    // A server that never answered cannot serve (e.g. a suite built before
+    // server mode); one that stopped is replaced for the next claim.
+    channel_.reset();
+    if (answered_ == 0) usable_ = false;
+    return std::nullopt;
+  }
+
+ private:
+  const RunOptions& o_;
+  std::unique_ptr<platform::LineChannel> channel_;
+  bool usable_ = true;
+  long answered_ = 0;
+};
+
 }  // namespace
 
 CaseOutcome interpret(const std::string& id, bool timed_out, int signal, const std::string& signal_name, bool exited,
@@ -80,8 +127,13 @@ std::vector<CaseOutcome> run_suite(const nlohmann::json& manifest, const RunOpti
   std::size_t done = 0;
   std::mutex m;
   auto worker = [&] {
+    Server server(o);
     for (std::size_t i = next++; i < total; i = next++) {
-      results[i] = run_one(cases[i].at("id").get<std::string>(), cases[i].at("test").get<std::string>(), o);
+      const auto id = cases[i].at("id").get<std::string>();
+      const auto test = cases[i].at("test").get<std::string>();
+      std::optional<CaseOutcome> served;
+      if (o.isolation == RunOptions::Isolation::fork) served = server.run(id, test);
+      results[i] = served ? *served : run_one(id, test, o);
       std::lock_guard<std::mutex> lock(m);
       ++done;
       if (o.progress) o.progress(results[i], done, total);

@@ -23,6 +23,11 @@ struct RunOptions {
   std::string suite;  // the generated suite executable
   std::chrono::milliseconds per_claim{10000};
   unsigned jobs = 0;  // 0: one per core
+  // How each claim gets its own process: a forked copy of a long-lived
+  // suite server (the default; no program start per claim), or a new run
+  // of the suite program. A server that cannot start or stops answering
+  // is replaced, and the claim is run as a new program instead.
+  enum class Isolation { fork, exec } isolation = Isolation::fork;
   // Called after each claim (from the thread that ran it, serialised).
   std::function<void(const CaseOutcome&, std::size_t done, std::size_t total)> progress;
 };

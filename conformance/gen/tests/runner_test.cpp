@@ -6,6 +6,7 @@
 #include "report/results.hpp"
 #include "runner/runner.hpp"
 #include "model/diagnostic.hpp"
+#include "platform/process.hpp"
 
 #include <fstream>
 
@@ -67,4 +68,67 @@ BOOST_AUTO_TEST_CASE(expectation_lines_are_read_and_bad_ones_located) {
   } catch (const sslconf::model::InputError& err) {
     BOOST_TEST(std::string(err.what()).rfind(path + ":1: error:", 0) == 0);
   }
+}
+
+namespace {
+
+std::vector<sslconf::runner::CaseOutcome> run_fixture(sslconf::runner::RunOptions::Isolation isolation) {
+  const nlohmann::json manifest{{"cases",
+                                 {{{"id", "pass"}, {"test", "ends/passes"}},
+                                  {{"id", "crash"}, {"test", "ends/crashes"}},
+                                  {{"id", "hang"}, {"test", "ends/hangs"}},
+                                  {{"id", "silent"}, {"test", "ends/says_nothing"}},
+                                  {{"id", "pass again"}, {"test", "ends/passes"}}}}};
+  sslconf::runner::RunOptions o;
+  o.suite = SSLCONF_FIXTURE_SUITE;
+  o.per_claim = 1500ms;
+  o.jobs = 2;
+  o.isolation = isolation;
+  return sslconf::runner::run_suite(manifest, o);
+}
+
+}  // namespace
+
+// Every way a claim's process ends gives the same outcome whether the claim
+// was forked from a suite server or started as a program of its own, and a
+// crash or a hang in one claim does not touch the next.
+BOOST_AUTO_TEST_CASE(forked_and_started_claims_end_alike) {
+  using Isolation = sslconf::runner::RunOptions::Isolation;
+  const auto forked = run_fixture(Isolation::fork);
+  const auto started = run_fixture(Isolation::exec);
+  BOOST_REQUIRE(forked.size() == 5u);
+  BOOST_REQUIRE(started.size() == 5u);
+  for (const auto* r : {&forked, &started}) {
+    BOOST_TEST((*r)[0].outcome == "PASS");
+    BOOST_TEST((*r)[0].detail == "it held");
+    BOOST_TEST((*r)[1].outcome == "FAIL");
+    BOOST_TEST((*r)[1].detail == "the claim's process died of SIGSEGV after reporting PASS: about to crash");
+    BOOST_TEST((*r)[2].outcome == "UNRESOLVED");
+    BOOST_TEST((*r)[2].detail.find("1500 ms") != std::string::npos);
+    BOOST_TEST((*r)[3].outcome == "UNRESOLVED");
+    BOOST_TEST((*r)[3].detail.find("no verdict here") != std::string::npos);
+    BOOST_TEST((*r)[4].outcome == "PASS");
+  }
+  for (std::size_t i = 0; i < 5; ++i) BOOST_TEST(forked[i].detail == started[i].detail);
+}
+
+// The server answers in its protocol: one JSON line per test name, and a
+// status of 200 for a test it does not have.
+BOOST_AUTO_TEST_CASE(the_suite_server_answers_one_line_per_test) {
+  sslconf::platform::LineChannel server({SSLCONF_FIXTURE_SUITE, "--sslconf-serve", "2000"});
+  std::string line;
+  BOOST_REQUIRE(server.send("ends/passes"));
+  BOOST_REQUIRE(server.receive(line, 10s));
+  const auto passed = nlohmann::json::parse(line);
+  BOOST_TEST(passed.at("out").get<std::string>() == "@@sslconf PASS it held\n");
+  BOOST_TEST(passed.at("exit_code").get<int>() == 0);
+  BOOST_REQUIRE(server.send("ends/no_such_test"));
+  BOOST_REQUIRE(server.receive(line, 10s));
+  BOOST_TEST(nlohmann::json::parse(line).at("exit_code").get<int>() == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_without_a_limit_is_refused) {
+  const auto r = sslconf::platform::run_process({SSLCONF_FIXTURE_SUITE, "--sslconf-serve", "soon"});
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err.find("--sslconf-serve <limit-ms>") != std::string::npos);
 }

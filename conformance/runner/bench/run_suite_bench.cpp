@@ -24,6 +24,7 @@ void run_whole_suite(benchmark::State& state) {
   sslconf::runner::RunOptions o;
   o.suite = suite;
   o.jobs = static_cast<unsigned>(state.range(0));
+  o.isolation = state.range(1) ? sslconf::runner::RunOptions::Isolation::fork : sslconf::runner::RunOptions::Isolation::exec;
   for (auto _ : state) benchmark::DoNotOptimize(sslconf::runner::run_suite(manifest, o));
   const auto claims = static_cast<double>(manifest["cases"].size());
   state.counters["claims"] = claims;
@@ -33,5 +34,6 @@ void run_whole_suite(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(run_whole_suite)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+// Args: jobs, and 1 = forked from a suite server, 0 = a program start per claim.
+BENCHMARK(run_whole_suite)->Args({1, 0})->Args({1, 1})->Args({2, 0})->Args({2, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_MAIN();
