@@ -113,9 +113,17 @@ bool pump(Pipe& in, Pipe& out, Pipe& err, const std::string& input, ProcessResul
   return true;
 }
 
-// Feeds the input, captures the output and waits for the child, killing
-// its process group at the deadline.
+// Closes the child's ends of the pipes on our side, feeds the input,
+// captures the output and waits for the child, killing its process group at
+// the deadline.
 ProcessResult collect(pid_t pid, Pipe& in, Pipe& out, Pipe& err, const ProcessOptions& options) {
+  in.close_read();
+  out.close_write();
+  err.close_write();
+  if (!options.capture) {
+    out.close_read();
+    err.close_read();
+  }
   std::optional<std::chrono::steady_clock::time_point> deadline;
   if (options.timeout) deadline = std::chrono::steady_clock::now() + *options.timeout;
 
@@ -182,13 +190,6 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   posix_spawnattr_destroy(&attr);
   if (rc != 0) throw std::runtime_error(argv[0] + ": cannot run: " + std::strerror(rc));
 
-  in.close_read();
-  out.close_write();
-  err.close_write();
-  if (!options.capture) {
-    out.close_read();
-    err.close_read();
-  }
   return collect(pid, in, out, err, options);
 }
 
@@ -214,13 +215,6 @@ ProcessResult run_forked(const std::function<int()>& body, const ProcessOptions&
     std::exit(body());
   }
   setpgid(pid, pid);  // also from here, so the group exists before any kill
-  in.close_read();
-  out.close_write();
-  err.close_write();
-  if (!options.capture) {
-    out.close_read();
-    err.close_read();
-  }
   return collect(pid, in, out, err, options);
 }
 
