@@ -279,9 +279,9 @@ LineChannel::~LineChannel() {
   if (pid_ > 0) {
     int status = 0;
     // End of input asks it to stop; one that does not is stopped.
-    for (int i = 0; i < 200; ++i) {
+    for (int i = 0; i < 2000; ++i) {
       if (waitpid(pid_, &status, WNOHANG) == pid_) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      std::this_thread::sleep_for(std::chrono::microseconds(500));
     }
     kill(pid_, SIGKILL);
     waitpid(pid_, &status, 0);
