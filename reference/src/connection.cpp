@@ -28,6 +28,7 @@ void reset_connection_state(SSL* s) {
   s->shutdown = 0;
   s->last_error = SSL_ERROR_NONE;
   s->negotiated_version = 0;
+  s->renegotiate = false;
   s->in.clear();
   s->out.clear();
 }
@@ -62,7 +63,8 @@ extern "C" void SSL_free(SSL* ssl) {
 }
 
 extern "C" int SSL_clear(SSL* s) {
-  if (!s) return 0;
+  // As OpenSSL: a reset would silently drop the renegotiation asked for.
+  if (!s || s->renegotiate) return 0;
   remove_session_if_bad_end(s);
   reset_connection_state(s);
   return 1;
@@ -139,3 +141,13 @@ extern "C" int SSL_get_error(const SSL* s, int ret_code) {
   if (ret_code == 0) return (s->shutdown & SSL_RECEIVED_SHUTDOWN) ? SSL_ERROR_ZERO_RETURN : SSL_ERROR_SYSCALL;
   return s->last_error == SSL_ERROR_NONE ? SSL_ERROR_SSL : s->last_error;
 }
+
+extern "C" int SSL_renegotiate(SSL* s) {
+  // From the client, on a completed handshake of TLS 1.2 or older (TLS 1.3
+  // has no renegotiation).
+  if (!s || s->server || s->state != HsState::kDone || s->negotiated_version > TLS1_2_VERSION) return 0;
+  s->renegotiate = true;
+  return 1;
+}
+
+extern "C" int SSL_renegotiate_pending(const SSL* s) { return s && s->renegotiate ? 1 : 0; }

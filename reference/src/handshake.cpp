@@ -153,12 +153,13 @@ bool offer_session(const SSL* s) {
   return s->session && !s->session->not_resumable.load() && s->session->id.len > 0;
 }
 
-void client_send_hello(SSL* s) {
+// A renegotiation is a full handshake: it offers no session.
+void client_send_hello(SSL* s, bool renegotiation = false) {
   Body body;
   put_u16(body, min_version(s));
   put_u16(body, max_version(s));
   SessionId offered;
-  if (offer_session(s)) offered = s->session->id;
+  if (!renegotiation && offer_session(s)) offered = s->session->id;
   put_bytes(body, offered);
   queue_message(s, kClientHello, body);
   s->state = HsState::kClientSendHello;
@@ -174,6 +175,7 @@ const char* client_take_server_hello(SSL* s, const Body& body) {
   r.bytes(id);
   r.bytes(key);
   if (!r.ok || r.pos != body.size()) return "malformed server hello";
+  s->negotiated_version = version;
   if (resumed) {
     if (!offer_session(s) || !(s->session->id == id)) return "server resumed a session we did not offer";
     s->hit = true;
@@ -238,6 +240,14 @@ void server_send_hello(SSL* s) {
 
 // ---- the state machine ---------------------------------------------------
 
+// A completed server looks at what has arrived: a client hello starts a
+// renegotiation. Whatever else arrived stays queued for SSL_shutdown.
+bool client_hello_waiting(SSL* s) {
+  unsigned char chunk[4096];
+  for (long n; (n = bio_read(s->rbio, chunk, sizeof chunk)) > 0;) s->in.insert(s->in.end(), chunk, chunk + n);
+  return !s->in.empty() && s->in[0] == kClientHello;
+}
+
 int stop(SSL* s, Step step) {
   s->last_error = step.error;
   if (step.error == SSL_ERROR_SYSCALL) s->state = HsState::kFailed;
@@ -295,6 +305,7 @@ int handshake_step(SSL* s) {
         const Step step = flush_output(s);
         if (!step.ok()) return stop(s, step);
         s->state = HsState::kDone;
+        s->renegotiate = false;
         update_cache(s, SSL_SESS_CACHE_CLIENT);
         break;
       }
@@ -317,6 +328,14 @@ int handshake_step(SSL* s) {
         update_cache(s, SSL_SESS_CACHE_SERVER);
         break;
       case HsState::kDone:
+        if (!s->server && s->renegotiate && s->out.empty()) {
+          client_send_hello(s, /*renegotiation=*/true);
+          break;
+        }
+        if (s->server && !(s->shutdown & SSL_RECEIVED_SHUTDOWN) && client_hello_waiting(s)) {
+          s->state = HsState::kServerWaitHello;
+          break;
+        }
         s->last_error = SSL_ERROR_NONE;
         return 1;
       case HsState::kFailed:

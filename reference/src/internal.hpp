@@ -257,6 +257,7 @@ struct ssl_st {
   int last_error = SSL_ERROR_NONE;
   sslref::SidCtx sid_ctx;
   int negotiated_version = 0;
+  bool renegotiate = false;  // SSL_renegotiate asked for a new handshake that has not completed
   std::vector<unsigned char> out;  // bytes waiting to be written
   std::vector<unsigned char> in;   // bytes read, not yet a whole message
 };

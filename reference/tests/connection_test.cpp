@@ -368,3 +368,44 @@ BOOST_FIXTURE_TEST_CASE(set_session_is_refused_once_the_handshake_has_started, C
   SSL_free(ssl);
   BIO_free(b);
 }
+
+// A renegotiation is a second full handshake on the same connections: new
+// session on both sides, and SSL_clear refuses while it is pending.
+BOOST_FIXTURE_TEST_CASE(renegotiation_replaces_the_session_and_blocks_clear_meanwhile, Contexts) {
+  SSL_CTX_set_max_proto_version(client, TLS1_2_VERSION);
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  SSL_SESSION* first = SSL_get1_session(p.client);
+  BOOST_TEST(SSL_renegotiate(p.server) == 0);  // from the client only
+  BOOST_TEST(SSL_renegotiate_pending(p.client) == 0);
+  BOOST_TEST(SSL_renegotiate(p.client) == 1);
+  BOOST_TEST(SSL_renegotiate_pending(p.client) == 1);
+  BOOST_TEST(SSL_clear(p.client) == 0);
+  BOOST_TEST(SSL_get_session(p.client) == first);  // the refused reset changed nothing
+  BOOST_REQUIRE(complete_handshake(p));
+  BOOST_TEST(SSL_renegotiate_pending(p.client) == 0);
+  SSL_SESSION* second = SSL_get_session(p.client);
+  BOOST_TEST(second != first);
+  BOOST_TEST(id_of(second) == id_of(SSL_get0_session(p.server)));
+  BOOST_TEST(id_of(second) != id_of(first));
+  BOOST_TEST(SSL_session_reused(p.client) == 0);
+  BOOST_TEST(SSL_CTX_sess_number(server) == 2);
+  shutdown_cleanly(p);
+  BOOST_TEST(SSL_clear(p.client) == 1);
+  free_pair(p);
+  SSL_SESSION_free(first);
+}
+
+BOOST_FIXTURE_TEST_CASE(no_renegotiation_before_a_handshake_or_with_tls_1_3, Contexts) {
+  SSL* fresh = SSL_new(client);
+  BOOST_TEST(SSL_renegotiate(fresh) == 0);
+  SSL_free(fresh);
+  SSL_CTX_set_min_proto_version(client, TLS1_3_VERSION);
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  BOOST_TEST(SSL_renegotiate(p.client) == 0);
+  BOOST_TEST(SSL_renegotiate(nullptr) == 0);
+  BOOST_TEST(SSL_renegotiate_pending(nullptr) == 0);
+  shutdown_cleanly(p);
+  free_pair(p);
+}

@@ -496,7 +496,8 @@ void SSL_free(SSL *ssl);
  * resumption) unless the connection ended without a clean shutdown, in
  * which case the session is removed from the cache as in SSL_free().
  *
- * @return 1 on success, 0 when ssl is NULL.
+ * @return 1 on success; 0, with nothing changed, when a renegotiation asked
+ * for with SSL_renegotiate() has not completed (as OpenSSL), or ssl is NULL.
  */
 int SSL_clear(SSL *s);
 
@@ -572,6 +573,25 @@ int SSL_accept(SSL *ssl);
  * (SSL_get_error tells).
  */
 int SSL_shutdown(SSL *s);
+
+/**
+ * SSL_renegotiate() asks for a new full handshake on a client connection
+ * whose handshake completed with TLS 1.2 or older; the next
+ * SSL_do_handshake() starts it, offering no session, and the server takes
+ * it up in its next SSL_do_handshake(). The new session replaces the old.
+ *
+ * @return 1 when the request was recorded; 0 for a server, a connection
+ * without a completed handshake, TLS 1.3, or NULL.
+ */
+int SSL_renegotiate(SSL *s);
+
+/**
+ * SSL_renegotiate_pending() tells whether a renegotiation asked for with
+ * SSL_renegotiate() has yet to complete.
+ *
+ * @return 1 while it is pending, else 0.
+ */
+int SSL_renegotiate_pending(const SSL *s);
 
 /**
  * SSL_get_error() explains the result ret of the last SSL_do_handshake(),
