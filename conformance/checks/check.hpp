@@ -64,6 +64,9 @@ Verdict unclean_shutdown_removes(const Claim&);
 Verdict sets_value(const Claim&);
 Verdict cache_add(const Claim&);
 Verdict cache_remove(const Claim&);
+Verdict free_callback_once(const Claim&);
+Verdict cache_count(const Claim&);
+Verdict remove_callback(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

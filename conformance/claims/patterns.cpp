@@ -272,6 +272,13 @@ const std::vector<Row>& behaviour_rows() {
       {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes|stores) (?:the )?[^.;]*? (?:to|with)(?: the (?:chosen |given |new )?value)? (ARG|[a-z_]+)\b)"), setter()},
       {"cache-add", re(R"(^(?:FUNC )?adds (?:the session )?(ARG|[a-z_]+) to (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-add")},
       {"cache-remove", re(R"(^(?:FUNC )?removes (?:the session )?(ARG|[a-z_]+) from (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-remove")},
+      // The observers' own documented behaviour.
+      {"free-callback-once", re(R"(^(?:when|once) (?:a|the) session is (?:freed|destroyed),? the (?:ARG|free_func|free callback)\b[^.]*?(?:is )?called (?:exactly )?once)"),
+       behaviour("free-callback-once")},
+      {"cache-count", re(R"(^FUNC returns the (?:current )?number of sessions (?:currently )?(?:held |stored )?in the (?:internal )?(?:session )?cache)"),
+       behaviour("cache-count")},
+      {"remove-callback", re(R"(sets the (?:function|callback(?: function)?)[^.]*?called (?:when|whenever) (?:a session|an? ssl_session(?: object)?) (?:(?:leaves|is removed from|is removed by [^.]*?from) the (?:internal )?(?:session )?cache|is removed by the ssl engine\b))"),
+       behaviour("remove-callback")},
       {"unclean-shutdown-removes", re(R"(removed from the (?:internal )?(?:session )?cache[^.]*?(?:not (?:closed|shut) ?down cleanly|not shutdown cleanly|fatal error))"),
        behaviour("unclean-shutdown-removes")},
       {"unclean-shutdown-removes", re(R"((?:FUNC (?:was|is) not called|without FUNC|not (?:closed|shut) ?down cleanly|considered bad)[^.]*?(?:removes|takes|is removed|removed)[^.]*?(?:out of|from) the (?:internal )?(?:session )?cache)"),

@@ -22,17 +22,23 @@ int death_index() {
   return index;
 }
 
+SelfTest works(std::string observed) { return {SelfTest::Result::works, std::move(observed)}; }
+SelfTest fails(std::string observed) { return {SelfTest::Result::fails, std::move(observed)}; }
+SelfTest not_set_up(std::string observed) { return {SelfTest::Result::not_set_up, std::move(observed)}; }
+
+std::string verdict_of(const SelfTest& t) { return t.result == SelfTest::Result::works ? "" : "observer: " + t.observed; }
+
 // A session whose only reference is freed must run the callback once.
-std::string check_death_watch() {
-  if (death_index() < 0) return "observer: SSL_SESSION_get_ex_new_index gave no index";
+SelfTest test_death_watch() {
+  if (death_index() < 0) return fails("SSL_SESSION_get_ex_new_index gave no index");
   SSL_SESSION* s = new_blank_session();
-  if (!s) return "observer: no blank session to test the ex_data free callback on";
+  if (!s) return not_set_up("no blank session to test the ex_data free callback on");
   Tag* tag = DeathWatch::watch(s);
-  if (!tag) return "observer: SSL_SESSION_set_ex_data refused the tag";
+  if (!tag) return fails("SSL_SESSION_set_ex_data refused the tag");
   SSL_SESSION_free(s);
-  if (tag->frees == 1) return "";
-  return "observer: the ex_data free callback ran " + std::to_string(tag->frees) +
-         " times when a new session's only reference was freed (expected once)";
+  if (tag->frees == 1) return works("the ex_data free callback ran once when a new session's only reference was freed");
+  return fails("the ex_data free callback ran " + std::to_string(tag->frees) +
+               " times when a new session's only reference was freed (expected once)");
 }
 
 std::map<SSL_CTX*, std::vector<SSL_SESSION*>>& removals() {
@@ -43,33 +49,61 @@ std::map<SSL_CTX*, std::vector<SSL_SESSION*>>& removals() {
 void record_removal(SSL_CTX* ctx, SSL_SESSION* s) { removals()[ctx].push_back(s); }
 
 // Add a handshake's session to a fresh context by hand and take it out
-// again: the count must follow and the remove callback must report it.
-std::string check_cache_watch() {
-  Contexts ctx;
-  Connection c;
-  std::string why;
-  if (!make_contexts({}, ctx, why) || !connect(ctx, c, why))
-    return "observer: no handshake to test the cache observer on: " + why;
-  // The client's session: it is in no cache yet (the server's is in its
-  // context's, and a session belongs to one cache at a time).
-  SSL_SESSION* s = SSL_get1_session(c.client);
-  SSL_CTX* probe = SSL_CTX_new(TLS_method());
-  if (!s || !probe) return "observer: no session or context to test the cache observer on";
-  SSL_CTX_set_session_cache_mode(probe, SSL_SESS_CACHE_SERVER);
-  CacheWatch::attach(probe);
-  const long before = CacheWatch::size(probe);
-  SSL_CTX_add_session(probe, s);
-  const long with = CacheWatch::size(probe);
-  SSL_CTX_remove_session(probe, s);
-  const long after = CacheWatch::size(probe);
-  const auto& gone = CacheWatch::removed(probe);
-  if (before != 0 || with != 1 || after != 0)
-    return "observer: SSL_CTX_sess_number went " + std::to_string(before) + ", " + std::to_string(with) + ", " +
-           std::to_string(after) + " over add and remove (expected 0, 1, 0)";
-  if (gone.size() != 1 || gone[0] != s)
-    return "observer: the remove callback reported " + std::to_string(gone.size()) +
-           " sessions for one SSL_CTX_remove_session (expected exactly that session)";
-  return "";
+// again, recording the count and what the remove callback reported.
+struct CacheTrial {
+  std::string not_set_up;  // why the trial could not run, or empty
+  long before = 0, with = 0, after = 0;
+  SSL_SESSION* session = nullptr;
+  std::vector<SSL_SESSION*> removed;
+};
+
+const CacheTrial& cache_trial() {
+  static const CacheTrial trial = [] {
+    CacheTrial t;
+    Contexts ctx;
+    Connection c;
+    std::string why;
+    if (!make_contexts({}, ctx, why) || !connect(ctx, c, why)) {
+      t.not_set_up = "no handshake to test the cache observer on: " + why;
+      return t;
+    }
+    // The client's session: it is in no cache yet (the server's is in its
+    // context's, and a session belongs to one cache at a time).
+    t.session = SSL_get1_session(c.client);
+    SSL_CTX* probe = SSL_CTX_new(TLS_method());
+    if (!t.session || !probe) {
+      t.not_set_up = "no session or context to test the cache observer on";
+      return t;
+    }
+    SSL_CTX_set_session_cache_mode(probe, SSL_SESS_CACHE_SERVER);
+    CacheWatch::attach(probe);
+    t.before = CacheWatch::size(probe);
+    SSL_CTX_add_session(probe, t.session);
+    t.with = CacheWatch::size(probe);
+    SSL_CTX_remove_session(probe, t.session);
+    t.after = CacheWatch::size(probe);
+    t.removed = CacheWatch::removed(probe);
+    return t;
+  }();
+  return trial;
+}
+
+SelfTest test_count() {
+  const CacheTrial& t = cache_trial();
+  if (!t.not_set_up.empty()) return not_set_up(t.not_set_up);
+  const std::string seen = "SSL_CTX_sess_number went " + std::to_string(t.before) + ", " + std::to_string(t.with) +
+                           ", " + std::to_string(t.after) + " over add and remove";
+  if (t.before == 0 && t.with == 1 && t.after == 0) return works(seen);
+  return fails(seen + " (expected 0, 1, 0)");
+}
+
+SelfTest test_removal() {
+  const CacheTrial& t = cache_trial();
+  if (!t.not_set_up.empty()) return not_set_up(t.not_set_up);
+  if (t.removed.size() == 1 && t.removed[0] == t.session)
+    return works("the remove callback reported the one session SSL_CTX_remove_session took out");
+  return fails("the remove callback reported " + std::to_string(t.removed.size()) +
+               " sessions for one SSL_CTX_remove_session (expected exactly that session)");
 }
 
 // Freeing the only reference to one end of a fresh pair must bring the
@@ -106,8 +140,13 @@ bool PairWatch::alive(BIO* other_end) {
 #endif
 }
 
+const SelfTest& DeathWatch::self_test() {
+  static const SelfTest t = test_death_watch();
+  return t;
+}
+
 const std::string& DeathWatch::broken() {
-  static const std::string reason = check_death_watch();
+  static const std::string reason = verdict_of(self_test());
   return reason;
 }
 
@@ -117,8 +156,21 @@ Tag* DeathWatch::watch(SSL_SESSION* s) {
   return tag;
 }
 
+const SelfTest& CacheWatch::count_test() {
+  static const SelfTest t = test_count();
+  return t;
+}
+
+const SelfTest& CacheWatch::removal_test() {
+  static const SelfTest t = test_removal();
+  return t;
+}
+
 const std::string& CacheWatch::broken() {
-  static const std::string reason = check_cache_watch();
+  static const std::string reason = [] {
+    const std::string count = verdict_of(count_test());
+    return count.empty() ? verdict_of(removal_test()) : count;
+  }();
   return reason;
 }
 

@@ -18,8 +18,18 @@ struct Tag {
   bool alive() const { return frees == 0; }
 };
 
+// What an observer's self-test saw. The observers' own behaviour is
+// documented too, so the same test is also a check of those pages.
+struct SelfTest {
+  enum class Result { works, fails, not_set_up } result = Result::not_set_up;
+  std::string observed;  // what happened, in a sentence
+};
+
 class DeathWatch {
  public:
+  // A new session's only reference is freed: the free callback of its
+  // ex_data index must run exactly once.
+  static const SelfTest& self_test();
   // Empty when the observer works; otherwise why it cannot be trusted.
   static const std::string& broken();
   // Starts watching: the session's ex_data slot points at a new tag
@@ -29,6 +39,11 @@ class DeathWatch {
 
 class CacheWatch {
  public:
+  // One session added to a fresh context and removed again: the count
+  // goes 0, 1, 0 ...
+  static const SelfTest& count_test();
+  // ... and the remove callback reports exactly that session.
+  static const SelfTest& removal_test();
   static const std::string& broken();
   // Installs the remove callback on ctx; removals are recorded from now on.
   static void attach(SSL_CTX* ctx);

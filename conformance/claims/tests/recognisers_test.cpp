@@ -239,6 +239,22 @@ BOOST_AUTO_TEST_CASE(add_and_remove_name_the_session) {
   BOOST_TEST(!has(recognise_in(v, "SSL_CTX_add_session() adds nothing to the context ctx."), "cache-add"));
 }
 
+// The observers' own documented behaviour, in our wording and OpenSSL's.
+BOOST_AUTO_TEST_CASE(the_observers_own_behaviour_is_claimed) {
+  const auto ex = vocabulary({proto("int", "SSL_SESSION_get_ex_new_index",
+                                    {{"long", "argl"}, {"void *", "argp"}, {"CRYPTO_EX_new *", "new_func"},
+                                     {"CRYPTO_EX_dup *", "dup_func"}, {"CRYPTO_EX_free *", "free_func"}})});
+  BOOST_TEST(has(recognise_in(ex, "When a session is freed, the free_func of each index that has one is called once, with the session and the pointer stored.", "DESCRIPTION"), "free-callback-once"));
+  BOOST_TEST(!has(recognise_in(ex, "When a session is freed, the free_func is not called.", "DESCRIPTION"), "free-callback-once"));
+  const auto count = vocabulary({proto("long", "SSL_CTX_sess_number", {{"SSL_CTX *", "ctx"}})});
+  BOOST_TEST(has(recognise_in(count, "SSL_CTX_sess_number() returns the number of sessions currently held in the session cache of ctx."), "cache-count"));
+  BOOST_TEST(!has(recognise_in(count, "SSL_CTX_sess_number() returns the number of sessions proposed by clients."), "cache-count"));
+  const auto rm = vocabulary({proto("void", "SSL_CTX_sess_set_remove_cb", {{"SSL_CTX *", "ctx"}, {"void (*)(SSL_CTX *, SSL_SESSION *)", "cb"}})});
+  BOOST_TEST(has(recognise_in(rm, "SSL_CTX_sess_set_remove_cb() sets the function that is called when a session leaves the session cache of ctx."), "remove-callback"));
+  BOOST_TEST(has(recognise_in(rm, "SSL_CTX_sess_set_remove_cb() sets the callback function that is called whenever a session is removed by the SSL engine."), "remove-callback"));
+  BOOST_TEST(!has(recognise_in(rm, "SSL_CTX_sess_set_remove_cb() sets the callback function that is called whenever a new session was negotiated."), "remove-callback"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(lifecycle_wordings_of_other_pages)
