@@ -32,8 +32,11 @@ cmake --build "$work/build" --target smoke_session_lifecycle_test >"$work/build.
 check "smoke test builds against the prefix" '[ $? -eq 0 ]'
 smoke=$work/build/conformance/smoke/smoke_session_lifecycle_test
 check "smoke test passes against the prefix" '"$smoke" >/dev/null 2>&1'
-check "libssl loads from the prefix" 'ldd "$smoke" | grep -q "libssl.so.* => $prefix/lib/"'
-check "libcrypto loads from the prefix" 'ldd "$smoke" | grep -q "libcrypto.so.* => $prefix/lib/"'
+# ldd's output is read whole first: with pipefail, `ldd | grep -q` fails
+# whenever grep stops reading early and ldd dies of SIGPIPE (seen under load).
+loaded=$(ldd "$smoke" 2>&1)
+check "libssl loads from the prefix" 'grep -q "libssl.so.* => $prefix/lib/" <<<"$loaded"'
+check "libcrypto loads from the prefix" 'grep -q "libcrypto.so.* => $prefix/lib/" <<<"$loaded"'
 
 empty=$work/empty
 mkdir -p "$empty/lib"
