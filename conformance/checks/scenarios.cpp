@@ -516,38 +516,45 @@ void add_objects(Registry& r) {
     t.release = [] { throw Unresolved("scenario: a connection has no second reference to release"); };
     return t;
   };
-  // A context's death is that of a session only its cache holds.
-  auto context_trial = [](auto act_on) {
+  // A context's death is that of a session only its cache holds. `extra`
+  // references are taken first, so that a release must count down rather
+  // than free at once.
+  auto context_trial = [](auto act_on, int extra = 0) {
     SSL_CTX* ctx = server_context();
     SSL_SESSION* proxy = handshake_session();
     if (SSL_CTX_add_session(ctx, proxy) != 1) throw Unresolved("scenario: SSL_CTX_add_session failed");
-    RefTrial t{proxy, 1, [ctx, act_on] { return act_on(ctx); }};
+    for (int i = 0; i < extra; ++i)
+      if (SSL_CTX_up_ref(ctx) != 1) throw Unresolved("scenario: SSL_CTX_up_ref failed");
+    RefTrial t{proxy, 1 + extra, [ctx, act_on] { return act_on(ctx); }};
     t.proxy_references = 1;
     t.release = [ctx] { SSL_CTX_free(ctx); };
     return t;
   };
   ctx_free.references = [context_trial] {
-    RefTrial t = context_trial([](SSL_CTX* ctx) {
-      SSL_CTX_free(ctx);
-      return Result::nothing();
-    });
-    return t;
+    return context_trial(
+        [](SSL_CTX* ctx) {
+          SSL_CTX_free(ctx);
+          return Result::nothing();
+        },
+        1);
   };
   r["SSL_CTX_up_ref"].references = [context_trial] {
     return context_trial([](SSL_CTX* ctx) { return integer(SSL_CTX_up_ref(ctx)); });
   };
   // A pair end's death is seen from the other end (PairWatch).
-  auto pair_trial = [](auto act_on) {
+  auto pair_trial = [](auto act_on, int extra = 0) {
     if (!harness::PairWatch::broken().empty()) throw Unresolved(harness::PairWatch::broken());
     BIO *a = nullptr, *b = nullptr;
     if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
-    RefTrial t{nullptr, 1, [a, act_on] { return act_on(a); }};
+    for (int i = 0; i < extra; ++i)
+      if (BIO_up_ref(a) != 1) throw Unresolved("scenario: BIO_up_ref failed");
+    RefTrial t{nullptr, 1 + extra, [a, act_on] { return act_on(a); }};
     t.alive = [b] { return harness::PairWatch::alive(b); };
     t.release = [a] { BIO_free(a); };
     return t;
   };
   bio_free.references = [pair_trial] {
-    return pair_trial([](BIO* a) { return integer(BIO_free(a)); });
+    return pair_trial([](BIO* a) { return integer(BIO_free(a)); }, 1);
   };
   auto& bio_up = r["BIO_up_ref"];
   bio_up.success = [] {
