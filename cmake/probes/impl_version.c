@@ -7,7 +7,17 @@
 #include <string.h>
 
 int main(void) {
-#if defined(OPENSSL_IS_BORINGSSL)
+#if defined(OPENSSL_IS_AWSLC)
+  /* AWS-LC names its own release in OpenSSL_version (its version number
+   * reads like OpenSSL 1.1.1): that must be the release the headers name. */
+  const char *v = OpenSSL_version(OPENSSL_VERSION);
+  printf("aws-lc|%s\n", v);
+  if (!strstr(v, AWSLC_VERSION_NUMBER_STRING)) {
+    fprintf(stderr, "loaded libssl reports \"%s\", headers say AWS-LC %s\n", v, AWSLC_VERSION_NUMBER_STRING);
+    return 3;
+  }
+  return 0;
+#elif defined(OPENSSL_IS_BORINGSSL)
   printf("boringssl|%s\n", OpenSSL_version(OPENSSL_VERSION));
   return 0;
 #elif defined(LIBWOLFSSL_VERSION_STRING) || defined(WOLFSSL_VERSION_STRING)

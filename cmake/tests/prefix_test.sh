@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SSLCONF_IMPL=prefix, proved on the system OpenSSL's own files copied into a
-# temporary install prefix: configure reports the library's own version, the
-# smoke test passes, and both libssl and libcrypto load from the prefix (not
-# from /usr/lib). A prefix without headers is a configure error naming the
-# missing file.
+# temporary install prefix, and on the LibreSSL and AWS-LC prefixes of
+# ../shared/impls: configure reports the library's own family and version,
+# the smoke test passes, and both libssl and libcrypto load from the prefix
+# (not from /usr/lib). A prefix without headers is a configure error naming
+# the missing file.
 set -uo pipefail
 src=$1
 work=$(mktemp -d)
@@ -37,6 +38,39 @@ check "smoke test passes against the prefix" '"$smoke" >/dev/null 2>&1'
 loaded=$(ldd "$smoke" 2>&1)
 check "libssl loads from the prefix" 'grep -q "libssl.so.* => $prefix/lib/" <<<"$loaded"'
 check "libcrypto loads from the prefix" 'grep -q "libcrypto.so.* => $prefix/lib/" <<<"$loaded"'
+
+# Real libraries of other families, where ../shared/impls has them
+# (LibreSSL: OPENSSL_VERSION_NUMBER fixed at 2.0.0, gaps in the session API;
+# AWS-LC: SSL_SESSION_new takes a context, OPENSSL_IS_AWSLC without
+# OPENSSL_IS_BORINGSSL): the family and release come from their own
+# headers, the check library compiles against them (no direct call to what
+# they lack), and both libraries load from the prefix.
+impls=$src/../shared/impls
+# try_family ARCHIVE-STEM FAMILY VERSION-WORD
+try_family() {
+  local stem=$1 family=$2 word=$3
+  if [ ! -f "$impls/$stem.tar.xz" ]; then
+    echo "skipped: $impls/$stem.tar.xz is absent (no $family prefix to test)"
+    return
+  fi
+  tar -xJf "$impls/$stem.tar.xz" -C "$work"
+  local p=$work/$stem b=$work/build-$stem
+  cmake -S "$src" -B "$b" -G Ninja -DSSLCONF_IMPL=prefix -DSSLCONF_PREFIX="$p" \
+    -DSSLCONF_BUILD_TOOLS=OFF -DSSLCONF_BUILD_BENCHMARKS=OFF -DSSLCONF_BUILD_DOCS=OFF >"$b.log" 2>&1
+  check "$stem configures" '[ $? -eq 0 ]'
+  check "$stem is named by its own headers ($family $word)" \
+    'grep -q "implementation under test: $family .*$word" "$b.log"'
+  cmake --build "$b" --target smoke_session_lifecycle_test sslconf_checks >>"$b.log" 2>&1
+  check "the check library and smoke test build against $stem" '[ $? -eq 0 ]'
+  local smoke=$b/conformance/smoke/smoke_session_lifecycle_test
+  check "smoke test passes against $stem" '"$smoke" >/dev/null 2>&1'
+  local loaded
+  loaded=$(ldd "$smoke" 2>&1)
+  check "$stem: libssl and libcrypto load from the prefix" \
+    'grep -q "libssl.so.* => $p/lib/" <<<"$loaded" && grep -q "libcrypto.so.* => $p/lib/" <<<"$loaded"'
+}
+try_family libressl-4.3.2 libressl 4.3.2
+try_family aws-lc-5.5.0 aws-lc 5.5.0
 
 empty=$work/empty
 mkdir -p "$empty/lib"

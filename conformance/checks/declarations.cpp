@@ -50,6 +50,8 @@ Verdict version_added(const Claim& c) {
   harness::Release added;
   if (!parse_release(text_param(p, "release"), added)) throw Untestable("the claim names no release number");
   const harness::Release claimed = harness::claimed_release();
+  if (!claimed.claimed)
+    throw Untestable(std::string("a ") + harness::family_name() + " build claims no OpenSSL release to compare with");
   const Probe* probe = probe_for(fn);
   if (!probe && !has_scenario(fn)) throw Untestable("no probe or scenario shows whether " + fn + " is present");
   const bool present = probe ? probe->status != "absent" : true;

@@ -4,6 +4,7 @@
 #include "checks/probes.hpp"
 #include "checks/verdict.hpp"
 #include "harness/adapter.hpp"
+#include "harness/optional.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -71,6 +72,12 @@ Verdict run(Check check, const Claim& claim) {
     return check(claim);
   } catch (const Untestable& e) {
     return untested(e.what());
+  } catch (const harness::Missing& m) {
+    // The configure-time probe found the call absent: about the claim's own
+    // subject that is UNSUPPORTED, as a scenario's tool it is UNRESOLVED.
+    if (!claim.functions.empty() && claim.functions[0] == m.function)
+      return unsupported(m.function + " is not declared by " + implementation());
+    return unresolved("scenario: needs " + m.function + ", which " + implementation() + " does not declare");
   } catch (const Unresolved& e) {
     return unresolved(e.what());
   } catch (const std::exception& e) {

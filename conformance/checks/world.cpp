@@ -2,6 +2,7 @@
 
 #include "checks/verdict.hpp"
 #include "harness/adapter.hpp"
+#include "harness/optional.hpp"
 
 namespace sslconf::checks {
 
@@ -35,7 +36,7 @@ SSL_SESSION* blank_session() {
 }
 
 SSL_CTX* server_context() {
-  SSL_CTX* ctx = SSL_CTX_new(TLS_method());
+  SSL_CTX* ctx = SSL_CTX_new(harness::optional::tls_method());
   if (!ctx) throw Unresolved("scenario: SSL_CTX_new failed");
   SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_SERVER);
   return ctx;

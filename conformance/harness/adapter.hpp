@@ -12,13 +12,15 @@ namespace sslconf::harness {
 
 enum class Protocol { tls12, tls13 };
 
-// "openssl", "boringssl", "wolfssl", "libressl" or "reference".
+// "openssl", "libressl", "boringssl", "aws-lc", "wolfssl" or "reference".
 const char* family_name();
 
 // The release the library claims to implement, as {major, minor, patch}
 // of the OpenSSL release numbering (BoringSSL and wolfSSL claim one too).
+// `claimed` is false for a family that follows no OpenSSL release (LibreSSL).
 struct Release {
   int major = 0, minor = 0, patch = 0;
+  bool claimed = true;
 };
 Release claimed_release();
 

@@ -1,5 +1,7 @@
 #include "harness/handshake.hpp"
 
+#include "harness/optional.hpp"
+
 namespace sslconf::harness {
 
 namespace {
@@ -56,8 +58,9 @@ bool make_contexts(const HandshakeOptions& options, Contexts& out, std::string& 
     why = "this library cannot pin that protocol version";
     return false;
   }
-  out.client = SSL_CTX_new(TLS_method());
-  out.server = SSL_CTX_new(TLS_method());
+  optional::initialise_library();
+  out.client = SSL_CTX_new(optional::tls_method());
+  out.server = SSL_CTX_new(optional::tls_method());
   if (!out.client || !out.server) {
     why = "SSL_CTX_new failed";
     return false;

@@ -3,6 +3,7 @@
 #include "harness/adapter.hpp"
 #include "harness/family.hpp"
 #include "harness/handshake.hpp"
+#include "harness/optional.hpp"
 
 #include <map>
 
@@ -70,7 +71,7 @@ const CacheTrial& cache_trial() {
     // The client's session: it is in no cache yet (the server's is in its
     // context's, and a session belongs to one cache at a time).
     t.session = SSL_get1_session(c.client);
-    SSL_CTX* probe = SSL_CTX_new(TLS_method());
+    SSL_CTX* probe = SSL_CTX_new(optional::tls_method());
     if (!t.session || !probe) {
       t.not_set_up = "no session or context to test the cache observer on";
       return t;
@@ -109,19 +110,19 @@ SelfTest test_removal() {
 // Freeing the only reference to one end of a fresh pair must bring the
 // other end's guarantee from above 0 to 0.
 std::string check_pair_watch() {
-#if defined(SSLCONF_LACKS_BIO_ctrl_get_write_guarantee)
-  return "observer: this library offers no BIO_ctrl_get_write_guarantee to see a BIO pair end die";
-#else
   BIO *a = nullptr, *b = nullptr;
   if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) return "observer: no BIO pair to test the pair observer on";
-  const auto before = BIO_ctrl_get_write_guarantee(b);
-  BIO_free(a);
-  const auto after = BIO_ctrl_get_write_guarantee(b);
-  BIO_free(b);
-  if (before > 0 && after == 0) return "";
-  return "observer: the write guarantee of a pair end went from " + std::to_string(before) + " to " +
-         std::to_string(after) + " when the other end was freed (expected above 0, then 0)";
-#endif
+  try {
+    const auto before = optional::bio_write_guarantee(b);
+    BIO_free(a);
+    const auto after = optional::bio_write_guarantee(b);
+    BIO_free(b);
+    if (before > 0 && after == 0) return "";
+    return "observer: the write guarantee of a pair end went from " + std::to_string(before) + " to " +
+           std::to_string(after) + " when the other end was freed (expected above 0, then 0)";
+  } catch (const Missing& m) {
+    return "observer: no way to see a BIO pair end die: " + std::string(m.what());
+  }
 }
 
 }  // namespace
@@ -132,12 +133,7 @@ const std::string& PairWatch::broken() {
 }
 
 bool PairWatch::alive(BIO* other_end) {
-#if defined(SSLCONF_LACKS_BIO_ctrl_get_write_guarantee)
-  (void)other_end;
-  return true;
-#else
-  return BIO_ctrl_get_write_guarantee(other_end) > 0;
-#endif
+  return optional::bio_write_guarantee(other_end) > 0;
 }
 
 const SelfTest& DeathWatch::self_test() {

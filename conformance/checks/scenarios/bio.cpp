@@ -1,0 +1,65 @@
+// BIOs: the memory pair the handshakes run over, its references and its
+// write guarantee.
+#include "checks/scenarios/common.hpp"
+
+#include "harness/observers.hpp"
+
+namespace sslconf::checks::scenarios {
+
+namespace {
+
+// A pair end's death is seen from the other end (PairWatch).
+RefTrial pair_trial(std::function<Result(BIO*)> act_on, int extra = 0) {
+  if (!harness::PairWatch::broken().empty()) throw Unresolved(harness::PairWatch::broken());
+  BIO *a = nullptr, *b = nullptr;
+  if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+  for (int i = 0; i < extra; ++i)
+    if (optional::bio_up_ref(a) != 1) throw Unresolved("scenario: BIO_up_ref failed");
+  RefTrial t{nullptr, 1 + extra, [a, act_on] { return act_on(a); }};
+  t.alive = [b] { return harness::PairWatch::alive(b); };
+  t.release = [a] { BIO_free(a); };
+  return t;
+}
+
+}  // namespace
+
+void add_bio(Registry& r) {
+  auto& bio_free = r["BIO_free"];
+  bio_free.with_null = [] { return integer(BIO_free(nullptr)); };
+  bio_free.success = [] {
+    BIO *a = nullptr, *b = nullptr;
+    if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+    return integer(BIO_free(a));
+  };
+  bio_free.failure = bio_free.with_null;
+  r["BIO_new_bio_pair"].success = [] {
+    BIO *a = nullptr, *b = nullptr;
+    return integer(BIO_new_bio_pair(&a, 0, &b, 0));
+  };
+  bio_free.references = [] {
+    return pair_trial([](BIO* a) { return integer(BIO_free(a)); }, 1);
+  };
+  auto& bio_up = r["BIO_up_ref"];
+  bio_up.success = [] {
+    BIO *a = nullptr, *b = nullptr;
+    if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+    return integer(optional::bio_up_ref(a));
+  };
+  bio_up.references = [] {
+    return pair_trial([](BIO* a) { return integer(optional::bio_up_ref(a)); });
+  };
+  auto& guarantee = r["BIO_ctrl_get_write_guarantee"];
+  guarantee.cases = {{"gone", [] {
+                        BIO *a = nullptr, *b = nullptr;
+                        if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+                        BIO_free(b);
+                        return integer(static_cast<long long>(optional::bio_write_guarantee(a)));
+                      }}};
+  guarantee.success = [] {
+    BIO *a = nullptr, *b = nullptr;
+    if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+    return integer(static_cast<long long>(optional::bio_write_guarantee(a)));
+  };
+}
+
+}  // namespace sslconf::checks::scenarios

@@ -1,0 +1,53 @@
+// Shared by the registry files (one per object: session, context,
+// connection, BIO, ex_data): the registry type, result helpers and the
+// small situations more than one object's scenarios build.
+#pragma once
+
+#include "checks/scenarios.hpp"
+#include "checks/verdict.hpp"
+#include "checks/world.hpp"
+#include "harness/optional.hpp"
+
+#include <openssl/ssl.h>
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+
+namespace sslconf::checks::scenarios {
+
+using Registry = std::map<std::string, Scenario>;
+namespace optional = harness::optional;
+
+inline Result integer(long long v) { return Result::of_int(v); }
+inline Result pointer(const void* p) { return Result::of_pointer(p); }
+
+Comparison compare_values(long long returned, long long expected);
+Comparison compare_bytes(const unsigned char* got, unsigned int got_len, const unsigned char* want,
+                         unsigned int want_len);
+
+// A session ID (and ID context) value the scenarios set and read back.
+inline const unsigned char kId[] = "sslconf-session-id";
+inline constexpr unsigned int kIdLength = 18;
+
+// One end of a connection on a BIO pair whose other end the scenario
+// drives by hand (raw bytes, or nothing at all).
+struct HalfOpen {
+  SSL* ssl = nullptr;
+  BIO* peer = nullptr;  // the pair's other end, held by the scenario
+};
+HalfOpen alone(bool server, std::size_t own_buffer = 0);
+
+// A context's death seen through a session only its cache holds; `extra`
+// references are taken first, so a release must count down rather than
+// free at once.
+RefTrial context_trial(std::function<Result(SSL_CTX*)> act_on, int extra = 0);
+
+void add_session(Registry& r);
+void add_context(Registry& r);
+void add_connection(Registry& r);
+void add_bio(Registry& r);
+void add_ex_data(Registry& r);
+
+}  // namespace sslconf::checks::scenarios

@@ -1,0 +1,259 @@
+// Connections: their lifecycle, the session accessors, and the handshake
+// and shutdown steps with what SSL_get_error says after each.
+#include "checks/scenarios/common.hpp"
+
+#include "harness/adapter.hpp"
+
+#include <memory>
+#include <utility>
+
+namespace sslconf::checks::scenarios {
+
+namespace {
+
+// SSL_get_session, SSL_get0_session, SSL_get1_session share their shape:
+// a session while connected, NULL before any handshake.
+template <class Get>
+void add_connection_getter(Scenario& s, Get get, bool takes_reference) {
+  s.success = [get] { return pointer(get(live().conn.client)); };
+  s.failure = [get] { return pointer(get(fresh_connection())); };
+  s.invoke = [get](const Inputs& in) { return pointer(get(in.ssl)); };
+  s.references = [get, takes_reference] {
+    auto l = std::make_shared<Live>(live());
+    SSL_SESSION* object = SSL_get_session(l->conn.client);
+    if (!object) throw Unresolved("scenario: the client has no session after a handshake");
+    (void)takes_reference;
+    return RefTrial{object, 0, [get, l] { return pointer(get(l->conn.client)); },
+                    [l] { harness::disconnect(l->conn, true); }};
+  };
+}
+
+void add_connection_accessors(Registry& r) {
+  add_connection_getter(r["SSL_get_session"], [](SSL* s) { return SSL_get_session(s); }, false);
+  add_connection_getter(r["SSL_get0_session"], [](SSL* s) { return optional::get0_session(s); }, false);
+  add_connection_getter(r["SSL_get1_session"], [](SSL* s) { return SSL_get1_session(s); }, true);
+
+  auto& set = r["SSL_set_session"];
+  set.success = [] {
+    SSL_SESSION* s = handshake_session();
+    return integer(SSL_set_session(fresh_connection(), s));
+  };
+
+  set.references = [] {
+    SSL_SESSION* s = handshake_session();
+    SSL* ssl = fresh_connection();
+    return RefTrial{s, 1, [ssl, s] { return integer(SSL_set_session(ssl, s)); }};
+  };
+  set.sets = [] {
+    SSL_SESSION* s = handshake_session();
+    SSL* ssl = fresh_connection();
+    SSL_set_session(ssl, s);
+    const bool same = SSL_get_session(ssl) == s;
+    return Comparison{same, same ? "SSL_get_session returned the session set" : "SSL_get_session returned another session"};
+  };
+  // Offered after the client's hello went out.
+  set.failure = [] {
+    SSL* ssl = alone(false).ssl;
+    if (const int rc = SSL_do_handshake(ssl); rc > 0 || SSL_get_error(ssl, rc) != SSL_ERROR_WANT_READ)
+      throw Unresolved("scenario: the client's first handshake step did not wait for the server");
+    return integer(SSL_set_session(ssl, handshake_session()));
+  };
+  set.cases = {{"succeeded", set.success}, {"already started", set.failure}};
+
+  auto& reused = r["SSL_session_reused"];
+  reused.success = [] {
+    Live l = live();
+    SSL_SESSION* s = SSL_get1_session(l.conn.client);
+    harness::Connection again = reconnect(l, s);
+    return integer(SSL_session_reused(again.client));
+  };
+  reused.failure = [] { return integer(SSL_session_reused(live().conn.client)); };
+  reused.cases = {{"new session", reused.failure}, {"reused", reused.success}};
+}
+
+// The first SSL_do_handshake-style call of a client with a silent peer: it
+// must wait for data (a negative return, SSL_ERROR_WANT_READ).
+template <class Step>
+Result first_step_of_client(Step step) {
+  return integer(step(alone(false).ssl));
+}
+
+// The step that meets the peer's orderly close (close_notify) instead of
+// the next handshake message. The first step must have waited for the peer.
+template <class Step>
+std::pair<SSL*, int> orderly_close_during(Step step, bool server) {
+  HalfOpen h = alone(server);
+  const int first = step(h.ssl);
+  if (first > 0 || SSL_get_error(h.ssl, first) != SSL_ERROR_WANT_READ)
+    throw Unresolved("scenario: the first handshake step did not wait for the peer (returned " + std::to_string(first) + ")");
+  const std::string bytes = harness::orderly_close_bytes();
+  if (BIO_write(h.peer, bytes.data(), static_cast<int>(bytes.size())) != static_cast<int>(bytes.size()))
+    throw Unresolved("scenario: the close could not be written to the pair");
+  return {h.ssl, step(h.ssl)};
+}
+
+// SSL_get_error after a client's handshake step in a given situation.
+template <class Situation>
+Result error_after(Situation situation) {
+  const auto [ssl, rc] = situation();
+  return integer(SSL_get_error(ssl, rc));
+}
+
+// The value a handshake function returns on the call that completes it,
+// called on the client (or, with on_server, on the server).
+template <class Step>
+Result completing_step(Step step, bool on_server = false) {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  SSL* client = SSL_new(ctx.client);
+  SSL* server = SSL_new(ctx.server);
+  BIO *a = nullptr, *b = nullptr;
+  if (!client || !server || BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no connection objects");
+  SSL_set_bio(client, a, a);
+  SSL_set_bio(server, b, b);
+  SSL_set_connect_state(client);
+  SSL_set_accept_state(server);
+  SSL* subject = on_server ? server : client;
+  SSL* peer = on_server ? client : server;
+  if (on_server) SSL_do_handshake(client);  // the client speaks first
+  for (int round = 0; round < 64; ++round) {
+    const int rc = step(subject);
+    if (rc == 1) return integer(rc);
+    if (rc <= 0 && SSL_get_error(subject, rc) != SSL_ERROR_WANT_READ) return integer(rc);
+    SSL_do_handshake(peer);
+  }
+  throw Unresolved("scenario: the handshake did not complete");
+}
+
+void add_handshake_steps(Registry& r) {
+  auto add = [&r](const char* name, int (*step)(SSL*)) {
+    auto& s = r[name];
+    s.cases = {{"completed", [step] { return completing_step(step); }},
+               {"orderly", [step] { return integer(orderly_close_during(step, false).second); }},
+               {"repeated", [step] { return first_step_of_client(step); }}};
+  };
+  add("SSL_do_handshake", [](SSL* s) { return SSL_do_handshake(s); });
+  add("SSL_connect", [](SSL* s) { return SSL_connect(s); });
+  auto accept = [](SSL* s) { return SSL_accept(s); };
+  r["SSL_accept"].cases = {{"completed", [accept] { return completing_step(accept, true); }},
+                           {"orderly", [accept] { return integer(orderly_close_during(accept, true).second); }},
+                           {"repeated", [accept] { return integer(accept(alone(true).ssl)); }}};  // nothing from the client yet
+
+  auto& shutdown = r["SSL_shutdown"];
+  shutdown.cases = {{"not been received", [] { return integer(SSL_shutdown(live().conn.client)); }},
+                    {"complete", [] {
+                       Live l = live();
+                       SSL_shutdown(l.conn.client);
+                       SSL_shutdown(l.conn.server);
+                       return integer(SSL_shutdown(l.conn.client));
+                     }},
+                    {"failed", [] { return integer(SSL_shutdown(fresh_connection())); }}};
+
+  auto handshake = [](SSL* s) { return SSL_do_handshake(s); };
+  auto& error = r["SSL_get_error"];
+  error.cases = {
+      {"succeeded", [] { return integer(SSL_get_error(live().conn.client, 1)); }},
+      {"close_notify", [handshake] { return error_after([handshake] { return orderly_close_during(handshake, false); }); }},
+      {"read bio", [handshake] {
+         return error_after([handshake] {
+           SSL* client = alone(false).ssl;
+           return std::make_pair(client, handshake(client));
+         });
+       }},
+      // A write buffer smaller than the client's first flight.
+      {"write bio", [handshake] {
+         return error_after([handshake] {
+           SSL* client = alone(false, 1).ssl;
+           return std::make_pair(client, handshake(client));
+         });
+       }},
+      // The other end of the pair is destroyed before the client writes.
+      {"transport failed", [handshake] {
+         return error_after([handshake] {
+           HalfOpen h = alone(false);
+           BIO_free(h.peer);
+           return std::make_pair(h.ssl, handshake(h.ssl));
+         });
+       }},
+      // Two clients joined: each receives a client's first message where
+      // it expects the server's.
+      {"protocol error", [handshake] {
+         return error_after([handshake] {
+           HalfOpen first = alone(false);
+           SSL* second = alone(false).ssl;
+           BIO *a = nullptr, *b = nullptr;
+           if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no BIO pair");
+           SSL_set_bio(first.ssl, a, a);
+           SSL_set_bio(second, b, b);
+           handshake(first.ssl);
+           return std::make_pair(second, handshake(second));
+         });
+       }}};
+}
+
+void add_connection_objects(Registry& r) {
+  auto& ssl_free = r["SSL_free"];
+  ssl_free.with_null = [] {
+    SSL_free(nullptr);
+    return Result::nothing();
+  };
+
+  // A connection's death is its session's: the session set on it is the
+  // proxy (the caller's reference to it is dropped once it is tagged).
+  ssl_free.references = [] {
+    SSL* ssl = fresh_connection();
+    SSL_SESSION* proxy = handshake_session();
+    if (SSL_set_session(ssl, proxy) != 1) throw Unresolved("scenario: SSL_set_session failed");
+    RefTrial t{proxy, 1, [ssl] {
+                 SSL_free(ssl);
+                 return Result::nothing();
+               }};
+    t.proxy_references = 1;
+    t.release = [] { throw Unresolved("scenario: a connection has no second reference to release"); };
+    return t;
+  };
+
+  auto& ssl_new = r["SSL_new"];
+  ssl_new.success = [] { return pointer(SSL_new(server_context())); };
+  ssl_new.failure = [] { return pointer(SSL_new(nullptr)); };
+  ssl_new.cases = {{"could not", ssl_new.failure}, {"new connection", ssl_new.success}};
+  // The new connection holds its context (the proxy shows the context).
+  ssl_new.references = [] {
+    return context_trial([](SSL_CTX* ctx) { return pointer(SSL_new(ctx)); });
+  };
+
+  // The only refusal known of SSL_clear (OpenSSL's, and the reference's):
+  // a TLS 1.2 client with a renegotiation requested and not yet run.
+  auto& clear = r["SSL_clear"];
+  clear.cases = {{"was reset", [] { return integer(SSL_clear(fresh_connection())); }},
+                 {"renegotiation", [] {
+                    Live l = live();
+                    if (SSL_renegotiate(l.conn.client) != 1) throw Unresolved("scenario: SSL_renegotiate refused");
+                    return integer(SSL_clear(l.conn.client));
+                  }}};
+  auto& renegotiate = r["SSL_renegotiate"];
+  renegotiate.success = [] { return integer(SSL_renegotiate(live().conn.client)); };
+  renegotiate.failure = [] {  // TLS 1.3 has no renegotiation
+    harness::HandshakeOptions tls13;
+    tls13.protocol = harness::Protocol::tls13;
+    return integer(SSL_renegotiate(live(tls13).conn.client));
+  };
+  auto& pending = r["SSL_renegotiate_pending"];
+  pending.success = [] {
+    Live l = live();
+    if (SSL_renegotiate(l.conn.client) != 1) throw Unresolved("scenario: SSL_renegotiate refused");
+    return integer(SSL_renegotiate_pending(l.conn.client));
+  };
+  pending.failure = [] { return integer(SSL_renegotiate_pending(live().conn.client)); };
+}
+
+}  // namespace
+
+void add_connection(Registry& r) {
+  add_connection_accessors(r);
+  add_handshake_steps(r);
+  add_connection_objects(r);
+}
+
+}  // namespace sslconf::checks::scenarios

@@ -1,0 +1,116 @@
+// The scenario registry: assembled from one file per object, then the
+// pairings between setters and getters, and the lookups the checks use.
+#include "checks/scenarios/common.hpp"
+
+#include "harness/family.hpp"
+#include "platform/process.hpp"
+
+#include <cstring>
+
+namespace sslconf::checks {
+
+std::string Result::describe() const {
+  switch (type) {
+    case Type::integer: return std::to_string(integer);
+    case Type::pointer: return pointer ? "a non-NULL pointer" : "NULL";
+    case Type::none: break;
+  }
+  return "no value";
+}
+
+bool Result::operator==(const Result& o) const {
+  return type == o.type && integer == o.integer && pointer == o.pointer;
+}
+
+namespace scenarios {
+
+Comparison compare_values(long long returned, long long expected) {
+  return {returned == expected, "returned " + std::to_string(returned) + ", value in effect " + std::to_string(expected)};
+}
+
+Comparison compare_bytes(const unsigned char* got, unsigned int got_len, const unsigned char* want, unsigned int want_len) {
+  const bool same = got && got_len == want_len && std::memcmp(got, want, want_len) == 0;
+  return {same, same ? "returned the bytes that were set"
+                     : "returned " + std::to_string(got_len) + " bytes that differ from the " + std::to_string(want_len) + " set"};
+}
+
+HalfOpen alone(bool server, std::size_t own_buffer) {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  HalfOpen h;
+  h.ssl = SSL_new(server ? ctx.server : ctx.client);
+  BIO* own = nullptr;
+  if (!h.ssl || BIO_new_bio_pair(&own, own_buffer, &h.peer, 0) != 1) throw Unresolved("scenario: no connection objects");
+  SSL_set_bio(h.ssl, own, own);
+  if (server) SSL_set_accept_state(h.ssl);
+  else SSL_set_connect_state(h.ssl);
+  return h;
+}
+
+namespace {
+
+// libsslref's two builds report which they are; each is loaded by path, so
+// the answer is compared with the build it really came from.
+void add_reference_build(Registry& r) {
+#if defined(SSLCONF_FAMILY_REFERENCE) && defined(SSLCONF_REFERENCE_CHECKED_LIBRARY)
+  auto flavour_of = [](const char* library) {
+    std::string why;
+    void* symbol = platform::library_symbol(library, "sslref_checked_build", why);
+    if (!symbol) throw Unresolved("scenario: " + why);
+    return integer(reinterpret_cast<int (*)(void)>(symbol)());
+  };
+  auto& build = r["sslref_checked_build"];
+  build.cases.emplace_back("checked build", [flavour_of] { return flavour_of(SSLCONF_REFERENCE_CHECKED_LIBRARY); });
+#if defined(SSLCONF_REFERENCE_REGULAR_LIBRARY)
+  build.cases.emplace_back("regular build", [flavour_of] { return flavour_of(SSLCONF_REFERENCE_REGULAR_LIBRARY); });
+#else
+  build.cases.emplace_back("regular build", []() -> Result {
+    throw Untestable("this build of libsslref is the checked one (SSLCONF_CHECKED): no regular build to ask");
+  });
+#endif
+#else
+  (void)r;
+#endif
+}
+
+const Registry& registry() {
+  static const Registry r = [] {
+    Registry built;
+    add_session(built);
+    add_context(built);
+    add_connection(built);
+    add_bio(built);
+    add_ex_data(built);
+    add_reference_build(built);
+    // A setter's read-back is its getter's scenario.
+    const std::pair<const char*, const char*> pairs[] = {
+        {"SSL_SESSION_set_time", "SSL_SESSION_get_time"}, {"SSL_SESSION_set_timeout", "SSL_SESSION_get_timeout"},
+        {"SSL_SESSION_set1_id", "SSL_SESSION_get_id"}, {"SSL_SESSION_set1_id_context", "SSL_SESSION_get0_id_context"},
+        {"SSL_CTX_set_timeout", "SSL_CTX_get_timeout"}, {"SSL_CTX_set_session_cache_mode", "SSL_CTX_get_session_cache_mode"},
+        {"SSL_CTX_sess_set_cache_size", "SSL_CTX_sess_get_cache_size"}};
+    for (const auto& [setter, getter] : pairs)
+      if (built.count(getter) && built[getter].current) built[setter].sets = built[getter].current;
+    return built;
+  }();
+  return r;
+}
+
+}  // namespace
+}  // namespace scenarios
+
+const Scenario* find_scenario(const std::string& function) {
+  const auto& r = scenarios::registry();
+  const auto it = r.find(function);
+  return it == r.end() ? nullptr : &it->second;
+}
+
+bool has_scenario(const std::string& function) { return find_scenario(function) != nullptr; }
+
+const Scenario& scenario_for(const std::string& function) {
+  const Scenario* s = find_scenario(function);
+  if (!s) throw Untestable("no scenario for " + function);
+  return *s;
+}
+
+}  // namespace sslconf::checks

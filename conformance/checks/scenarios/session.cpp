@@ -1,0 +1,181 @@
+// Session objects: creation, copies, references, times, IDs, the
+// encoding, and the fields a session carries.
+#include "checks/scenarios/common.hpp"
+
+#include "harness/adapter.hpp"
+
+#include <type_traits>
+#include <vector>
+
+namespace sslconf::checks::scenarios {
+
+namespace {
+
+void add_session_objects(Registry& r) {
+  r["SSL_SESSION_new"].success = [] { return pointer(harness::new_blank_session()); };
+
+  auto& up = r["SSL_SESSION_up_ref"];
+  up.success = [] { return integer(optional::session_up_ref(blank_session())); };
+  up.references = [] {
+    SSL_SESSION* s = blank_session();
+    return RefTrial{s, 1, [s] { return integer(optional::session_up_ref(s)); }};
+  };
+
+  auto& free = r["SSL_SESSION_free"];
+  free.returns_void = std::is_void_v<decltype(SSL_SESSION_free(nullptr))>;
+  free.with_null = [] {
+    SSL_SESSION_free(nullptr);
+    return Result::nothing();
+  };
+  free.references = [] {
+    SSL_SESSION* s = blank_session();
+    if (optional::session_up_ref(s) != 1) throw Unresolved("scenario: SSL_SESSION_up_ref failed");
+    return RefTrial{s, 2, [s] {
+                      SSL_SESSION_free(s);
+                      return Result::nothing();
+                    }};
+  };
+
+  auto& dup = r["SSL_SESSION_dup"];
+  dup.success = [] { return pointer(optional::session_dup(handshake_session())); };
+  dup.invoke = [](const Inputs& in) { return pointer(optional::session_dup(in.session)); };
+
+  auto& resumable = r["SSL_SESSION_is_resumable"];
+  resumable.success = [] { return integer(optional::session_is_resumable(handshake_session())); };
+  resumable.failure = [] { return integer(optional::session_is_resumable(blank_session())); };
+}
+
+void add_session_times(Registry& r) {
+  auto& get_time = r["SSL_SESSION_get_time"];
+  get_time.success = [] { return integer(static_cast<long long>(SSL_SESSION_get_time(handshake_session()))); };
+  get_time.current = [] {
+    SSL_SESSION* s = blank_session();
+    optional::session_set_time(s, 1000000);
+    return compare_values(static_cast<long long>(SSL_SESSION_get_time(s)), 1000000);
+  };
+  auto& set_time = r["SSL_SESSION_set_time"];
+  set_time.success = [] { return integer(static_cast<long long>(optional::session_set_time(blank_session(), 1000000))); };
+  set_time.previous = [] {
+    SSL_SESSION* s = blank_session();
+    optional::session_set_time(s, 1000000);
+    return compare_values(static_cast<long long>(optional::session_set_time(s, 2000000)), 1000000);
+  };
+
+  auto& get_timeout = r["SSL_SESSION_get_timeout"];
+  get_timeout.success = [] { return integer(static_cast<long long>(SSL_SESSION_get_timeout(handshake_session()))); };
+  get_timeout.current = [] {
+    SSL_SESSION* s = blank_session();
+    SSL_SESSION_set_timeout(s, 1234);
+    return compare_values(static_cast<long long>(SSL_SESSION_get_timeout(s)), 1234);
+  };
+  auto& set_timeout = r["SSL_SESSION_set_timeout"];
+  set_timeout.success = [] { return integer(static_cast<long long>(SSL_SESSION_set_timeout(blank_session(), 1234))); };
+  set_timeout.previous = [] {
+    SSL_SESSION* s = blank_session();
+    SSL_SESSION_set_timeout(s, 1234);
+    return compare_values(static_cast<long long>(SSL_SESSION_set_timeout(s, 4321)), 1234);
+  };
+}
+
+void add_session_ids(Registry& r) {
+  auto& set_id = r["SSL_SESSION_set1_id"];
+  set_id.success = [] { return integer(optional::session_set1_id(blank_session(), kId, kIdLength)); };
+  // Longer than any session ID (SSL_MAX_SSL_SESSION_ID_LENGTH is 32).
+  set_id.failure = [] {
+    static const unsigned char too_long[64] = {1};
+    return integer(optional::session_set1_id(blank_session(), too_long, sizeof too_long));
+  };
+
+  auto& get_id = r["SSL_SESSION_get_id"];
+  get_id.success = [] {
+    unsigned int len = 0;
+    return pointer(SSL_SESSION_get_id(handshake_session(), &len));
+  };
+  get_id.current = [] {
+    SSL_SESSION* s = blank_session();
+    optional::session_set1_id(s, kId, kIdLength);
+    unsigned int len = 0;
+    const unsigned char* got = SSL_SESSION_get_id(s, &len);
+    return compare_bytes(got, len, kId, kIdLength);
+  };
+
+  auto& set_ctx = r["SSL_SESSION_set1_id_context"];
+  set_ctx.success = [] { return integer(optional::session_set1_id_context(blank_session(), kId, kIdLength)); };
+  set_ctx.failure = [] {
+    static const unsigned char too_long[64] = {1};
+    return integer(optional::session_set1_id_context(blank_session(), too_long, sizeof too_long));
+  };
+  auto& get_ctx = r["SSL_SESSION_get0_id_context"];
+  get_ctx.success = [] {
+    unsigned int len = 0;
+    return pointer(optional::session_get0_id_context(handshake_session(), &len));
+  };
+  get_ctx.current = [] {
+    SSL_SESSION* s = blank_session();
+    optional::session_set1_id_context(s, kId, kIdLength);
+    unsigned int len = 0;
+    const unsigned char* got = optional::session_get0_id_context(s, &len);
+    return compare_bytes(got, len, kId, kIdLength);
+  };
+}
+
+void add_session_encoding(Registry& r) {
+  auto& i2d = r["i2d_SSL_SESSION"];
+  i2d.success = [] { return integer(i2d_SSL_SESSION(handshake_session(), nullptr)); };
+  // No session at all: the one failure OpenSSL's encoder checks for besides
+  // a session without a cipher.
+  i2d.failure = [] { return integer(i2d_SSL_SESSION(nullptr, nullptr)); };
+  auto& d2i = r["d2i_SSL_SESSION"];
+  d2i.success = [] {
+    SSL_SESSION* s = handshake_session();
+    std::vector<unsigned char> der(static_cast<std::size_t>(i2d_SSL_SESSION(s, nullptr)));
+    unsigned char* out = der.data();
+    i2d_SSL_SESSION(s, &out);
+    const unsigned char* in = der.data();
+    return pointer(d2i_SSL_SESSION(nullptr, &in, static_cast<long>(der.size())));
+  };
+  d2i.failure = [] {
+    static const unsigned char garbage[] = {0x30, 0x03, 0x02, 0x01};
+    const unsigned char* in = garbage;
+    return pointer(d2i_SSL_SESSION(nullptr, &in, sizeof garbage));
+  };
+}
+
+void add_session_fields(Registry& r) {
+  auto& master = r["SSL_SESSION_set1_master_key"];
+  master.success = [] {
+    static const unsigned char key[48] = {7};
+    return integer(optional::session_set1_master_key(blank_session(), key, sizeof key));
+  };
+  master.failure = [] {
+    static const unsigned char key[4096] = {7};
+    return integer(optional::session_set1_master_key(blank_session(), key, sizeof key));
+  };
+  master.sets = [] {
+    static const unsigned char key[48] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+    SSL_SESSION* s = blank_session();
+    optional::session_set1_master_key(s, key, sizeof key);
+    unsigned char out[64] = {0};
+    const auto got = optional::session_get_master_key(s, out, sizeof out);
+    return compare_bytes(out, static_cast<unsigned int>(got), key, sizeof key);
+  };
+  auto& version = r["SSL_SESSION_set_protocol_version"];
+  version.success = [] { return integer(optional::session_set_protocol_version(blank_session(), TLS1_2_VERSION)); };
+  version.sets = [] {
+    SSL_SESSION* s = blank_session();
+    optional::session_set_protocol_version(s, TLS1_1_VERSION);
+    return compare_values(optional::session_get_protocol_version(s), TLS1_1_VERSION);
+  };
+}
+
+}  // namespace
+
+void add_session(Registry& r) {
+  add_session_objects(r);
+  add_session_times(r);
+  add_session_ids(r);
+  add_session_encoding(r);
+  add_session_fields(r);
+}
+
+}  // namespace sslconf::checks::scenarios

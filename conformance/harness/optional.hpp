@@ -1,0 +1,56 @@
+// The optional OpenSSL calls (availability/optional_api.txt) as the harness
+// and the checks use them. Each wrapper calls the library where the
+// configure-time probe found the call, and otherwise throws Missing naming
+// it, so a scenario that needs it stops with that reason instead of the
+// suite failing to compile. Nothing else under harness/ or checks/ calls
+// an optional function directly.
+#pragma once
+
+#include <openssl/ssl.h>
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace sslconf::harness {
+
+// The library under test does not declare `function` (in the shape used).
+struct Missing : std::runtime_error {
+  explicit Missing(const std::string& fn)
+      : std::runtime_error(fn + " is not declared by this library"), function(fn) {}
+  std::string function;
+};
+
+namespace optional {
+
+// TLS_method, or SSLv23_method before OpenSSL 1.1.0.
+const SSL_METHOD* tls_method();
+// Library set-up for releases that need it (SSL_library_init); once.
+void initialise_library();
+
+int session_up_ref(SSL_SESSION* s);
+int ctx_up_ref(SSL_CTX* ctx);
+int ssl_up_ref(SSL* ssl);
+int bio_up_ref(BIO* bio);
+
+SSL_SESSION* session_dup(SSL_SESSION* s);
+int session_is_resumable(SSL_SESSION* s);
+long long session_set_time(SSL_SESSION* s, long t);
+int session_set1_id(SSL_SESSION* s, const unsigned char* id, unsigned int len);
+int session_set1_id_context(SSL_SESSION* s, const unsigned char* ctx, unsigned int len);
+const unsigned char* session_get0_id_context(SSL_SESSION* s, unsigned int* len);
+std::size_t session_get_master_key(SSL_SESSION* s, unsigned char* out, std::size_t len);
+int session_set1_master_key(SSL_SESSION* s, const unsigned char* key, std::size_t len);
+int session_get_protocol_version(SSL_SESSION* s);
+int session_set_protocol_version(SSL_SESSION* s, int version);
+SSL_SESSION* get0_session(SSL* ssl);
+
+int ctx_set_min_proto_version(SSL_CTX* ctx, int version);
+int ctx_set_max_proto_version(SSL_CTX* ctx, int version);
+bool has_tls13();
+int tls13_version();  // TLS1_3_VERSION
+
+long long bio_write_guarantee(BIO* bio);  // BIO_ctrl_get_write_guarantee
+
+}  // namespace optional
+}  // namespace sslconf::harness
