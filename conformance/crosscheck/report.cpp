@@ -79,10 +79,19 @@ std::string file_of(const std::string& location) {
 
 // Functions that only one side documents, and the claims about them: these
 // are coverage, not findings, so they are counted per page, not listed.
+// Likewise the sentences a side has that no check can use (informative,
+// caller obligations...): two manuals in their own words differ there by
+// nature, so they are counted per page.
 struct OneSided {
   std::map<std::string, std::vector<std::string>> only_before, only_after;  // page file → functions
   std::set<std::string> functions;
   std::size_t claims = 0;
+  std::map<std::string, std::size_t> unchecked_before, unchecked_after;  // page file → claims
+  std::size_t unchecked = 0;
+  bool listed(const ClaimChange& c) const {
+    const auto& claim = c.type == ClaimChange::Type::removed ? c.before : c.after;
+    return !functions.count(c.function) && (c.type == ClaimChange::Type::changed || claim.checkable);
+  }
 };
 
 OneSided one_sided(const DocSetDiff& d) {
@@ -93,14 +102,21 @@ OneSided one_sided(const DocSetDiff& d) {
   };
   for (const auto& f : d.functions_removed) o.only_before[where(f, d.before)].push_back(f), o.functions.insert(f);
   for (const auto& f : d.functions_added) o.only_after[where(f, d.after)].push_back(f), o.functions.insert(f);
-  for (const auto& c : d.claims)
-    if (o.functions.count(c.function)) ++o.claims;
+  for (const auto& c : d.claims) {
+    if (o.functions.count(c.function)) {
+      ++o.claims;
+    } else if (!o.listed(c)) {
+      ++o.unchecked;
+      const bool removed = c.type == ClaimChange::Type::removed;
+      ++(removed ? o.unchecked_before : o.unchecked_after)[file_of(removed ? c.before.source : c.after.source)];
+    }
+  }
   return o;
 }
 
 std::size_t findings_of(const DocSetDiff& d) {
   const auto o = one_sided(d);
-  return d.claims.size() - o.claims + d.see_also.size();
+  return d.claims.size() - o.claims - o.unchecked + d.see_also.size();
 }
 
 std::size_t lint_count(const CrosscheckReport& r, Severity s) {
@@ -120,15 +136,17 @@ void add_summary(const CrosscheckReport& r, json& blocks) {
   for (const auto& d : r.page_diffs) {
     const auto o = one_sided(d);
     items.push_back(concat({link("page-vs-page", "Release against release"),
-                            text(" " + d.before + " → " + d.after + ": " +
+                            text(": " + d.before + " → " + d.after + ": " +
                                  plural(findings_of(d), "difference", "differences") + " in what both document; " +
                                  plural(o.functions.size(), "function", "functions") + " documented on one side only (" +
-                                 plural(o.only_before.size() + o.only_after.size(), "page", "pages") + ", summarised).")}));
+                                 plural(o.only_before.size() + o.only_after.size(), "page", "pages") + ") and " +
+                                 plural(o.unchecked, "sentence", "sentences") +
+                                 " no check uses on one side only, summarised per page.")}));
   }
   if (r.page_diffs.empty()) items.push_back(concat({link("page-vs-page", "Release against release"), text(": none compared.")}));
   for (const auto& h : r.headers)
-    items.push_back(concat({link("header-" + h.implementation, "Page against header"),
-                            text(" (" + h.implementation + "): " + std::to_string(h.count(Agreement::different)) +
+    items.push_back(concat({link("header-" + h.implementation, "Page against header"), space(),
+                            text("(" + h.implementation + "): " + std::to_string(h.count(Agreement::different)) +
                                  " different, " + std::to_string(h.count(Agreement::missing)) + " missing, " +
                                  std::to_string(h.count(Agreement::compatible)) + " compatible; " +
                                  std::to_string(h.count(Agreement::same)) + " as documented.")}));
@@ -137,8 +155,8 @@ void add_summary(const CrosscheckReport& r, json& blocks) {
     std::size_t known = 0;
     for (const auto& [page, pb] : b.pages)
       for (const auto& e : pb.contradicted) known += e.known();
-    items.push_back(concat({link("behaviour-" + b.implementation, "Page against behaviour"),
-                            text(" (" + b.implementation + "): " + plural(b.contradicted(), "claim", "claims") +
+    items.push_back(concat({link("behaviour-" + b.implementation, "Page against behaviour"), space(),
+                            text("(" + b.implementation + "): " + plural(b.contradicted(), "claim", "claims") +
                                  " contradicted (" + std::to_string(known) + " known divergences), " +
                                  std::to_string(b.unsupported()) + " unsupported, of " + std::to_string(b.results) +
                                  " results.")}));
@@ -189,6 +207,19 @@ void add_one_sided(const std::map<std::string, std::vector<std::string>>& pages,
   blocks.push_back(bullets(items));
 }
 
+// "file: 7 sentences", one line per page of one side.
+void add_unchecked(const std::map<std::string, std::size_t>& pages, const std::string& side, json& blocks) {
+  if (pages.empty()) return;
+  std::size_t total = 0;
+  for (const auto& kv : pages) total += kv.second;
+  blocks.push_back(para(text(plural(total, "sentence", "sentences") + " of " + side +
+                             " that no check uses (informative, caller obligations, unrecognised...) have no "
+                             "counterpart on the other side, per page:")));
+  std::vector<json> items;
+  for (const auto& [file, n] : pages) items.push_back(concat({code(file), space(), text(plural(n, "sentence", "sentences"))}));
+  blocks.push_back(bullets(items));
+}
+
 void add_page_diffs(const CrosscheckReport& r, json& blocks) {
   blocks.push_back(header(2, "page-vs-page", "Release against release"));
   if (r.page_diffs.empty()) blocks.push_back(para(text("No other release or format was compared.")));
@@ -198,8 +229,10 @@ void add_page_diffs(const CrosscheckReport& r, json& blocks) {
     blocks.push_back(header(3, "diff-" + std::to_string(++n),
                             d.before + " → " + d.after + " (" + std::to_string(findings_of(d)) + ")"));
     std::vector<json> items;
-    for (const auto& c : d.claims)
-      if (!o.functions.count(c.function)) items.push_back(claim_change_item(c));
+    // Changed claims first: both sides say something, and differently.
+    for (const auto type : {ClaimChange::Type::changed, ClaimChange::Type::removed, ClaimChange::Type::added})
+      for (const auto& c : d.claims)
+        if (c.type == type && o.listed(c)) items.push_back(claim_change_item(c));
     for (const auto& s : d.see_also)
       items.push_back(concat({strong("see also"), space(), code(ref_or_none(s.before)), space(), text("→"), space(),
                               code(ref_or_none(s.after)), space(), code(s.loc.str())}));
@@ -210,6 +243,8 @@ void add_page_diffs(const CrosscheckReport& r, json& blocks) {
     if (o.claims)
       blocks.push_back(para(text("The " + plural(o.claims, "claim", "claims") +
                                  " about those functions are not listed: only one side makes them.")));
+    add_unchecked(o.unchecked_before, d.before, blocks);
+    add_unchecked(o.unchecked_after, d.after, blocks);
   }
 }
 
@@ -278,8 +313,8 @@ std::vector<int> pandoc_api_version() {
 }  // namespace
 
 json report_document(const CrosscheckReport& report, const std::vector<int>& api_version) {
-  // Header, Para, Plain, BulletList, Str, Space, Code, Strong and Link have kept
-  // their shape from API 1.17 through 1.23.
+  // Header, Para, Plain, BulletList, RawBlock, Str, Space, Code, Strong and
+  // Link have kept their shape from API 1.17 through 1.23.
   if (api_version.size() < 2 || api_version[0] != 1 || api_version[1] < 17 || api_version[1] > 23) {
     std::string v;
     for (int n : api_version) v += (v.empty() ? "" : ".") + std::to_string(n);
@@ -295,7 +330,12 @@ json report_document(const CrosscheckReport& report, const std::vector<int>& api
   add_headers(report, blocks);
   add_behaviours(report, blocks);
   return {{"pandoc-api-version", api_version},
-          {"meta", {{"title", {{"t", "MetaInlines"}, {"c", text("Documentation cross-checks")}}}}},
+          {"meta",
+           {{"title", {{"t", "MetaInlines"}, {"c", text("Documentation cross-checks")}}},
+            // pandoc's page is a narrow column for prose; these are long code lines.
+            {"header-includes",
+             {{"t", "MetaBlocks"},
+              {"c", json::array({{{"t", "RawBlock"}, {"c", {"html", "<style>body{max-width:76em}</style>"}}}})}}}}},
           {"blocks", blocks}};
 }
 

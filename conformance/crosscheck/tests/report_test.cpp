@@ -120,6 +120,18 @@ BOOST_AUTO_TEST_CASE(functions_one_side_lacks_are_one_line_per_page) {
   removed.kind = "returns-pointer-or-null";
   removed.before.text = "BIO_new() returns a new BIO";
   d.claims.push_back(removed);
+  ClaimChange aside;
+  aside.type = ClaimChange::Type::removed;
+  aside.function = "-";
+  aside.kind = "informative";
+  aside.before.text = "Sessions are a fine thing";
+  aside.before.source = "/usr/share/man/man3/SSL_x.3ssl.gz:30";
+  d.claims.push_back(aside);
+  ClaimChange checked = aside;
+  checked.kind = "cache-by-mode";
+  checked.before.text = "Client sessions are cached";
+  checked.before.checkable = true;
+  d.claims.push_back(checked);
   r.page_diffs.push_back(d);
   std::string text;
   collect(report_document(r, {1, 22, 2, 1})["blocks"], text);
@@ -127,6 +139,9 @@ BOOST_AUTO_TEST_CASE(functions_one_side_lacks_are_one_line_per_page) {
                        "BIO_free_all, BIO_a, and 1 more") != std::string::npos, text);
   BOOST_TEST(text.find("/usr/share/man/man3/SSL_x.3ssl.gz 1 function: SSL_x") != std::string::npos, text);
   BOOST_TEST(text.find("BIO_new() returns a new BIO") == std::string::npos, "claims of one-sided functions are counted, not listed");
-  BOOST_TEST(text.find("0 differences in what both document; 8 functions documented on one side only (2 pages") !=
-             std::string::npos, text);
+  BOOST_TEST(text.find("Sessions are a fine thing") == std::string::npos, "sentences no check uses are counted");
+  BOOST_TEST(text.find("/usr/share/man/man3/SSL_x.3ssl.gz 1 sentence") != std::string::npos, text);
+  BOOST_TEST(text.find("Client sessions are cached") != std::string::npos, "a checkable claim one side lacks is listed");
+  BOOST_TEST(text.find("1 difference in what both document; 8 functions documented on one side only (2 pages) and 1 "
+                       "sentence no check uses") != std::string::npos, text);
 }
