@@ -375,7 +375,7 @@
     STATES.forEach(function (st) {
       html += '<span><span class="key st-' + st[0] + '">' + (counts[st[0]] || 0) + '</span> ' + st[1] + '</span>';
     });
-    html += '</div><p class="muted">The sentences the reader found in this page, in page order: click or hover a sentence for its claims and each implementation\'s outcome.</p><div class="page-text" id="page-text">';
+    html += '</div><p class="muted">The sentences the reader found in this page, in page order: click or hover a sentence for its claims and each implementation\'s outcome. Sections the claim extractor does not read (NAME, SEE ALSO) are not shown.</p><div class="page-text" id="page-text">';
     var prev = null, open = false;
     sentences.forEach(function (s, k) {
       if (!prev || prev.section !== s.section) {
@@ -399,16 +399,19 @@
     html += '</div><aside id="why" hidden></aside>';
     root.innerHTML = html;
     var why = document.getElementById('why');
-    document.getElementById('page-text').addEventListener('click', function (e) {
-      var el = e.target.closest('.s');
-      if (!el) return;
+    function show(el) {
       why.innerHTML = explain(sentences[+el.getAttribute('data-k')]);
       why.hidden = false;
       document.getElementById('why-close').onclick = function () { why.hidden = true; };
+    }
+    document.getElementById('page-text').addEventListener('click', function (e) {
+      var el = e.target.closest('.s');
+      if (el) show(el);
     });
+    // Arriving from the grid at one sentence: show it, with its explanation.
     if (line) {
       var target = root.querySelector('.s[data-line="' + line + '"]');
-      if (target) { target.scrollIntoView({block: 'center'}); target.focus(); }
+      if (target) { target.scrollIntoView({block: 'center'}); target.focus(); show(target); }
     }
     document.documentElement.setAttribute('data-shown', String(sentences.length));
   }

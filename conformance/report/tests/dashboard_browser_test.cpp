@@ -160,6 +160,15 @@ BOOST_AUTO_TEST_CASE(annotated_page_marks_each_sentence_by_what_became_of_it) {
   BOOST_TEST((width > 0 && width <= 1280));
 }
 
+BOOST_AUTO_TEST_CASE(a_sentence_reached_from_the_grid_shows_its_claims_and_outcomes) {
+  const auto dom = report().dom("#annotate=SSL_SESSION_free&line=16");
+  const auto at = dom.find("<aside id=\"why\">");
+  BOOST_REQUIRE_MESSAGE(at != std::string::npos, "the explanation is open");
+  const auto why = dom.substr(at);
+  BOOST_TEST(why.find("null-noop") != std::string::npos);
+  BOOST_TEST(why.find("beta: <b>FAIL</b> (expected PASS) — the process died of SIGSEGV") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(dashboard_links_to_the_annotated_pages) {
   const auto dom = report().dom("");
   BOOST_TEST(dom.find("href=\"#annotate=SSL_SESSION_new\"") != std::string::npos);
