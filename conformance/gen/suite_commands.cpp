@@ -2,7 +2,7 @@
 //   sslconf gen CLAIMS --out DIR            generated suite sources
 //   sslconf probe CLAIMS --out probes.json --table FILE --work DIR --cxx CXX -- FLAGS...
 //   sslconf run --suite EXE --claims CLAIMS --manifest FILE --name N ... --out results.json
-//   sslconf report RESULTS... [--html FILE]  terminal matrix (and report.html)
+//   sslconf report RESULTS... [--html FILE] [--claims FILE]  terminal matrix (and report.html)
 #include "gen/catalogue.hpp"
 #include "gen/generate.hpp"
 #include "gen/probe.hpp"

@@ -408,6 +408,10 @@
       var el = e.target.closest('.s');
       if (el) show(el);
     });
+    document.getElementById('page-text').addEventListener('keydown', function (e) {
+      var el = e.target.closest('.s');
+      if (el && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); show(el); }
+    });
     // Arriving from the grid at one sentence: show it, with its explanation.
     if (line) {
       var target = root.querySelector('.s[data-line="' + line + '"]');
