@@ -95,4 +95,18 @@ Arguments validate(const std::vector<std::string>& impls, const std::vector<std:
   return a;
 }
 
+void add_options(CLI::App& cmd, CommandLine& line) {
+  cmd.add_option("--impl", line.impls, "reference, openssl, boringssl, wolfssl, or an install PREFIX");
+  cmd.add_option("--docs", line.docs, "manual page file or folder (default: pod/)");
+  cmd.add_option("--out", line.out, "output folder (default: out)");
+  cmd.add_flag("--matrix", line.matrix, "print every claim's outcome on every implementation, not only what needs attention");
+  cmd.add_option("--project", line.project, "project source folder")->group("");
+}
+
+Arguments validate(const CommandLine& line) {
+  Arguments a = validate(line.impls, line.docs, line.out, line.project);
+  a.matrix = line.matrix;
+  return a;
+}
+
 }  // namespace sslconf::conform

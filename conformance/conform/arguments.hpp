@@ -2,9 +2,12 @@
 //   --impl reference|openssl|boringssl|wolfssl|PREFIX   (repeatable)
 //   --docs FILE_OR_DIR                                  (repeatable)
 //   --out DIR
+//   --matrix                                            (every claim × implementation)
 // Validation happens before anything is built or written, so a bad argument
 // costs one line on stderr and nothing half-made in --out.
 #pragma once
+
+#include <CLI/CLI.hpp>
 
 #include <string>
 #include <vector>
@@ -21,7 +24,19 @@ struct Arguments {
   std::vector<Implementation> impls;
   std::vector<std::string> docs;
   std::string out;
+  bool matrix = false;  // print the full matrix, not only the summary and what needs attention
 };
+
+// The command line as written, before validation.
+struct CommandLine {
+  std::vector<std::string> impls, docs;
+  std::string out = "out";
+  std::string project;
+  bool matrix = false;
+};
+
+// Declares the options of `conform` on `cmd`, filling `line` when parsed.
+void add_options(CLI::App& cmd, CommandLine& line);
 
 // The implementations named without a path.
 const std::vector<std::string>& known_implementations();
@@ -34,5 +49,6 @@ Implementation resolve_implementation(const std::string& value);
 // Relative defaults are resolved against `project_dir`.
 Arguments validate(const std::vector<std::string>& impls, const std::vector<std::string>& docs,
                    const std::string& out, const std::string& project_dir);
+Arguments validate(const CommandLine& line);
 
 }  // namespace sslconf::conform

@@ -4,6 +4,7 @@
 #include "conform/arguments.hpp"
 #include "model/diagnostic.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -96,4 +97,34 @@ BOOST_AUTO_TEST_CASE(missing_docs_are_rejected) {
 BOOST_AUTO_TEST_CASE(the_same_implementation_twice_is_rejected) {
   const auto m = message_of([] { validate({"openssl", "openssl"}, {}, "", SSLCONF_SOURCE_DIR); });
   BOOST_TEST(m.find("implementation named twice") != std::string::npos);
+}
+
+namespace {
+
+sslconf::conform::CommandLine parsed(std::vector<std::string> words) {
+  CLI::App app;
+  sslconf::conform::CommandLine line;
+  sslconf::conform::add_options(app, line);
+  std::reverse(words.begin(), words.end());  // CLI11 takes the arguments last first
+  app.parse(words);
+  return line;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(matrix_is_off_unless_asked_for) {
+  BOOST_TEST(!parsed({"--impl", "reference"}).matrix);
+  BOOST_TEST(parsed({"--matrix"}).matrix);
+  for (const bool asked : {false, true}) {
+    auto line = parsed(asked ? std::vector<std::string>{"--matrix"} : std::vector<std::string>{});
+    line.project = SSLCONF_SOURCE_DIR;
+    BOOST_TEST(validate(line).matrix == asked);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(options_keep_their_documented_names) {
+  const auto line = parsed({"--impl", "openssl", "--impl", "wolfssl", "--docs", "pod", "--out", "elsewhere"});
+  BOOST_TEST(line.impls == (std::vector<std::string>{"openssl", "wolfssl"}));
+  BOOST_TEST(line.docs == std::vector<std::string>{"pod"});
+  BOOST_TEST(line.out == "elsewhere");
 }

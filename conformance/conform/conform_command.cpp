@@ -1,18 +1,22 @@
 // sslconf conform: the product. Validates the command line, extracts the
 // claims of the pages, then for each implementation builds the suite
 // generated from them, runs it claim by claim, compares with the
-// expectation file, and writes results, JUnit, the matrix and report.html.
+// expectation file, and writes results, JUnit and report.html; prints a
+// summary and what needs attention (the whole matrix with --matrix).
 #include "conform/arguments.hpp"
 #include "crosscheck/build.hpp"
 #include "model/diagnostic.hpp"
 #include "reader/reader.hpp"
 #include "gen/steps.hpp"
 #include "platform/process.hpp"
+#include "report/dashboard.hpp"
 #include "report/matrix.hpp"
 #include "report/results.hpp"
+#include "report/summary.hpp"
 #include "tool/commands.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -52,18 +56,16 @@ bool extract_claims(const std::string& tool, const conform::Arguments& args, con
   return true;
 }
 
+// The catalogue for the report's annotated pages (reasons of the claims
+// that cannot be checked); null when it cannot be read.
+nlohmann::json claims_of(const fs::path& claims) {
+  return nlohmann::json::parse(file_text(claims), nullptr, false);
+}
+
 // A stale result of an earlier run must not pass for this run's.
 void forget_results(const fs::path& out, const std::string& name) {
   for (const auto& f : {"results-" + name + ".json", "junit-" + name + ".xml", "probes-" + name + ".json"})
     fs::remove(out / f);
-}
-
-void list_unexpected(const nlohmann::json& results) {
-  const std::string name = results["implementation"]["name"];
-  for (const auto* r : report::unexpected(results))
-    std::cerr << (*r)["source"].get<std::string>() << ": " << name << ": " << (*r)["id"].get<std::string>()
-              << ": expected " << (*r)["expected"].get<std::string>() << ", got " << (*r)["outcome"].get<std::string>()
-              << ": " << (*r)["detail"].get<std::string>() << "\n";
 }
 
 // out/crosscheck.html: lint, the pages against the installed release, each
@@ -95,8 +97,9 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   const fs::path claims = out / "claims.json";
   if (!extract_claims(tool, args, claims)) return kBadInput;
   int status = kSuccess;
-  std::vector<nlohmann::json> all;
+  std::vector<report::RunRecord> runs;
   for (const auto& impl : args.impls) {
+    const auto build_start = std::chrono::steady_clock::now();
     std::cerr << "sslconf conform: " << impl.name << ": building the generated suite\n";
     const auto built = gen::build_suite({project, (fs::path(project) / "build" / ("impl-" + impl.name)).string(),
                                          impl.kind, impl.prefix, claims.string(), tool},
@@ -113,13 +116,20 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
                         (fs::path(project) / "conformance/expectations").string(),
                         (out / ("results-" + impl.name + ".json")).string(),
                         (out / ("junit-" + impl.name + ".xml")).string()};
-    all.push_back(gen::run_and_record(run, std::cerr));
-    if (!report::unexpected(all.back()).empty() && status == kSuccess) status = kFindings;
+    run.live_progress = platform::stderr_is_terminal();
+    const auto run_start = std::chrono::steady_clock::now();
+    auto results = gen::run_and_record(run, std::cerr);
+    const std::chrono::duration<double> building = run_start - build_start, ran = std::chrono::steady_clock::now() - run_start;
+    runs.push_back({std::move(results), building.count(), ran.count()});
+    if (!report::unexpected(runs.back().results).empty() && status == kSuccess) status = kFindings;
   }
-  if (all.empty()) return status;
-  std::cout << report::matrix_text(all);
-  report::write_report_html(all, (out / "report.html").string());
-  for (const auto& r : all) list_unexpected(r);
+  if (runs.empty()) return status;
+  std::vector<nlohmann::json> all;
+  for (const auto& r : runs) all.push_back(r.results);
+  if (args.matrix) std::cout << report::matrix_text(all) << "\n";
+  std::cout << report::summary_text(runs) << report::attention_text(runs, fs::current_path().string());
+  std::cout.flush();
+  report::write_report_html(all, (out / "report.html").string(), claims_of(claims));
   std::cerr << "sslconf conform: wrote " << (out / "report.html").string() << "\n";
   write_crosscheck(args, project, claims);
   return status;
@@ -129,17 +139,12 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
 
 void add_conform_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("conform", "run the suite generated from the pages against implementations");
-  auto impls = std::make_shared<std::vector<std::string>>();
-  auto docs = std::make_shared<std::vector<std::string>>();
-  auto out = std::make_shared<std::string>("out");
-  auto project = std::make_shared<std::string>(SSLCONF_SOURCE_DIR);
-  cmd->add_option("--impl", *impls, "reference, openssl, boringssl, wolfssl, or an install PREFIX");
-  cmd->add_option("--docs", *docs, "manual page file or folder (default: pod/)");
-  cmd->add_option("--out", *out, "output folder (default: out)");
-  cmd->add_option("--project", *project, "project source folder")->group("");
+  auto line = std::make_shared<conform::CommandLine>();
+  line->project = SSLCONF_SOURCE_DIR;
+  conform::add_options(*cmd, *line);
   cmd->callback([=] {
-    const auto args = conform::validate(*impls, *docs, *out, *project);
-    const int status = run_conform(args, fs::absolute(*project).lexically_normal().string());
+    const auto args = conform::validate(*line);
+    const int status = run_conform(args, fs::absolute(line->project).lexically_normal().string());
     if (status != kSuccess) throw CLI::RuntimeError(status);
   });
 }

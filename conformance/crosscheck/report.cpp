@@ -2,6 +2,9 @@
 
 #include "platform/process.hpp"
 
+#include <cctype>
+#include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -58,9 +61,114 @@ json bullets(const std::vector<json>& items) {
   return {{"t", "BulletList"}, {"c", list}};
 }
 
+json link(const std::string& target, const std::string& label) {
+  return {{"t", "Link"}, {"c", {kNoAttr, text(label), {"#" + target, ""}}}};
+}
+
+std::string plural(std::size_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string file_of(const std::string& location) {
+  const auto colon = location.rfind(':');
+  if (colon == std::string::npos || colon + 1 == location.size()) return location;
+  for (std::size_t i = colon + 1; i < location.size(); ++i)
+    if (!std::isdigit(static_cast<unsigned char>(location[i]))) return location;
+  return location.substr(0, colon);
+}
+
+// Functions that only one side documents, and the claims about them: these
+// are coverage, not findings, so they are counted per page, not listed.
+// Likewise the sentences a side has that no check can use (informative,
+// caller obligations...): two manuals in their own words differ there by
+// nature, so they are counted per page.
+struct OneSided {
+  std::map<std::string, std::vector<std::string>> only_before, only_after;  // page file → functions
+  std::set<std::string> functions;
+  std::size_t claims = 0;
+  std::map<std::string, std::size_t> unchecked_before, unchecked_after;  // page file → claims
+  std::size_t unchecked = 0;
+  bool listed(const ClaimChange& c) const {
+    const auto& claim = c.type == ClaimChange::Type::removed ? c.before : c.after;
+    return !functions.count(c.function) && (c.type == ClaimChange::Type::changed || claim.checkable);
+  }
+};
+
+OneSided one_sided(const DocSetDiff& d) {
+  OneSided o;
+  auto where = [&d](const std::string& f, const std::string& fallback) {
+    const auto it = d.function_sources.find(f);
+    return it == d.function_sources.end() || it->second.empty() ? fallback : file_of(it->second);
+  };
+  for (const auto& f : d.functions_removed) o.only_before[where(f, d.before)].push_back(f), o.functions.insert(f);
+  for (const auto& f : d.functions_added) o.only_after[where(f, d.after)].push_back(f), o.functions.insert(f);
+  for (const auto& c : d.claims) {
+    if (o.functions.count(c.function)) {
+      ++o.claims;
+    } else if (!o.listed(c)) {
+      ++o.unchecked;
+      const bool removed = c.type == ClaimChange::Type::removed;
+      ++(removed ? o.unchecked_before : o.unchecked_after)[file_of(removed ? c.before.source : c.after.source)];
+    }
+  }
+  return o;
+}
+
+std::size_t findings_of(const DocSetDiff& d) {
+  const auto o = one_sided(d);
+  return d.claims.size() - o.claims - o.unchecked + d.see_also.size();
+}
+
+std::size_t lint_count(const CrosscheckReport& r, Severity s) {
+  std::size_t n = 0;
+  for (const auto& f : r.lint) n += f.severity == s;
+  return n;
+}
+
+// The first blocks of the page: every group with its counts, linked.
+void add_summary(const CrosscheckReport& r, json& blocks) {
+  blocks.push_back(header(2, "findings", "Findings"));
+  std::vector<json> items;
+  items.push_back(concat({link("lint", "Lint"), text(": " + plural(r.lint.size(), "finding", "findings") + " (" +
+                                                     plural(lint_count(r, Severity::error), "error", "errors") + ", " +
+                                                     plural(lint_count(r, Severity::warning), "warning", "warnings") +
+                                                     ") in " + r.docs + ".")}));
+  for (const auto& d : r.page_diffs) {
+    const auto o = one_sided(d);
+    items.push_back(concat({link("page-vs-page", "Release against release"),
+                            text(": " + d.before + " → " + d.after + ": " +
+                                 plural(findings_of(d), "difference", "differences") + " in what both document; " +
+                                 plural(o.functions.size(), "function", "functions") + " documented on one side only (" +
+                                 plural(o.only_before.size() + o.only_after.size(), "page", "pages") + ") and " +
+                                 plural(o.unchecked, "sentence", "sentences") +
+                                 " no check uses on one side only, summarised per page.")}));
+  }
+  if (r.page_diffs.empty()) items.push_back(concat({link("page-vs-page", "Release against release"), text(": none compared.")}));
+  for (const auto& h : r.headers)
+    items.push_back(concat({link("header-" + h.implementation, "Page against header"), space(),
+                            text("(" + h.implementation + "): " + std::to_string(h.count(Agreement::different)) +
+                                 " different, " + std::to_string(h.count(Agreement::missing)) + " missing, " +
+                                 std::to_string(h.count(Agreement::compatible)) + " compatible; " +
+                                 std::to_string(h.count(Agreement::same)) + " as documented.")}));
+  if (r.headers.empty()) items.push_back(concat({link("page-vs-header", "Page against header"), text(": none compared.")}));
+  for (const auto& b : r.behaviours) {
+    std::size_t known = 0;
+    for (const auto& [page, pb] : b.pages)
+      for (const auto& e : pb.contradicted) known += e.known();
+    items.push_back(concat({link("behaviour-" + b.implementation, "Page against behaviour"), space(),
+                            text("(" + b.implementation + "): " + plural(b.contradicted(), "claim", "claims") +
+                                 " contradicted (" + std::to_string(known) + " known divergences), " +
+                                 std::to_string(b.unsupported()) + " unsupported, of " + std::to_string(b.results) +
+                                 " results.")}));
+  }
+  if (r.behaviours.empty())
+    items.push_back(concat({link("page-vs-behaviour", "Page against behaviour"), text(": no results file was given.")}));
+  blocks.push_back(bullets(items));
+}
+
 void add_lint(const CrosscheckReport& r, json& blocks) {
-  blocks.push_back(header(2, "lint", "Page against itself: lint"));
-  blocks.push_back(para(text(std::to_string(r.lint.size()) + " finding(s) in " + r.docs + ".")));
+  blocks.push_back(header(2, "lint", "Lint (" + std::to_string(r.lint.size()) + ")"));
+  if (r.lint.empty()) blocks.push_back(para(text("No findings in " + r.docs + ".")));
   std::vector<json> items;
   for (const auto& f : r.lint)
     items.push_back(concat({code(f.loc.str()), space(), strong(f.severity == Severity::error ? "error" : "warning"),
@@ -70,30 +178,73 @@ void add_lint(const CrosscheckReport& r, json& blocks) {
 
 std::string ref_or_none(const std::string& s) { return s.empty() ? "(none)" : s; }
 
+json claim_change_item(const ClaimChange& c) {
+  const auto& claim = c.type == ClaimChange::Type::removed ? c.before : c.after;
+  json item = concat({strong("claim " + to_string(c.type)), space(), code(c.function), space(), code(c.kind)});
+  for (const auto& p : c.params)
+    item = concat({item, space(), text(p.key + ":"), space(), code(p.before.is_null() ? "(none)" : p.before.dump()),
+                   space(), text("→"), space(), code(p.after.is_null() ? "(none)" : p.after.dump())});
+  if (c.type != ClaimChange::Type::changed && !params_text(claim).empty())
+    item = concat({item, space(), text(params_text(claim).substr(1))});
+  return concat({item, space(), text("— “" + claim.text + "”"), space(), code(claim.source)});
+}
+
+// "file: 3 functions (A, B, C)", one line per page of one side.
+void add_one_sided(const std::map<std::string, std::vector<std::string>>& pages, const std::string& side,
+                   const std::string& other, json& blocks) {
+  if (pages.empty()) return;
+  std::size_t total = 0;
+  for (const auto& kv : pages) total += kv.second.size();
+  blocks.push_back(para(text(plural(total, "function", "functions") + " that " + side + " documents and " + other +
+                             " does not, per page of " + side + ":")));
+  std::vector<json> items;
+  for (const auto& [file, functions] : pages) {
+    std::string names;
+    for (std::size_t i = 0; i < functions.size() && i < 6; ++i) names += (i ? ", " : "") + functions[i];
+    if (functions.size() > 6) names += ", and " + std::to_string(functions.size() - 6) + " more";
+    items.push_back(concat({code(file), space(), text(plural(functions.size(), "function", "functions") + ": " + names)}));
+  }
+  blocks.push_back(bullets(items));
+}
+
+// "file: 7 sentences", one line per page of one side.
+void add_unchecked(const std::map<std::string, std::size_t>& pages, const std::string& side, json& blocks) {
+  if (pages.empty()) return;
+  std::size_t total = 0;
+  for (const auto& kv : pages) total += kv.second;
+  blocks.push_back(para(text(plural(total, "sentence", "sentences") + " of " + side +
+                             " that no check uses (informative, caller obligations, unrecognised...) have no "
+                             "counterpart on the other side, per page:")));
+  std::vector<json> items;
+  for (const auto& [file, n] : pages) items.push_back(concat({code(file), space(), text(plural(n, "sentence", "sentences"))}));
+  blocks.push_back(bullets(items));
+}
+
 void add_page_diffs(const CrosscheckReport& r, json& blocks) {
-  blocks.push_back(header(2, "page-vs-page", "Page against page"));
+  blocks.push_back(header(2, "page-vs-page", "Release against release"));
   if (r.page_diffs.empty()) blocks.push_back(para(text("No other release or format was compared.")));
   int n = 0;
   for (const auto& d : r.page_diffs) {
-    blocks.push_back(header(3, "diff-" + std::to_string(++n), d.before + " → " + d.after));
+    const auto o = one_sided(d);
+    blocks.push_back(header(3, "diff-" + std::to_string(++n),
+                            d.before + " → " + d.after + " (" + std::to_string(findings_of(d)) + ")"));
     std::vector<json> items;
-    for (const auto& f : d.functions_added) items.push_back(concat({strong("function added"), space(), code(f)}));
-    for (const auto& f : d.functions_removed) items.push_back(concat({strong("function removed"), space(), code(f)}));
-    for (const auto& c : d.claims) {
-      const auto& claim = c.type == ClaimChange::Type::removed ? c.before : c.after;
-      json item = concat({strong("claim " + to_string(c.type)), space(), code(c.function), space(), code(c.kind)});
-      for (const auto& p : c.params)
-        item = concat({item, space(), text(p.key + ":"), space(), code(p.before.is_null() ? "(none)" : p.before.dump()),
-                       space(), text("→"), space(), code(p.after.is_null() ? "(none)" : p.after.dump())});
-      if (c.type != ClaimChange::Type::changed && !params_text(claim).empty())
-        item = concat({item, space(), text(params_text(claim).substr(1))});
-      items.push_back(concat({item, space(), text("— “" + claim.text + "”"), space(), code(claim.source)}));
-    }
+    // Changed claims first: both sides say something, and differently.
+    for (const auto type : {ClaimChange::Type::changed, ClaimChange::Type::removed, ClaimChange::Type::added})
+      for (const auto& c : d.claims)
+        if (c.type == type && o.listed(c)) items.push_back(claim_change_item(c));
     for (const auto& s : d.see_also)
       items.push_back(concat({strong("see also"), space(), code(ref_or_none(s.before)), space(), text("→"), space(),
                               code(ref_or_none(s.after)), space(), code(s.loc.str())}));
-    if (items.empty()) blocks.push_back(para(text("No differences.")));
+    if (items.empty()) blocks.push_back(para(text("No differences in what both document.")));
     else blocks.push_back(bullets(items));
+    add_one_sided(o.only_before, d.before, d.after, blocks);
+    add_one_sided(o.only_after, d.after, d.before, blocks);
+    if (o.claims)
+      blocks.push_back(para(text("The " + plural(o.claims, "claim", "claims") +
+                                 " about those functions are not listed: only one side makes them.")));
+    add_unchecked(o.unchecked_before, d.before, blocks);
+    add_unchecked(o.unchecked_after, d.after, blocks);
   }
 }
 
@@ -101,20 +252,21 @@ void add_headers(const CrosscheckReport& r, json& blocks) {
   blocks.push_back(header(2, "page-vs-header", "Page against header"));
   if (r.headers.empty()) blocks.push_back(para(text("No implementation's headers were compared.")));
   for (const auto& h : r.headers) {
-    blocks.push_back(header(3, "header-" + h.implementation, h.implementation));
-    blocks.push_back(para(text(std::to_string(h.count(Agreement::same)) + " same, " +
-                               std::to_string(h.count(Agreement::compatible)) + " compatible, " +
-                               std::to_string(h.count(Agreement::different)) + " different, " +
-                               std::to_string(h.count(Agreement::missing)) + " missing.")));
+    const auto disagreements = h.comparisons.size() - h.count(Agreement::same);
+    blocks.push_back(header(3, "header-" + h.implementation, h.implementation + " (" + std::to_string(disagreements) + ")"));
+    blocks.push_back(para(text(std::to_string(h.count(Agreement::different)) + " different, " +
+                               std::to_string(h.count(Agreement::missing)) + " missing, " +
+                               std::to_string(h.count(Agreement::compatible)) + " compatible; " +
+                               std::to_string(h.count(Agreement::same)) + " as documented (not listed).")));
     std::vector<json> items;
     for (const auto& c : h.comparisons) {
+      if (c.agreement == Agreement::same) continue;
       json item = concat({strong(to_string(c.agreement)), space(), code(c.prototype.name), space(), text("page"),
                           space(), code(c.prototype.text)});
       if (c.declaration) item = concat({item, space(), text("header"), space(), code(c.declaration->text)});
       if (c.declaration && !c.declaration->macro.empty() && !c.declaration->function_like_macro)
         item = concat({item, space(), text("via"), space(), code(c.declaration->macro)});
-      if (c.agreement != Agreement::same)
-        for (const auto& reason : c.reasons) item = concat({item, space(), text("(" + reason + ")")});
+      for (const auto& reason : c.reasons) item = concat({item, space(), text("(" + reason + ")")});
       items.push_back(concat({item, space(), code(c.prototype.loc.str())}));
     }
     if (!items.empty()) blocks.push_back(bullets(items));
@@ -125,10 +277,12 @@ void add_behaviours(const CrosscheckReport& r, json& blocks) {
   blocks.push_back(header(2, "page-vs-behaviour", "Page against behaviour"));
   if (r.behaviours.empty()) blocks.push_back(para(text("No results file was given.")));
   for (const auto& b : r.behaviours) {
-    blocks.push_back(header(3, "behaviour-" + b.implementation, b.implementation + " (" + b.version + ")"));
+    blocks.push_back(header(3, "behaviour-" + b.implementation,
+                            b.implementation + " (" + b.version + "): " + std::to_string(b.contradicted()) +
+                                " contradicted, " + std::to_string(b.unsupported()) + " unsupported"));
     blocks.push_back(para(text(std::to_string(b.contradicted()) + " claim(s) contradicted and " +
                                std::to_string(b.unsupported()) + " unsupported, of " + std::to_string(b.results) +
-                               " results.")));
+                               " results; every claim with its outcome is in report.html.")));
     for (const auto& [page, pb] : b.pages) {
       blocks.push_back(header(4, "behaviour-" + b.implementation + "-" + page, "Page " + ref_or_none(page)));
       std::vector<json> items;
@@ -159,8 +313,8 @@ std::vector<int> pandoc_api_version() {
 }  // namespace
 
 json report_document(const CrosscheckReport& report, const std::vector<int>& api_version) {
-  // Header, Para, Plain, BulletList, Str, Space, Code and Strong have kept
-  // their shape from API 1.17 through 1.23.
+  // Header, Para, Plain, BulletList, RawBlock, Str, Space, Code, Strong and
+  // Link have kept their shape from API 1.17 through 1.23.
   if (api_version.size() < 2 || api_version[0] != 1 || api_version[1] < 17 || api_version[1] > 23) {
     std::string v;
     for (int n : api_version) v += (v.empty() ? "" : ".") + std::to_string(n);
@@ -169,13 +323,19 @@ json report_document(const CrosscheckReport& report, const std::vector<int>& api
   json blocks = json::array();
   blocks.push_back(para(text("Documentation cross-checks of " + report.docs +
                              ": lint, page against page, page against header, page against behaviour.")));
+  add_summary(report, blocks);
   for (const auto& n : report.notes) blocks.push_back(para(concat({strong("Note:"), space(), text(n)})));
   add_lint(report, blocks);
   add_page_diffs(report, blocks);
   add_headers(report, blocks);
   add_behaviours(report, blocks);
   return {{"pandoc-api-version", api_version},
-          {"meta", {{"title", {{"t", "MetaInlines"}, {"c", text("Documentation cross-checks")}}}}},
+          {"meta",
+           {{"title", {{"t", "MetaInlines"}, {"c", text("Documentation cross-checks")}}},
+            // pandoc's page is a narrow column for prose; these are long code lines.
+            {"header-includes",
+             {{"t", "MetaBlocks"},
+              {"c", json::array({{{"t", "RawBlock"}, {"c", {"html", "<style>body{max-width:76em}</style>"}}}})}}}}},
           {"blocks", blocks}};
 }
 

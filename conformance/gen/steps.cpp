@@ -82,9 +82,11 @@ void print_timing(std::ostream& out, const std::string& name, const std::vector<
 struct Progress {
   std::ostream& out;
   std::string name;
+  bool live;
   std::map<std::string, int> counts;
   void operator()(const runner::CaseOutcome& c, std::size_t done, std::size_t total) {
     ++counts[c.outcome];
+    if (!live) return;
     out << "\r  " << name << ": " << done << "/" << total;
     for (const char* o : {"PASS", "FAIL", "UNSUPPORTED", "UNTESTED", "UNRESOLVED"})
       if (counts[o]) out << "  " << o << " " << counts[o];
@@ -115,7 +117,7 @@ nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
   o.per_claim = std::chrono::milliseconds(r.timeout_ms);
   o.jobs = r.jobs;
   if (r.exec_per_claim) o.isolation = runner::RunOptions::Isolation::exec;
-  Progress p{progress, r.impl.name, {}};
+  Progress p{progress, r.impl.name, r.live_progress, {}};
   o.progress = [&p](const runner::CaseOutcome& c, std::size_t done, std::size_t total) { p(c, done, total); };
   const auto start = std::chrono::steady_clock::now();
   const auto outcomes = runner::run_suite(manifest, o);

@@ -19,6 +19,9 @@ struct RunRequest {
   long timeout_ms = 10000;
   unsigned jobs = 0;
   bool exec_per_claim = false;  // start the suite program per claim instead of forking a server
+  // Redraw a progress line in place after each claim: only for a terminal
+  // (platform::stderr_is_terminal); a log gets the one timing line per run.
+  bool live_progress = false;
 };
 
 // Runs every case, shows progress on `progress`, writes results (and

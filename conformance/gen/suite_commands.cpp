@@ -2,12 +2,14 @@
 //   sslconf gen CLAIMS --out DIR            generated suite sources
 //   sslconf probe CLAIMS --out probes.json --table FILE --work DIR --cxx CXX -- FLAGS...
 //   sslconf run --suite EXE --claims CLAIMS --manifest FILE --name N ... --out results.json
-//   sslconf report RESULTS... [--html FILE]  terminal matrix (and report.html)
+//   sslconf report RESULTS... [--html FILE] [--claims FILE]  terminal matrix (and report.html)
 #include "gen/catalogue.hpp"
 #include "gen/generate.hpp"
 #include "gen/probe.hpp"
 #include "gen/steps.hpp"
 #include "model/diagnostic.hpp"
+#include "platform/process.hpp"
+#include "report/dashboard.hpp"
 #include "report/matrix.hpp"
 #include "report/results.hpp"
 #include "tool/commands.hpp"
@@ -68,6 +70,7 @@ void add_run(CLI::App& app) {
   cmd->add_flag("--exec-per-claim", o->exec_per_claim,
                 "start the suite program for every claim instead of forking each claim from a suite server");
   cmd->callback([=] {
+    o->live_progress = platform::stderr_is_terminal();
     const auto results = gen::run_and_record(*o, std::cerr);
     std::cout << report::matrix_text({results});
     if (!report::unexpected(results).empty()) throw CLI::RuntimeError(kFindings);
@@ -79,12 +82,14 @@ void add_report(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto html = std::make_shared<std::string>();
   cmd->add_option("results", *files, "results-<impl>.json files")->required();
-  cmd->add_option("--html", *html, "report.html to write (through pandoc)");
+  auto claims = std::make_shared<std::string>();
+  cmd->add_option("--html", *html, "report.html to write (the dashboard)");
+  cmd->add_option("--claims", *claims, "claims.json, for the reasons of the claims that cannot be checked");
   cmd->callback([=] {
     std::vector<nlohmann::json> all;
     for (const auto& f : *files) all.push_back(gen::read_json(f));
     std::cout << report::matrix_text(all);
-    if (!html->empty()) report::write_report_html(all, *html);
+    if (!html->empty()) report::write_report_html(all, *html, claims->empty() ? nlohmann::json() : gen::read_json(*claims));
   });
 }
 

@@ -218,6 +218,8 @@ ProcessResult run_forked(const std::function<int()>& body, const ProcessOptions&
   return collect(pid, in, out, err, options);
 }
 
+bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+
 unsigned hardware_cores() {
   const unsigned n = std::thread::hardware_concurrency();
   return n ? n : 1;

@@ -58,6 +58,10 @@ class LineChannel {
   std::string buffer_;
 };
 
+// True when standard error is a terminal (progress may redraw in place
+// there; in a log or a pipe it must not).
+bool stderr_is_terminal();
+
 // Number of cores to use for parallel work (at least 1).
 unsigned hardware_cores();
 

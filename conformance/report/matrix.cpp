@@ -1,11 +1,9 @@
 #include "report/matrix.hpp"
 
-#include "platform/process.hpp"
 #include "report/results.hpp"
 
 #include <algorithm>
 #include <map>
-#include <stdexcept>
 
 namespace sslconf::report {
 
@@ -59,50 +57,6 @@ std::vector<Row> rows_of(const std::vector<nlohmann::json>& results) {
 
 std::string name_of(const nlohmann::json& results) { return results["implementation"]["name"].get<std::string>(); }
 
-// Pandoc Markdown text in a table cell: no line breaks, no pipes, and the
-// punctuation Markdown would read as markup escaped.
-std::string md(const std::string& s) {
-  std::string out;
-  for (const char ch : s) {
-    if (ch == '\n' || ch == '\r') out += ' ';
-    else if (std::string("\\`*_{}[]<>#+-!|$^~\"@").find(ch) != std::string::npos) out += std::string("\\") + ch;
-    else out += ch;
-  }
-  return out;
-}
-
-std::string cell_md(const nlohmann::json* r) {
-  if (!r) return "—";
-  const std::string o = r->at("outcome"), e = r->at("expected");
-  std::string text = "[" + o + "]{." + std::string(o == "PASS" ? "pass" : o == "FAIL" ? "fail" : "other") + "}";
-  if (o != e) text += " [(expected " + e + ")]{.unexpected}";
-  return text + " " + md(r->at("detail").get<std::string>());
-}
-
-std::string table_md(const std::vector<Row>& rows, const std::vector<nlohmann::json>& results, bool only_differences) {
-  std::string t = "| Claim | Sentence | Source |";
-  std::string rule = "|---|------|--|";
-  for (const auto& r : results) {
-    t += " " + md(name_of(r)) + " |";
-    rule += "----|";
-  }
-  t += "\n" + rule + "\n";
-  int n = 0;
-  for (const auto& row : rows) {
-    if (only_differences && !row.differs()) continue;
-    ++n;
-    const auto& c = *row.claim;
-    t += "| " + std::string(row.differs() ? "**≠** " : "") + md(c["id"]) + " | " + md(c["text"]) + " | " + md(c["source"]) + " |";
-    for (const auto* cell : row.cells) t += " " + cell_md(cell) + " |";
-    t += "\n";
-  }
-  return n ? t : "None.\n";
-}
-
-const char* const kStyle =
-    "<style>.fail{color:#b00020;font-weight:bold}.pass{color:#1b5e20}.other{color:#6d4c41}"
-    ".unexpected{background:#ffe0b2}table{font-size:85%}td{vertical-align:top}</style>";
-
 }  // namespace
 
 std::string matrix_text(const std::vector<nlohmann::json>& results) {
@@ -130,32 +84,6 @@ std::string matrix_text(const std::vector<nlohmann::json>& results) {
   out += "  " + pad("unexpected (!)", id_width);
   for (const auto& r : results) out += " " + pad(std::to_string(unexpected(r).size()), 11);
   return out + "\n";
-}
-
-std::string report_markdown(const std::vector<nlohmann::json>& results) {
-  const auto rows = rows_of(results);
-  std::string m = "---\ntitle: sslconf conformance report\nheader-includes: |\n  ```{=html}\n  " + std::string(kStyle) +
-                  "\n  ```\n---\n\n# Implementations\n\n| Implementation | Family | Version |";
-  for (const char* o : kOutcomes) m += std::string(" ") + o + " |";
-  m += " Unexpected |\n|---|---|---|---|---|---|---|---|---|\n";
-  for (const auto& r : results) {
-    const auto& impl = r["implementation"];
-    m += "| " + md(impl["name"]) + " | " + md(impl["family"]) + " | " + md(impl["version"]) + " |";
-    for (const char* o : kOutcomes) m += " " + std::to_string(r["totals"].value(o, 0)) + " |";
-    m += " " + std::to_string(unexpected(r).size()) + " |\n";
-  }
-  m += "\n# Claims whose outcomes differ between implementations\n\n" + table_md(rows, results, true);
-  m += "\n# All claims\n\n" + table_md(rows, results, false);
-  return m;
-}
-
-void write_report_html(const std::vector<nlohmann::json>& results, const std::string& path) {
-  platform::ProcessOptions o;
-  o.input = report_markdown(results);
-  o.timeout = std::chrono::minutes(2);
-  const auto r = platform::run_process({"pandoc", "-f", "markdown", "-t", "html5", "-s"}, o);
-  if (!r.exited || r.exit_code != 0) throw std::runtime_error("pandoc failed: " + r.err);
-  write_atomically(path, r.out);
 }
 
 }  // namespace sslconf::report

@@ -1,5 +1,5 @@
-// Presenting results of several implementations side by side: the terminal
-// matrix and report.html (Markdown made into HTML by pandoc).
+// The terminal matrix: results of several implementations side by side
+// (`scripts/conform --matrix`; report.html is dashboard.hpp).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,14 +13,5 @@ namespace sslconf::report {
 // differs from its expectation carries a '!'; a row whose outcomes differ
 // between implementations is marked '≠' at its start.
 std::string matrix_text(const std::vector<nlohmann::json>& results);
-
-// The report as Pandoc Markdown: totals, the claims whose outcomes differ
-// between implementations, then every claim with its sentence, source and
-// each implementation's outcome and detail.
-std::string report_markdown(const std::vector<nlohmann::json>& results);
-
-// report_markdown through `pandoc` to a standalone HTML file, written
-// atomically. Throws std::runtime_error when pandoc fails.
-void write_report_html(const std::vector<nlohmann::json>& results, const std::string& path);
 
 }  // namespace sslconf::report

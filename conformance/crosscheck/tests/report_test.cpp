@@ -87,3 +87,61 @@ BOOST_AUTO_TEST_CASE(pandoc_renders_the_report_as_html) {
   BOOST_TEST(html.str().find("<code>SSL_SESSION *SSL_SESSION_new(const SSL_CTX *ctx);</code>") != std::string::npos);
   BOOST_TEST(html.str().find("id=\"page-vs-header\"") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(findings_come_first_with_a_count_per_group) {
+  const auto doc = report_document(sample_report(), {1, 22, 2, 1});
+  const auto& blocks = doc["blocks"];
+  std::vector<std::string> headings;
+  for (const auto& b : blocks)
+    if (b["t"] == "Header" && b["c"][0] == 2) headings.push_back(b["c"][1][0].get<std::string>());
+  const std::vector<std::string> expected{"findings", "lint", "page-vs-page", "page-vs-header", "page-vs-behaviour"};
+  BOOST_TEST(headings == expected, boost::test_tools::per_element());
+  std::string summary;
+  collect(blocks[2], summary);  // the list under "Findings"
+  BOOST_TEST(summary.find("1 finding (0 errors, 1 warning)") != std::string::npos, summary);
+  BOOST_TEST(summary.find("1 different, 0 missing, 0 compatible; 0 as documented.") != std::string::npos, summary);
+}
+
+BOOST_AUTO_TEST_CASE(functions_one_side_lacks_are_one_line_per_page) {
+  CrosscheckReport r;
+  r.docs = "pod";
+  DocSetDiff d;
+  d.before = "installed";
+  d.after = "pod";
+  for (const char* f : {"BIO_new", "BIO_free", "BIO_up_ref", "BIO_vfree", "BIO_free_all", "BIO_a", "BIO_b"}) {
+    d.functions_removed.push_back(f);
+    d.function_sources[f] = "/usr/share/man/man3/BIO_new.3ssl.gz:5";
+  }
+  d.functions_removed.push_back("SSL_x");
+  d.function_sources["SSL_x"] = "/usr/share/man/man3/SSL_x.3ssl.gz:5";
+  ClaimChange removed;
+  removed.type = ClaimChange::Type::removed;
+  removed.function = "BIO_new";
+  removed.kind = "returns-pointer-or-null";
+  removed.before.text = "BIO_new() returns a new BIO";
+  d.claims.push_back(removed);
+  ClaimChange aside;
+  aside.type = ClaimChange::Type::removed;
+  aside.function = "-";
+  aside.kind = "informative";
+  aside.before.text = "Sessions are a fine thing";
+  aside.before.source = "/usr/share/man/man3/SSL_x.3ssl.gz:30";
+  d.claims.push_back(aside);
+  ClaimChange checked = aside;
+  checked.kind = "cache-by-mode";
+  checked.before.text = "Client sessions are cached";
+  checked.before.checkable = true;
+  d.claims.push_back(checked);
+  r.page_diffs.push_back(d);
+  std::string text;
+  collect(report_document(r, {1, 22, 2, 1})["blocks"], text);
+  BOOST_TEST(text.find("/usr/share/man/man3/BIO_new.3ssl.gz 7 functions: BIO_new, BIO_free, BIO_up_ref, BIO_vfree, "
+                       "BIO_free_all, BIO_a, and 1 more") != std::string::npos, text);
+  BOOST_TEST(text.find("/usr/share/man/man3/SSL_x.3ssl.gz 1 function: SSL_x") != std::string::npos, text);
+  BOOST_TEST(text.find("BIO_new() returns a new BIO") == std::string::npos, "claims of one-sided functions are counted, not listed");
+  BOOST_TEST(text.find("Sessions are a fine thing") == std::string::npos, "sentences no check uses are counted");
+  BOOST_TEST(text.find("/usr/share/man/man3/SSL_x.3ssl.gz 1 sentence") != std::string::npos, text);
+  BOOST_TEST(text.find("Client sessions are cached") != std::string::npos, "a checkable claim one side lacks is listed");
+  BOOST_TEST(text.find("1 difference in what both document; 8 functions documented on one side only (2 pages) and 1 "
+                       "sentence no check uses") != std::string::npos, text);
+}
