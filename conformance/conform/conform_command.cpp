@@ -3,11 +3,12 @@
 // generated from them, runs it claim by claim, compares with the
 // expectation file, and writes results, JUnit and report.html; prints a
 // summary and what needs attention (the whole matrix with --matrix).
+#include "claims/extract.hpp"
 #include "conform/arguments.hpp"
+#include "conform/steps.hpp"
 #include "crosscheck/build.hpp"
 #include "model/diagnostic.hpp"
 #include "reader/reader.hpp"
-#include "gen/steps.hpp"
 #include "platform/process.hpp"
 #include "report/dashboard.hpp"
 #include "report/matrix.hpp"
@@ -35,31 +36,26 @@ std::string file_text(const fs::path& p) {
   return s.str();
 }
 
-// claims.json through the tool's own `claims` command; replaced only when
-// its content changed, so unchanged pages do not rebuild any suite.
-bool extract_claims(const std::string& tool, const conform::Arguments& args, const fs::path& claims) {
-  const fs::path tmp = claims.string() + ".new";
-  std::vector<std::string> argv{tool, "claims"};
-  argv.insert(argv.end(), args.docs.begin(), args.docs.end());
-  argv.insert(argv.end(), {"-o", tmp.string()});
-  const auto r = platform::run_process(argv);
-  if (!r.exited || r.exit_code != 0 || !fs::exists(tmp)) {
-    std::cerr << r.err << "sslconf conform: error: extracting the claims failed\n";
-    fs::remove(tmp);
-    return false;
-  }
-  if (fs::exists(claims) && file_text(claims) == file_text(tmp)) {
-    fs::remove(tmp);
-  } else {
-    fs::rename(tmp, claims);
-  }
-  return true;
+// The pages, read once, and their claims: the suites, the report and the
+// cross-check all start from these.
+struct Docs {
+  std::vector<model::Page> pages;
+  claims::Catalogue catalogue;
+};
+
+Docs read_and_extract(const conform::Arguments& args) {
+  Docs d;
+  d.pages = reader::read_docs(args.docs);  // InputError: reported by main, status 2
+  d.catalogue = claims::extract(d.pages);
+  return d;
 }
 
-// The catalogue for the report's annotated pages (reasons of the claims
-// that cannot be checked); null when it cannot be read.
-nlohmann::json claims_of(const fs::path& claims) {
-  return nlohmann::json::parse(file_text(claims), nullptr, false);
+// claims.json, replaced only when its content changed, so unchanged pages
+// do not rebuild any suite.
+void write_claims(const claims::Catalogue& catalogue, const fs::path& claims) {
+  const std::string text = claims::to_json(catalogue).dump(2) + "\n";
+  if (fs::exists(claims) && file_text(claims) == text) return;
+  report::write_atomically(claims.string(), text);
 }
 
 // A stale result of an earlier run must not pass for this run's.
@@ -71,11 +67,11 @@ void forget_results(const fs::path& out, const std::string& name) {
 // out/crosscheck.html: lint, the pages against the installed release, each
 // implementation's declarations (from the suite's probes) and behaviour.
 // A cross-check that cannot run is a note in that page, never a failed run.
-void write_crosscheck(const conform::Arguments& args, const std::string& project, const fs::path& claims) {
+void write_crosscheck(const conform::Arguments& args, const std::string& project, Docs docs) {
   crosscheck::CrosscheckInputs in;
   in.docs_label = args.docs.size() == 1 ? fs::path(args.docs[0]).filename().string() : "docs";
-  in.pages = reader::read_docs(args.docs);
-  in.catalogue = claims::catalogue_from_json(nlohmann::json::parse(file_text(claims)), claims.string());
+  in.pages = std::move(docs.pages);
+  in.catalogue = std::move(docs.catalogue);
   in.compare_with.push_back(crosscheck::installed_pages_for(in.pages));
   const fs::path out(args.out);
   for (const auto& impl : args.impls) {
@@ -95,13 +91,14 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   fs::create_directories(out);
   const std::string tool = platform::self_executable();
   const fs::path claims = out / "claims.json";
-  if (!extract_claims(tool, args, claims)) return kBadInput;
+  Docs docs = read_and_extract(args);
+  write_claims(docs.catalogue, claims);
   int status = kSuccess;
   std::vector<report::RunRecord> runs;
   for (const auto& impl : args.impls) {
     const auto build_start = std::chrono::steady_clock::now();
     std::cerr << "sslconf conform: " << impl.name << ": building the generated suite\n";
-    const auto built = gen::build_suite({project, (fs::path(project) / "build" / ("impl-" + impl.name)).string(),
+    const auto built = conform::build_suite({project, (fs::path(project) / "build" / ("impl-" + impl.name)).string(),
                                          impl.kind, impl.prefix, claims.string(), tool},
                                         impl.name);
     if (!built.ok) {
@@ -112,13 +109,13 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
     }
     if (fs::exists(built.probes))
       fs::copy_file(built.probes, out / ("probes-" + impl.name + ".json"), fs::copy_options::overwrite_existing);
-    gen::RunRequest run{built.suite, claims.string(), built.manifest, built.impl,
+    conform::RunRequest run{built.suite, claims.string(), built.manifest, built.impl,
                         (fs::path(project) / "conformance/expectations").string(),
                         (out / ("results-" + impl.name + ".json")).string(),
                         (out / ("junit-" + impl.name + ".xml")).string()};
     run.live_progress = platform::stderr_is_terminal();
     const auto run_start = std::chrono::steady_clock::now();
-    auto results = gen::run_and_record(run, std::cerr);
+    auto results = conform::run_and_record(run, std::cerr);
     const std::chrono::duration<double> building = run_start - build_start, ran = std::chrono::steady_clock::now() - run_start;
     runs.push_back({std::move(results), building.count(), ran.count()});
     if (!report::unexpected(runs.back().results).empty() && status == kSuccess) status = kFindings;
@@ -129,9 +126,9 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   if (args.matrix) std::cout << report::matrix_text(all) << "\n";
   std::cout << report::summary_text(runs) << report::attention_text(runs, fs::current_path().string());
   std::cout.flush();
-  report::write_report_html(all, (out / "report.html").string(), claims_of(claims));
+  report::write_report_html(all, (out / "report.html").string(), claims::to_json(docs.catalogue));
   std::cerr << "sslconf conform: wrote " << (out / "report.html").string() << "\n";
-  write_crosscheck(args, project, claims);
+  write_crosscheck(args, project, std::move(docs));
   return status;
 }
 

@@ -58,7 +58,6 @@ bool make_contexts(const HandshakeOptions& options, Contexts& out, std::string& 
     why = "this library cannot pin that protocol version";
     return false;
   }
-  optional::initialise_library();
   out.client = SSL_CTX_new(optional::tls_method());
   out.server = SSL_CTX_new(optional::tls_method());
   if (!out.client || !out.server) {

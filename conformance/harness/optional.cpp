@@ -12,7 +12,10 @@ namespace {
 [[noreturn]] void missing(const char* fn) { throw Missing(fn); }
 }  // namespace
 
+// Every context the harness makes starts here, so the library is set up
+// before its first use on releases that need it.
 const SSL_METHOD* tls_method() {
+  initialise_library();
 #if SSLCONF_HAS_TLS_method
   return TLS_method();
 #elif SSLCONF_HAS_SSLv23_method

@@ -23,7 +23,8 @@ struct Missing : std::runtime_error {
 
 namespace optional {
 
-// TLS_method, or SSLv23_method before OpenSSL 1.1.0.
+// TLS_method, or SSLv23_method before OpenSSL 1.1.0; sets the library up
+// first (initialise_library).
 const SSL_METHOD* tls_method();
 // Library set-up for releases that need it (SSL_library_init); once.
 void initialise_library();

@@ -13,7 +13,8 @@ void add_lint_command(CLI::App& app);        // conformance/crosscheck
 void add_crosscheck_command(CLI::App& app);  // conformance/crosscheck
 void add_docs_command(CLI::App& app);        // conformance/writer
 void add_conform_command(CLI::App& app);     // conformance/conform
-void add_suite_commands(CLI::App& app);      // conformance/gen, runner, report: steps of conform
+void add_suite_commands(CLI::App& app);      // conformance/gen: gen and probe, steps of conform
+void add_step_commands(CLI::App& app);       // conformance/conform: run and report, steps of conform
 
 // Exit statuses shared by every command.
 enum ExitStatus { kSuccess = 0, kFindings = 1, kBadInput = 2 };

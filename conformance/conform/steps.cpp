@@ -1,4 +1,4 @@
-#include "gen/steps.hpp"
+#include "conform/steps.hpp"
 
 #include "gen/catalogue.hpp"
 #include "model/diagnostic.hpp"
@@ -17,7 +17,7 @@
 
 namespace fs = std::filesystem;
 
-namespace sslconf::gen {
+namespace sslconf::conform {
 
 namespace {
 
@@ -105,7 +105,7 @@ nlohmann::json read_json(const std::string& path) {
 }
 
 nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
-  const auto catalogue = load_catalogue(r.claims);
+  const auto catalogue = gen::load_catalogue(r.claims);
   const auto manifest = read_json(r.manifest);
   report::Expectations expectations;
   if (!r.expectations_dir.empty()) {
@@ -158,4 +158,4 @@ BuiltSuite build_suite(const BuildRequest& b, const std::string& name) {
   return s;
 }
 
-}  // namespace sslconf::gen
+}  // namespace sslconf::conform

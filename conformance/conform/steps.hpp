@@ -9,7 +9,7 @@
 #include <ostream>
 #include <string>
 
-namespace sslconf::gen {
+namespace sslconf::conform {
 
 struct RunRequest {
   std::string suite, claims, manifest;
@@ -52,4 +52,4 @@ struct BuiltSuite {
 // suite in it (cmake and ninja through platform::run_process).
 BuiltSuite build_suite(const BuildRequest& b, const std::string& name);
 
-}  // namespace sslconf::gen
+}  // namespace sslconf::conform
