@@ -31,25 +31,39 @@ std::string file_text(const fs::path& p) {
   return s.str();
 }
 
+// Lines of `sslconf claims`' stderr that report a rejected page.
+void print_rejections(const std::string& err) {
+  std::istringstream lines(err);
+  for (std::string line; std::getline(lines, line);)
+    if (line.find(": error: ") != std::string::npos && line.rfind("sslconf claims:", 0) != 0) std::cerr << line << '\n';
+}
+
+enum class Extracted { all, some_rejected, failed };
+
 // claims.json through the tool's own `claims` command; replaced only when
-// its content changed, so unchanged pages do not rebuild any suite.
-bool extract_claims(const std::string& tool, const conform::Arguments& args, const fs::path& claims) {
+// its content changed, so unchanged pages do not rebuild any suite. A page
+// the reader rejects costs that page only: `claims` still writes the
+// catalogue of the others (and exits 2), and the run goes on with it.
+Extracted extract_claims(const std::string& tool, const conform::Arguments& args, const fs::path& claims) {
   const fs::path tmp = claims.string() + ".new";
+  fs::remove(tmp);
   std::vector<std::string> argv{tool, "claims"};
   argv.insert(argv.end(), args.docs.begin(), args.docs.end());
   argv.insert(argv.end(), {"-o", tmp.string()});
   const auto r = platform::run_process(argv);
-  if (!r.exited || r.exit_code != 0 || !fs::exists(tmp)) {
+  const bool written = r.exited && (r.exit_code == 0 || r.exit_code == kBadInput) && fs::exists(tmp);
+  if (!written) {
     std::cerr << r.err << "sslconf conform: error: extracting the claims failed\n";
     fs::remove(tmp);
-    return false;
+    return Extracted::failed;
   }
+  if (r.exit_code != 0) print_rejections(r.err);
   if (fs::exists(claims) && file_text(claims) == file_text(tmp)) {
     fs::remove(tmp);
   } else {
     fs::rename(tmp, claims);
   }
-  return true;
+  return r.exit_code == 0 ? Extracted::all : Extracted::some_rejected;
 }
 
 // A stale result of an earlier run must not pass for this run's.
@@ -72,7 +86,7 @@ void list_unexpected(const nlohmann::json& results) {
 void write_crosscheck(const conform::Arguments& args, const std::string& project, const fs::path& claims) {
   crosscheck::CrosscheckInputs in;
   in.docs_label = args.docs.size() == 1 ? fs::path(args.docs[0]).filename().string() : "docs";
-  in.pages = reader::read_docs(args.docs);
+  in.pages = reader::read_pages(args.docs).pages;  // rejected pages were reported by `claims`
   in.catalogue = claims::catalogue_from_json(nlohmann::json::parse(file_text(claims)), claims.string());
   in.compare_with.push_back(crosscheck::installed_pages_for(in.pages));
   const fs::path out(args.out);
@@ -93,8 +107,9 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   fs::create_directories(out);
   const std::string tool = platform::self_executable();
   const fs::path claims = out / "claims.json";
-  if (!extract_claims(tool, args, claims)) return kBadInput;
-  int status = kSuccess;
+  const Extracted extracted = extract_claims(tool, args, claims);
+  if (extracted == Extracted::failed) return kBadInput;
+  int status = extracted == Extracted::some_rejected ? kBadInput : kSuccess;
   std::vector<nlohmann::json> all;
   for (const auto& impl : args.impls) {
     std::cerr << "sslconf conform: " << impl.name << ": building the generated suite\n";
@@ -122,6 +137,8 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   for (const auto& r : all) list_unexpected(r);
   std::cerr << "sslconf conform: wrote " << (out / "report.html").string() << "\n";
   write_crosscheck(args, project, claims);
+  if (extracted == Extracted::some_rejected)
+    std::cerr << "sslconf conform: error: pages were rejected (listed above); the results are of the others\n";
   return status;
 }
 
