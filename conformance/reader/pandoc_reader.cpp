@@ -423,27 +423,44 @@ std::string with_pod2man_accents(const std::string& line) {
 // belongs to an .IP item, per .RS nesting level.
 struct ListState {
   std::vector<bool> in_item{false};
+  bool item_has_no_text = false;  // an .IP tag was the last thing read
 };
 
 bool is_request(const std::string& line, std::string_view name) {
   return starts_with(line, name) && (line.size() == name.size() || line[name.size()] == ' ' || line[name.size()] == '\t');
 }
 
+// The request a line makes; pod2man's ".ie n X" (X on terminals, which
+// is what pandoc renders) is X, and its ".el Y" branch is no request.
+std::string terminal_branch(const std::string& line) {
+  if (starts_with(line, ".ie n .")) return line.substr(6);
+  if (starts_with(line, ".el .")) return "";
+  return line;
+}
+
 // One roff line as pandoc should see it:
 // - .Vb/.Ve (pod2man's verbatim macros, which pandoc flattens into running
-//   text) become .nf/.fi, so each SYNOPSIS prototype keeps its line;
-// - .IX (index entries; the preamble defines IX to print nothing) goes:
-//   pandoc ends a list item at the unknown request and loses its text;
+//   text) become .nf/.fi, so each SYNOPSIS prototype keeps its line; a
+//   verbatim block right under an item's tag is put in the item by a bare
+//   .IP first;
+// - .IX (index entries; the preamble defines IX to print nothing) and .PD
+//   (spacing) go: pandoc ends a list item at such a request and loses its
+//   text;
 // - .Sp inside an item (pod2man's paragraph break under =over) becomes a
 //   bare .IP, the man(7) way to continue an item, which pandoc keeps in it;
 // - .IP "0" / .IP "1" become .TP, because pandoc renumbers such lists from
 //   their first label and RETURN VALUES "1, 0" would read "1, 2";
 // - text lines lose pod2man's strings.
-std::string pandoc_line(const std::string& line, ListState& lists) {
+std::string pandoc_line(const std::string& raw, ListState& lists) {
   static const std::regex kNumberedIp(R"re(^\.IP\s+"?(\d+\.?)"?(\s+\S+)?\s*$)re");
-  if (line.empty() || (line[0] != '.' && line[0] != '\'')) return without_pod2man_strings(line) + "\n";
-  if (is_request(line, ".IX")) return "";
-  if (is_request(line, ".Vb")) return ".nf\n";
+  if (raw.empty() || (raw[0] != '.' && raw[0] != '\'')) {
+    lists.item_has_no_text = false;
+    return without_pod2man_strings(raw) + "\n";
+  }
+  const std::string line = terminal_branch(raw);
+  if (line.empty() || is_request(line, ".IX") || is_request(line, ".PD")) return "";
+  const bool under_tag = std::exchange(lists.item_has_no_text, false);
+  if (is_request(line, ".Vb")) return under_tag ? ".IP\n.nf\n" : ".nf\n";
   if (is_request(line, ".Ve")) return ".fi\n";
   if (is_request(line, ".Sp")) return lists.in_item.back() ? ".IP\n" : ".sp\n";
   if (is_request(line, ".SH") || is_request(line, ".SS")) lists.in_item = {false};
@@ -451,6 +468,7 @@ std::string pandoc_line(const std::string& line, ListState& lists) {
   if (is_request(line, ".RS")) lists.in_item.push_back(false);
   if (is_request(line, ".RE") && lists.in_item.size() > 1) lists.in_item.pop_back();
   if (is_request(line, ".IP") || is_request(line, ".TP")) lists.in_item.back() = true;
+  if (is_request(line, ".IP") && line.size() > 4) lists.item_has_no_text = true;  // a tag, no text yet
   std::smatch m;
   if (is_request(line, ".IP") && std::regex_match(line, m, kNumberedIp))
     return ".TP" + m[2].str() + "\n" + m[1].str() + "\n";

@@ -121,3 +121,12 @@ BOOST_AUTO_TEST_CASE(untagged_definition_is_a_paragraph_of_the_item_before_it) {
   BOOST_TEST(blocks[1].depth == 1);
   BOOST_TEST(blocks[1].text == "More.");
 }
+
+BOOST_AUTO_TEST_CASE(pod2man_spacing_and_terminal_branches_leave_items_whole) {
+  // .PD goes like .IX; ".ie n" is taken (pandoc renders for terminals),
+  // its ".el" branch dropped; verbatim right under a tag joins the item.
+  const std::string roff = ".TH X 3\n.SH R\n.ie n .IP \"\"\"U\"\"\" 4\n.el .IP \"``U''\" 4\n.PD 0\nUnknown.\n"
+                           ".IP \"\\fBBIO_free(b)\\fR\" 4\n.Vb 1\n\\& f(b)\n.Ve\n";
+  BOOST_TEST(reader::roff_for_pandoc(roff) == ".TH X 3\n.SH R\n.IP \"\"\"U\"\"\" 4\nUnknown.\n"
+                                              ".IP \"\\fBBIO_free(b)\\fR\" 4\n.IP\n.nf\n\\& f(b)\n.fi\n");
+}
