@@ -1,6 +1,8 @@
 // `sslconf claims DOCS... [-o FILE]`: read the pages, extract the claims,
 // write claims.json (stdout when -o is not given) and report coverage on
-// stderr. Bad input: one "file:line: error: message" line, status 2.
+// stderr. Bad input: one "file:line: error: message" line, status 2; a page
+// the reader rejects costs that page only: the catalogue holds the others,
+// and the status is 2 at the end. With no page read, nothing is written.
 #include "claims/coverage.hpp"
 #include "claims/extract.hpp"
 #include "reader/reader.hpp"
@@ -43,10 +45,17 @@ void write_catalogue(const nlohmann::json& j, const std::string& output) {
 }
 
 void run_claims(const ClaimsOptions& o) {
-  const auto pages = reader::read_docs(o.docs);  // InputError: reported by main, status 2
-  const claims::Catalogue catalogue = claims::extract(pages);
+  const auto read = reader::read_pages(o.docs);  // InputError (a missing argument): reported by main, status 2
+  const bool rejected = reader::report_rejected(read, std::cerr) > 0;
+  if (read.pages.empty() && rejected) throw CLI::RuntimeError(kBadInput);
+  const claims::Catalogue catalogue = claims::extract(read.pages);
   write_catalogue(claims::to_json(catalogue), o.output);
   std::cerr << claims::coverage_report(catalogue.coverage, !o.quiet);
+  if (rejected) {
+    std::cerr << "sslconf claims: error: " << read.rejected.size() << " page(s) rejected; the catalogue holds the "
+              << read.pages.size() << " other(s)\n";
+    throw CLI::RuntimeError(kBadInput);
+  }
 }
 
 }  // namespace

@@ -43,9 +43,14 @@ struct Docs {
   claims::Catalogue catalogue;
 };
 
-Docs read_and_extract(const conform::Arguments& args) {
+// A page the reader rejects costs that page only: it is reported, and the
+// run goes on with the others (exiting 2 at the end). A missing argument
+// throws InputError (reported by main, status 2).
+Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
   Docs d;
-  d.pages = reader::read_docs(args.docs);  // InputError: reported by main, status 2
+  auto read = reader::read_pages(args.docs);
+  rejected = reader::report_rejected(read, std::cerr) > 0;
+  d.pages = std::move(read.pages);
   d.catalogue = claims::extract(d.pages);
   return d;
 }
@@ -91,9 +96,14 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   fs::create_directories(out);
   const std::string tool = platform::self_executable();
   const fs::path claims = out / "claims.json";
-  Docs docs = read_and_extract(args);
+  bool rejected = false;
+  Docs docs = read_and_extract(args, rejected);
+  if (docs.pages.empty()) {
+    std::cerr << "sslconf conform: error: no page could be read\n";
+    return kBadInput;
+  }
   write_claims(docs.catalogue, claims);
-  int status = kSuccess;
+  int status = rejected ? kBadInput : kSuccess;
   std::vector<report::RunRecord> runs;
   for (const auto& impl : args.impls) {
     const auto build_start = std::chrono::steady_clock::now();
@@ -129,6 +139,8 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   report::write_report_html(all, (out / "report.html").string(), claims::to_json(docs.catalogue));
   std::cerr << "sslconf conform: wrote " << (out / "report.html").string() << "\n";
   write_crosscheck(args, project, std::move(docs));
+  if (rejected)
+    std::cerr << "sslconf conform: error: pages were rejected (listed above); the results are of the others\n";
   return status;
 }
 

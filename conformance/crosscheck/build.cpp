@@ -14,10 +14,14 @@ namespace {
 
 DocSet this_set(const CrosscheckInputs& in) { return DocSet{in.docs_label, in.pages, in.catalogue}; }
 
-DocSet read_set(const OtherDocs& docs) {
+// A page of the other set that the reader rejects is a note; the
+// comparison is of the others.
+DocSet read_set(const OtherDocs& docs, std::vector<std::string>& notes) {
   DocSet d;
   d.label = docs.label;
-  d.pages = reader::read_docs(docs.paths);
+  auto read = reader::read_pages(docs.paths);
+  for (const auto& e : read.rejected) notes.push_back(std::string("page not compared: ") + e.what());
+  d.pages = std::move(read.pages);
   d.catalogue = claims::extract(d.pages);
   return d;
 }
@@ -41,7 +45,7 @@ CrosscheckReport build_crosscheck_report(const CrosscheckInputs& in) {
   report.lint = lint(in.pages, options);
   const DocSet mine = this_set(in);
   for (const auto& other : in.compare_with)
-    or_note(report, "page against page with " + other.label, [&] { report.page_diffs.push_back(diff(read_set(other), mine)); });
+    or_note(report, "page against page with " + other.label, [&] { report.page_diffs.push_back(diff(read_set(other, report.notes), mine)); });
   std::vector<std::string> by_preprocessor = in.implementations;
   for (const auto& probes : in.probes) {
     try {

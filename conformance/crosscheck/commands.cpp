@@ -31,19 +31,23 @@ LintOptions lint_options(const std::vector<std::string>& man_dirs, bool no_man) 
   return o;
 }
 
-std::vector<model::Page> read_or_fail(const std::vector<std::string>& docs) {
+// A page the reader rejects is reported and costs that page only; the
+// command goes on with the others and exits 2 at the end (`rejected`).
+std::vector<model::Page> read_or_fail(const std::vector<std::string>& docs, bool& rejected) {
   try {
-    return reader::read_docs(docs);
+    auto read = reader::read_pages(docs);
+    if (reader::report_rejected(read, std::cerr) > 0) rejected = true;
+    return std::move(read.pages);
   } catch (const model::InputError& e) {
     std::cerr << e.what() << '\n';
     throw CLI::RuntimeError(kBadInput);
   }
 }
 
-DocSet read_doc_set(const std::string& docs) {
+DocSet read_doc_set(const std::string& docs, bool& rejected) {
   DocSet d;
   d.label = docs;
-  d.pages = read_or_fail({docs});
+  d.pages = read_or_fail({docs}, rejected);
   d.catalogue = claims::extract(d.pages);
   return d;
 }
@@ -61,18 +65,19 @@ struct CrosscheckArgs {
   bool json = false;
   bool lint = false;
   bool installed = false;
+  bool rejected = false;  // set when a page of any DOCS was rejected
 };
 
-CrosscheckReport run_crosscheck(const CrosscheckArgs& a) {
+CrosscheckReport run_crosscheck(CrosscheckArgs& a) {
   CrosscheckReport report;
   std::vector<DocSet> sets;
-  for (const auto& d : a.docs) sets.push_back(read_doc_set(d));
+  for (const auto& d : a.docs) sets.push_back(read_doc_set(d, a.rejected));
   report.docs = a.docs.front();
   if (a.lint || !a.html.empty()) report.lint = lint(sets.front().pages, lint_options(a.man_dirs, false));
   for (std::size_t i = 1; i < sets.size(); ++i) report.page_diffs.push_back(diff(sets[i - 1], sets[i]));
   if (a.installed) {
     const auto installed = installed_pages_for(sets.front().pages);
-    DocSet system{installed.label, read_or_fail(installed.paths), {}};
+    DocSet system{installed.label, read_or_fail(installed.paths, a.rejected), {}};
     system.catalogue = claims::extract(system.pages);
     report.page_diffs.push_back(diff(system, sets.front()));
   }
@@ -134,7 +139,8 @@ void add_lint_command(CLI::App& app) {
   cmd->add_flag("--no-man", *no_man, "Links resolve only within the documents given");
   cmd->add_flag("--json", *json, "Findings as a JSON array");
   cmd->callback([docs, man_dirs, no_man, json] {
-    const auto pages = read_or_fail(*docs);
+    bool rejected = false;
+    const auto pages = read_or_fail(*docs, rejected);
     const auto findings = lint(pages, lint_options(*man_dirs, *no_man));
     if (*json) {
       nlohmann::json out = nlohmann::json::array();
@@ -144,6 +150,7 @@ void add_lint_command(CLI::App& app) {
       for (const auto& f : findings) std::cout << f.str() << '\n';
     }
     std::cerr << "sslconf lint: " << findings.size() << " finding(s) in " << pages.size() << " page(s)\n";
+    if (rejected) throw CLI::RuntimeError(kBadInput);
     throw CLI::RuntimeError(findings.empty() ? kSuccess : kFindings);
   });
 }
@@ -186,6 +193,10 @@ void add_crosscheck_command(CLI::App& app) {
     if (a->json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else print_text(report);
     if (!a->html.empty()) write_crosscheck_report(report, a->html);
+    if (a->rejected) {
+      std::cerr << "sslconf crosscheck: error: pages were rejected (above); the comparison is of the others\n";
+      throw CLI::RuntimeError(kBadInput);
+    }
     throw CLI::RuntimeError(has_differences(report) ? kFindings : kSuccess);
   });
 }

@@ -160,15 +160,26 @@ bool bare_heading(const RawBlock& raw, model::PageFormat format) {
   return t == to_upper(t) && is_known_section_title(t);
 }
 
+// The NAME line: the first paragraph of the section, or, where the page
+// wrote NAME as an indented (verbatim) paragraph only, that text with its
+// layout collapsed.
+const Block* name_block(const Section& name) {
+  for (const auto& b : name.blocks)
+    if (b.kind != Block::Kind::verbatim && !b.text.empty()) return &b;
+  for (const auto& b : name.blocks)
+    if (b.kind == Block::Kind::verbatim && !collapse_space(b.text).empty()) return &b;
+  return nullptr;
+}
+
 void read_name(const Section& name, Page& page) {
-  for (const auto& b : name.blocks) {
-    if (b.kind == Block::Kind::verbatim || b.text.empty()) continue;
-    std::string names = b.text;
+  if (const Block* b = name_block(name)) {
+    const std::string text = b->kind == Block::Kind::verbatim ? collapse_space(b->text) : b->text;
+    std::string names = text;
     for (const std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- "}) {
-      const auto at = b.text.find(dash);
+      const auto at = text.find(dash);
       if (at == std::string::npos) continue;
-      names = b.text.substr(0, at);
-      page.purpose = trim(std::string_view(b.text).substr(at + dash.size()));
+      names = text.substr(0, at);
+      page.purpose = trim(std::string_view(text).substr(at + dash.size()));
       break;
     }
     std::size_t start = 0;
@@ -179,8 +190,7 @@ void read_name(const Section& name, Page& page) {
       if (!n.empty()) page.names.push_back(n);
       start = comma + 1;
     }
-    page.name_loc = b.loc;
-    return;
+    page.name_loc = b->loc;
   }
 }
 

@@ -161,6 +161,12 @@ class AstReader {
       RichText term;
       inlines(entry.at(0), term);
       const json& defs = entry.at(1);
+      // An untagged .IP is an indented paragraph (of the item before it),
+      // not an item of its own.
+      if (term.empty()) {
+        for (const auto& def : defs) blocks(def, depth + 1);
+        continue;
+      }
       if (defs.empty()) {
         item(term.text(), json::array(), depth);
         continue;
@@ -289,7 +295,7 @@ std::string escape_html_includes(const std::string& html) {
 }
 
 std::string pandoc_input_text(const PandocInput& in) {
-  if (in.format == PageFormat::man) return unflatten_roff_verbatim(in.content);
+  if (in.format == PageFormat::man) return roff_for_pandoc(in.content);
   if (in.format == PageFormat::html) return escape_html_includes(in.content);
   return in.content;
 }
@@ -315,7 +321,7 @@ std::string break_title(std::size_t k) { return "SSLCONFPAGEBREAK" + std::to_str
 std::vector<PandocResult> man_batch(const std::vector<const PandocInput*>& batch) {
   std::string joined;
   for (std::size_t k = 0; k < batch.size(); ++k)
-    joined += ".fi\n.ft R\n.SH " + break_title(k) + "\n" + unflatten_roff_verbatim(batch[k]->content) + "\n";
+    joined += ".fi\n.ft R\n.SH " + break_title(k) + "\n" + roff_for_pandoc(batch[k]->content) + "\n";
   std::vector<json> parts(batch.size(), json::array());
   bool clean = true;
   try {
@@ -354,22 +360,139 @@ std::vector<PandocResult> man_batch(const std::vector<const PandocInput*>& batch
   return out;
 }
 
+// pod2man's accent strings follow their letter ("nai\*:ve", "e\*'"): the
+// letter with its accent, precomposed where Latin-1 has the pair (as POD's
+// E<eacute> gives it), else followed by the combining mark.
+struct Accent {
+  char code;                 // the string's name after "\*"
+  std::string_view letters;  // letters with a precomposed form...
+  std::string_view latin1;   // ...and those forms, as Latin-1 code points
+  unsigned combining;        // the combining mark otherwise
+};
+constexpr std::array<Accent, 7> kAccents{{
+    {'`', "AEIOUaeiou", "\xC0\xC8\xCC\xD2\xD9\xE0\xE8\xEC\xF2\xF9", 0x300},
+    {'\'', "AEIOUYaeiouy", "\xC1\xC9\xCD\xD3\xDA\xDD\xE1\xE9\xED\xF3\xFA\xFD", 0x301},
+    {'^', "AEIOUaeiou", "\xC2\xCA\xCE\xD4\xDB\xE2\xEA\xEE\xF4\xFB", 0x302},
+    {'~', "ANOano", "\xC3\xD1\xD5\xE3\xF1\xF5", 0x303},
+    {':', "AEIOUaeiouy", "\xC4\xCB\xCF\xD6\xDC\xE4\xEB\xEF\xF6\xFC\xFF", 0x308},
+    {'o', "Aa", "\xC5\xE5", 0x30A},
+    {',', "Cc", "\xC7\xE7", 0x327},
+}};
+
+std::string utf8(unsigned cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+std::string with_pod2man_accents(const std::string& line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const Accent* accent = nullptr;
+    if (line[i] == '\\' && i + 2 < line.size() && line[i + 1] == '*')
+      for (const auto& a : kAccents)
+        if (a.code == line[i + 2]) accent = &a;
+    if (!accent) {
+      out += line[i];
+      if (line[i] == '\\' && i + 1 < line.size()) out += line[++i];  // "\\*" is no string
+      continue;
+    }
+    i += 2;
+    const char letter = out.empty() ? '\0' : out.back();
+    const auto at = letter ? accent->letters.find(letter) : std::string_view::npos;
+    if (at == std::string_view::npos) {
+      out += utf8(accent->combining);
+      continue;
+    }
+    out.pop_back();
+    out += utf8(static_cast<unsigned char>(accent->latin1[at]));
+  }
+  return out;
+}
+
+// Where the rewriting of one line stands: whether the text being read
+// belongs to an .IP item, per .RS nesting level.
+struct ListState {
+  std::vector<bool> in_item{false};
+  bool item_has_no_text = false;  // an .IP tag was the last thing read
+};
+
+bool is_request(const std::string& line, std::string_view name) {
+  return starts_with(line, name) && (line.size() == name.size() || line[name.size()] == ' ' || line[name.size()] == '\t');
+}
+
+// The request a line makes; pod2man's ".ie n X" (X on terminals, which
+// is what pandoc renders) is X, and its ".el Y" branch is no request.
+std::string terminal_branch(const std::string& line) {
+  if (starts_with(line, ".ie n .")) return line.substr(6);
+  if (starts_with(line, ".el .")) return "";
+  return line;
+}
+
+// One roff line as pandoc should see it:
+// - .Vb/.Ve (pod2man's verbatim macros, which pandoc flattens into running
+//   text) become .nf/.fi, so each SYNOPSIS prototype keeps its line; a
+//   verbatim block right under an item's tag is put in the item by a bare
+//   .IP first;
+// - .IX (index entries; the preamble defines IX to print nothing) and .PD
+//   (spacing) go: pandoc ends a list item at such a request and loses its
+//   text;
+// - .Sp inside an item (pod2man's paragraph break under =over) becomes a
+//   bare .IP, the man(7) way to continue an item, which pandoc keeps in it;
+// - .IP "0" / .IP "1" become .TP, because pandoc renumbers such lists from
+//   their first label and RETURN VALUES "1, 0" would read "1, 2";
+// - text lines lose pod2man's strings.
+std::string pandoc_line(const std::string& raw, ListState& lists) {
+  static const std::regex kNumberedIp(R"re(^\.IP\s+"?(\d+\.?)"?(\s+\S+)?\s*$)re");
+  if (raw.empty() || (raw[0] != '.' && raw[0] != '\'')) {
+    lists.item_has_no_text = false;
+    return without_pod2man_strings(raw) + "\n";
+  }
+  const std::string line = terminal_branch(raw);
+  if (line.empty() || is_request(line, ".IX") || is_request(line, ".PD")) return "";
+  const bool under_tag = std::exchange(lists.item_has_no_text, false);
+  if (is_request(line, ".Vb")) return under_tag ? ".IP\n.nf\n" : ".nf\n";
+  if (is_request(line, ".Ve")) return ".fi\n";
+  if (is_request(line, ".Sp")) return lists.in_item.back() ? ".IP\n" : ".sp\n";
+  if (is_request(line, ".SH") || is_request(line, ".SS")) lists.in_item = {false};
+  if (is_request(line, ".PP") || is_request(line, ".LP") || is_request(line, ".P")) lists.in_item.back() = false;
+  if (is_request(line, ".RS")) lists.in_item.push_back(false);
+  if (is_request(line, ".RE") && lists.in_item.size() > 1) lists.in_item.pop_back();
+  if (is_request(line, ".IP") || is_request(line, ".TP")) lists.in_item.back() = true;
+  if (is_request(line, ".IP") && line.size() > 4) lists.item_has_no_text = true;  // a tag, no text yet
+  std::smatch m;
+  if (is_request(line, ".IP") && std::regex_match(line, m, kNumberedIp))
+    return ".TP" + m[2].str() + "\n" + m[1].str() + "\n";
+  return without_pod2man_strings(line) + "\n";
+}
+
 }  // namespace
 
 // pod2man writes L<name(3)> as "\fBname\fR\|(3)" (a thin space pandoc turns
-// into a full one) and quotes through strings its preamble defines, which
-// pandoc does not expand; spelled out here so roff text reads like the POD.
+// into a full one), quotes and accents through strings its preamble
+// defines, which pandoc never sees; spelled out here so roff text reads
+// like the POD.
 std::string without_pod2man_strings(const std::string& line) {
   if (line.find('\\') == std::string::npos) return line;
-  static const std::array<std::pair<std::string_view, std::string_view>, 8> kStrings{{
+  static const std::array<std::pair<std::string_view, std::string_view>, 11> kStrings{{
       {"\\|", ""}, {"\\^", ""}, {"\\*(L\"", "\""}, {"\\*(R\"", "\""}, {"\\*(C`", ""},
-      {"\\*(C'", ""}, {"\\*(C+", "C++"}, {"\\*(--", "--"}}};
+      {"\\*(C'", ""}, {"\\*(C+", "C++"}, {"\\*(--", "--"}, {"\\*(Aq", "'"},
+      {"\\*(PI", "\xCF\x80"}, {"\\*8", "\xC3\x9F"}}};
   std::string out = line;
   for (const auto& [from, to] : kStrings) {
     for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
       out.replace(at, from.size(), to);
   }
-  return out;
+  return with_pod2man_accents(out);
 }
 
 void check_pandoc_api_version(const json& ast, const std::string& file) {
@@ -384,28 +507,15 @@ void check_pandoc_api_version(const json& ast, const std::string& file) {
                                     " is not supported (this reader knows 1.22 and 1.23)");
 }
 
-std::string unflatten_roff_verbatim(const std::string& roff) {
+std::string roff_for_pandoc(const std::string& roff) {
   std::string out;
   out.reserve(roff.size());
   // pod2man's preamble (macro and string definitions before .TH) is not
-  // needed once .Vb/.Ve and its strings are rewritten; pandoc is spared it.
+  // needed once its macros and strings are rewritten; pandoc is spared it.
   const auto th = roff.rfind("\n.TH ", roff.find("\n.SH"));
   const std::string_view body = th == std::string::npos ? std::string_view(roff) : std::string_view(roff).substr(th + 1);
-  static const std::regex kNumberedIp(R"re(^\.IP\s+"?(\d+\.?)"?(\s+\S+)?\s*$)re");
-  std::smatch m;
-  for (const auto& line : split_lines(body)) {
-    // pandoc makes a list of .IP "0" / .IP "1" and renumbers it from the
-    // first label, so RETURN VALUES "1, 0" would read "1, 2"; as .TP the
-    // labels stay as written.
-    if (starts_with(line, ".IP") && std::regex_match(line, m, kNumberedIp)) {
-      out += ".TP" + m[2].str() + "\n" + m[1].str() + "\n";
-      continue;
-    }
-    if (starts_with(line, ".Vb")) out += ".nf";
-    else if (starts_with(line, ".Ve")) out += ".fi";
-    else out += without_pod2man_strings(line);
-    out += '\n';
-  }
+  ListState lists;
+  for (const auto& line : split_lines(body)) out += pandoc_line(line, lists);
   return out;
 }
 

@@ -26,12 +26,13 @@ RawDocument raw_from_pandoc(const nlohmann::json& ast, const PandocInput& input)
 // Throws unless the AST's pandoc-api-version is one this reader knows.
 void check_pandoc_api_version(const nlohmann::json& ast, const std::string& file);
 
-// pod2man wraps verbatim text in .Vb/.Ve macros, which pandoc flattens into
-// running text; rewriting them to .nf/.fi keeps each line (each SYNOPSIS
-// prototype) separate. Pure.
-std::string unflatten_roff_verbatim(const std::string& roff);
+// A roff page rewritten for pandoc's man reader, which knows man(7) but not
+// pod2man's own macros and strings (defined in a preamble pandoc skips):
+// verbatim blocks keep their lines, list items keep their text and their
+// further paragraphs, quotes and accents are spelled out. Pure.
+std::string roff_for_pandoc(const std::string& roff);
 
-// One roff line with pod2man's thin spaces and quote strings spelled out.
+// One roff line with pod2man's thin spaces, quote and accent strings spelled out.
 std::string without_pod2man_strings(const std::string& line);
 
 // Converts the inputs with pandoc, several roff pages per pandoc run and

@@ -2,6 +2,7 @@
 // formatting codes with nesting and multi-angle delimiters.
 #include "model/diagnostic.hpp"
 #include "model/numbers.hpp"
+#include "reader/entities.hpp"
 #include "reader/formats.hpp"
 #include "reader/text_util.hpp"
 
@@ -80,14 +81,14 @@ void append_utf8(std::string& out, unsigned long cp) {
   }
 }
 
+// E<name>: an HTML entity name, or a code point in decimal, 0x hex or 0
+// octal (perlpodspec).
 std::optional<std::string> entity(const std::string& name) {
-  static const std::map<std::string, std::string> kNamed{
-      {"lt", "<"}, {"gt", ">"}, {"sol", "/"}, {"verbar", "|"}, {"quot", "\""}, {"amp", "&"},
-      {"apos", "'"}, {"nbsp", " "}, {"copy", "\xC2\xA9"}, {"reg", "\xC2\xAE"},
-      {"laquo", "\xC2\xAB"}, {"raquo", "\xC2\xBB"}, {"mdash", "\xE2\x80\x94"},
-      {"ndash", "\xE2\x80\x93"}, {"eacute", "\xC3\xA9"}, {"uuml", "\xC3\xBC"},
-      {"ouml", "\xC3\xB6"}, {"auml", "\xC3\xA4"}, {"szlig", "\xC3\x9F"}, {"hellip", "\xE2\x80\xA6"}};
-  if (auto it = kNamed.find(name); it != kNamed.end()) return it->second;
+  if (const auto cp = html_entity(name)) {
+    std::string out;
+    append_utf8(out, *cp);
+    return out;
+  }
   if (name.empty() || name.size() > 10) return std::nullopt;
   int base = 10;
   std::string digits = name;

@@ -149,6 +149,17 @@ std::exception_ptr as_input_error(const std::string& file) {
   }
 }
 
+// The error of one file as the InputError that reports it.
+InputError rejection(const std::exception_ptr& error, const std::string& file) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const InputError& e) {
+    return e;
+  } catch (const std::exception& e) {
+    return InputError({file, 0}, e.what());
+  }
+}
+
 // Runs f(i) for i in [0, n) on hardware_cores() threads.
 template <typename F>
 void parallel_for(std::size_t n, F f) {
@@ -171,7 +182,7 @@ model::Page read_page(const std::string& path) {
   return std::move(pages.front());
 }
 
-std::vector<model::Page> read_docs(const std::vector<std::string>& files_or_dirs) {
+PagesRead read_pages(const std::vector<std::string>& files_or_dirs) {
   std::vector<std::string> files;
   for (const auto& a : files_or_dirs) collect(a, files);
   std::sort(files.begin(), files.end());
@@ -224,14 +235,30 @@ std::vector<model::Page> read_docs(const std::vector<std::string>& files_or_dirs
     }
   }
 
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (errors[original[i]]) std::rethrow_exception(errors[original[i]]);
-    if (original[i] != i) {
+  // Other names of a page take copies before the page itself is moved out.
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (original[i] != i && !errors[original[i]]) {
       pages[i] = pages[original[i]];
       relocate(pages[i], files[i]);
     }
+  PagesRead out;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    // A rejected page is reported once, under its first name.
+    if (!errors[original[i]]) out.pages.push_back(std::move(pages[i]));
+    else if (original[i] == i) out.rejected.push_back(rejection(errors[i], files[i]));
   }
-  return pages;
+  return out;
+}
+
+std::vector<model::Page> read_docs(const std::vector<std::string>& files_or_dirs) {
+  PagesRead read = read_pages(files_or_dirs);
+  if (!read.rejected.empty()) throw read.rejected.front();
+  return std::move(read.pages);
+}
+
+std::size_t report_rejected(const PagesRead& read, std::ostream& err) {
+  for (const auto& e : read.rejected) err << e.what() << '\n';
+  return read.rejected.size();
 }
 
 }  // namespace sslconf::reader

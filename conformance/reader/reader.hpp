@@ -1,8 +1,10 @@
 // Readers: any manual page, in any of its shapes, into the page model.
 #pragma once
 
+#include "model/diagnostic.hpp"
 #include "model/page.hpp"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -14,8 +16,25 @@ namespace sslconf::reader {
 // unreadable or malformed input; never returns a partial model.
 model::Page read_page(const std::string& path);
 
+// The pages of a run over many files, and the files the reader rejected:
+// one bad page costs that page only.
+struct PagesRead {
+  std::vector<model::Page> pages;          // in path order
+  std::vector<model::InputError> rejected; // one per rejected file, in path order
+};
+
 // Reads files and folders (recursively, by the suffixes above), in a stable
 // order (sorted by path). Pandoc-based formats are converted in parallel.
+// A file or folder that does not exist throws model::InputError (a bad
+// argument, before any page is read); a page that cannot be read is listed
+// in `rejected` and the others are read.
+PagesRead read_pages(const std::vector<std::string>& files_or_dirs);
+
+// read_pages for callers that need every page: throws the first rejection.
 std::vector<model::Page> read_docs(const std::vector<std::string>& files_or_dirs);
+
+// Commands' shared reporting: each rejected page as one
+// "file:line: error: message" line on `err`; returns how many.
+std::size_t report_rejected(const PagesRead& read, std::ostream& err);
 
 }  // namespace sslconf::reader

@@ -26,12 +26,20 @@ void run_docs(DocsArguments& args) {
   o.man = o.html = o.book = false;
   for (const auto& f : args.formats) (f == "man" ? o.man : f == "html" ? o.html : o.book) = true;
   const auto start = std::chrono::steady_clock::now();
+  bool rejected = false;
   try {
-    const auto pages = reader::read_docs(args.inputs);
+    // A rejected page costs that page only: the manual holds the others
+    // and the status is 2 at the end.
+    const auto read = reader::read_pages(args.inputs);
+    rejected = reader::report_rejected(read, std::cerr) > 0;
+    if (read.pages.empty() && rejected) throw CLI::RuntimeError(kBadInput);
+    const auto& pages = read.pages;
     const auto summary = writer::write_manual(pages, o);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     std::cout << "sslconf docs: " << summary.pages << " pages, " << summary.files << " files ("
               << summary.pandoc_runs << " pandoc runs) in " << o.out_dir << ", " << ms.count() << " ms\n";
+  } catch (const CLI::RuntimeError&) {
+    throw;
   } catch (const model::InputError& e) {
     std::cerr << e.what() << "\n";
     throw CLI::RuntimeError(kBadInput);
@@ -39,6 +47,7 @@ void run_docs(DocsArguments& args) {
     std::cerr << e.what() << "\n";
     throw CLI::RuntimeError(kBadInput);
   }
+  if (rejected) throw CLI::RuntimeError(kBadInput);
 }
 
 }  // namespace

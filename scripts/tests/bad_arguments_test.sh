@@ -37,5 +37,17 @@ if [ -e "$work/out" ]; then echo "FAILED: --out was created by a rejected run"; 
 
 expect_one_line_error "read of a missing file" "/no/such/page.pod" "$root/scripts/sslconf" read /no/such/page.pod
 
+# One page costs one page: a folder holding a page and a note that is no
+# page gives the page's model on stdout, one line naming the note, status 2.
+one_bad="$root/conformance/reader/tests/fixtures/one_bad_page"
+expect_one_line_error "folder with a rejected page" "one_bad_page/README.md:1: error: no NAME section" \
+  "$root/scripts/sslconf" read "$one_bad"
+read_out=$("$root/scripts/sslconf" read "$one_bad" 2>/dev/null)  # status 2: checked above
+if printf '%s' "$read_out" | grep -q '"title": "SSL_SESSION_up_ref"'; then
+  pass=$((pass + 1))
+else
+  echo "FAILED: the good page of the folder was not read"; fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

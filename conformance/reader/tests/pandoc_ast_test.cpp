@@ -84,5 +84,49 @@ BOOST_AUTO_TEST_CASE(unknown_api_version_is_refused_loudly) {
 
 BOOST_AUTO_TEST_CASE(roff_verbatim_and_pod2man_strings_are_rewritten) {
   const std::string roff = ".de Vb\n..\n.TH X 3\n.SH SYNOPSIS\n.Vb 1\n\\& int f(void);\n.Ve\nsee \\fBx\\fR\\|(3) and \\*(L\"q\\*(R\"\n";
-  BOOST_TEST(reader::unflatten_roff_verbatim(roff) == ".TH X 3\n.SH SYNOPSIS\n.nf\n\\& int f(void);\n.fi\nsee \\fBx\\fR(3) and \"q\"\n");
+  BOOST_TEST(reader::roff_for_pandoc(roff) == ".TH X 3\n.SH SYNOPSIS\n.nf\n\\& int f(void);\n.fi\nsee \\fBx\\fR(3) and \"q\"\n");
+}
+
+BOOST_AUTO_TEST_CASE(pod2man_item_keeps_its_text_across_index_entries) {
+  const std::string roff = ".TH X 3\n.SH \"RETURN VALUES\"\n.IP \"\\s-1NULL\\s0\" 4\n.IX Item \"NULL\"\nNo session.\n";
+  BOOST_TEST(reader::roff_for_pandoc(roff) == ".TH X 3\n.SH \"RETURN VALUES\"\n.IP \"\\s-1NULL\\s0\" 4\nNo session.\n");
+}
+
+BOOST_AUTO_TEST_CASE(pod2man_paragraph_break_continues_the_item_it_is_in) {
+  const std::string roff = ".TH X 3\n.SH R\n.IP \"0\" 4\nNot yet.\n.Sp\nMore.\n.PP\nAfter.\n.Sp\nTop.\n";
+  BOOST_TEST(reader::roff_for_pandoc(roff) == ".TH X 3\n.SH R\n.TP 4\n0\nNot yet.\n.IP\nMore.\n.PP\nAfter.\n.sp\nTop.\n");
+}
+
+BOOST_AUTO_TEST_CASE(pod2man_accent_and_quote_strings_are_spelled_out) {
+  BOOST_TEST(reader::without_pod2man_strings("nai\\*:ve cafe\\*' E\\*'") == "na\xC3\xAFve caf\xC3\xA9 \xC3\x89");
+  BOOST_TEST(reader::without_pod2man_strings("x\\*'") == "x\xCC\x81");  // no precomposed form: combining acute
+  BOOST_TEST(reader::without_pod2man_strings("it\\*(Aqs \\*(PI") == "it's \xCF\x80");
+  BOOST_TEST(reader::without_pod2man_strings("\\\\*:") == "\\\\*:");  // an escaped backslash starts no string
+}
+
+BOOST_AUTO_TEST_CASE(untagged_definition_is_a_paragraph_of_the_item_before_it) {
+  const std::string ast = R"({"pandoc-api-version":[1,22,2,1],"meta":{},"blocks":[
+   {"t":"Header","c":[1,["",[],[]],[{"t":"Str","c":"NAME"}]]},
+   {"t":"Para","c":[{"t":"Str","c":"f"},{"t":"Space"},{"t":"Str","c":"-"},{"t":"Space"},{"t":"Str","c":"g"}]},
+   {"t":"Header","c":[1,["",[],[]],[{"t":"Str","c":"DESCRIPTION"}]]},
+   {"t":"DefinitionList","c":[[[{"t":"Str","c":"0"}],[[{"t":"Para","c":[{"t":"Str","c":"Zero."}]}]]]]},
+   {"t":"DefinitionList","c":[[[],[[{"t":"Para","c":[{"t":"Str","c":"More."}]}]]]]}
+  ]})";
+  const auto p = page_of(ast);
+  const auto& blocks = p.section("DESCRIPTION")->blocks;
+  BOOST_REQUIRE_EQUAL(blocks.size(), 2u);
+  BOOST_TEST(blocks[0].label == "0");
+  BOOST_TEST(blocks[0].text == "Zero.");
+  BOOST_TEST((blocks[1].kind == model::Block::Kind::paragraph));
+  BOOST_TEST(blocks[1].depth == 1);
+  BOOST_TEST(blocks[1].text == "More.");
+}
+
+BOOST_AUTO_TEST_CASE(pod2man_spacing_and_terminal_branches_leave_items_whole) {
+  // .PD goes like .IX; ".ie n" is taken (pandoc renders for terminals),
+  // its ".el" branch dropped; verbatim right under a tag joins the item.
+  const std::string roff = ".TH X 3\n.SH R\n.ie n .IP \"\"\"U\"\"\" 4\n.el .IP \"``U''\" 4\n.PD 0\nUnknown.\n"
+                           ".IP \"\\fBBIO_free(b)\\fR\" 4\n.Vb 1\n\\& f(b)\n.Ve\n";
+  BOOST_TEST(reader::roff_for_pandoc(roff) == ".TH X 3\n.SH R\n.IP \"\"\"U\"\"\" 4\nUnknown.\n"
+                                              ".IP \"\\fBBIO_free(b)\\fR\" 4\n.IP\n.nf\n\\& f(b)\n.fi\n");
 }

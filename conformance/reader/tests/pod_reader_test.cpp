@@ -64,6 +64,21 @@ BOOST_AUTO_TEST_CASE(escapes_become_characters) {
   BOOST_TEST(first_block(pod("E<lt>E<gt>E<sol>E<verbar>E<quot>E<0x41>E<66>E<0101>E<eacute>\n")).text == "<>/|\"ABA\xC3\xA9");
 }
 
+BOOST_AUTO_TEST_CASE(escapes_take_any_html_entity_name) {
+  // Greek, Latin-1, arrows and symbols by name; a code point in hex.
+  BOOST_TEST(first_block(pod("E<alpha>E<Omega> E<Eacute>E<yuml> E<rArr>E<euro>E<hellip> E<0x263A>\n")).text ==
+             "\xCE\xB1\xCE\xA9 \xC3\x89\xC3\xBF \xE2\x87\x92\xE2\x82\xAC\xE2\x80\xA6 \xE2\x98\xBA");
+  // Names are case-sensitive, as in HTML.
+  BOOST_TEST(error_of(kName + "E<ALPHA>\n") == "t.pod:5: error: unknown escape E<ALPHA>");
+}
+
+BOOST_AUTO_TEST_CASE(name_written_as_a_verbatim_paragraph) {
+  const auto p = reader::assemble(reader::read_pod("=head1 NAME\n\n  SSL_x,\n  SSL_y - demo\n\n=head1 DESCRIPTION\n\nText.\n", "t.pod"));
+  BOOST_TEST(p.names == (std::vector<std::string>{"SSL_x", "SSL_y"}), boost::test_tools::per_element());
+  BOOST_TEST(p.purpose == "demo");
+  BOOST_TEST(p.name_loc.line == 3);
+}
+
 BOOST_AUTO_TEST_CASE(s_x_z_codes) {
   BOOST_TEST(first_block(pod("S<a  b>X<idx>Z<>c F<f.h>\n")).text == "a bc f.h");
 }

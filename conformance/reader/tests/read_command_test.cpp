@@ -72,3 +72,22 @@ BOOST_AUTO_TEST_CASE(a_missing_file_is_bad_input) {
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.err == kFixtures + "no-such-page.pod: error: no such file or directory\n");
 }
+
+BOOST_AUTO_TEST_CASE(a_rejected_page_costs_that_page_only) {
+  // A folder: the page that is not a manual page is one line on stderr,
+  // the others are printed, and the status says the input was bad.
+  const auto r = read({kFixtures + "one_bad_page"});
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err == kFixtures + "one_bad_page/README.md:1: error: no NAME section: not a manual page\n");
+  const auto j = nlohmann::json::parse(r.out);
+  BOOST_REQUIRE(j.is_array());
+  BOOST_REQUIRE_EQUAL(j.size(), 1u);
+  BOOST_TEST(j[0]["title"] == "SSL_SESSION_up_ref");
+
+  // Files named one by one: each bad one reported, in path order.
+  const auto two = read({kFixtures + "bad/empty.pod", kFixtures + "session_cache.pod", kFixtures + "bad/unknown_command.pod"});
+  BOOST_TEST(two.exit_code == 2);
+  BOOST_TEST(two.err == kFixtures + "bad/empty.pod:1: error: empty file\n" + kFixtures +
+                            "bad/unknown_command.pod:5: error: unknown command =hed1\n");
+  BOOST_TEST(nlohmann::json::parse(two.out).size() == 1u);
+}
