@@ -398,6 +398,13 @@ bool informative(const std::string& t) {
   return std::regex_search(t, r);
 }
 
+// Nothing but references ("SSL_new(3), SSL_clear(3), ssl(7)"): a SEE ALSO
+// list the reader met as a sentence; it states nothing to check.
+bool reference_list(const std::string& t) {
+  static const std::regex r(R"(^(?:(?:FUNC|PAGE),? (?:and )?)*(?:FUNC|PAGE)\.?$)");
+  return std::regex_match(t, r);
+}
+
 std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   if (speculative(n.text)) return {reasoned("speculative", n, subject)};
   if (ctx.section == "HISTORY" && !n.versions.empty()) {
@@ -406,7 +413,7 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
     f.reason = "informative";
     return {f};
   }
-  if (informative(n.text)) return {reasoned("informative", n, subject)};
+  if (informative(n.text) || reference_list(n.text)) return {reasoned("informative", n, subject)};
   return {reasoned("unrecognised", n, subject)};
 }
 

@@ -118,3 +118,15 @@ BOOST_AUTO_TEST_CASE(a_function_subject_keeps_its_own_count) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(fallbacks)
+
+BOOST_AUTO_TEST_CASE(a_list_of_references_is_informative_not_unrecognised) {
+  const auto fs = recognise_in(session_page(), "SSL_new(3), SSL_free(3), SSL_SESSION_free(3) and ssl(7)", "RETURN VALUES");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs.front().kind == "informative");
+  const auto gs = recognise_in(session_page(), "SSL_SESSION_free(3) frees it.", "DESCRIPTION");
+  BOOST_TEST(gs.front().kind != "informative");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
