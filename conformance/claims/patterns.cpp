@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <functional>
+#include <optional>
 #include <regex>
 
 namespace sslconf::claims {
@@ -405,6 +406,37 @@ bool reference_list(const std::string& t) {
   return std::regex_match(t, r);
 }
 
+// The grammar's last reading: a subject (functions, "these functions",
+// "both", "it") and a predicate verb, with no predicate the claim language
+// can check ("SSL_shutdown() shuts down an active connection"). The verb is
+// kept so that the coverage report can list which predicates lack a check.
+std::optional<Finding> descriptive(const Normalised& n, const std::string& subject) {
+  static const std::string one = R"((?:the )?FUNC(?: (?:function|macro|call)s?)?)";
+  static const std::string subject_phrase =
+      "(?:" + one + "(?:(?:,| and| or|, and) " + one + ")*" +
+      R"(|(?:these|both|the|this|all|all of these|each of these) (?:\w+ )?(?:functions?|macros?|calls?)|it|they|both))";
+  static const std::string adverbs =
+      R"((?: (?:also|only|then|always|never|currently|simply|just|still|now|first|automatically|internally))*)";
+  static const std::string verb =
+      R"( ((?:is|are|was|were|will|can|cannot|does|do|has|have|behaves|behave)(?: not)?(?: \w+)?|(?!(?:the|and|with|from|that|which|functions?|macros?|calls?|for|only|also)\b)[a-z]{3,})\b)";
+  static const std::regex clause("^" + subject_phrase + adverbs + verb, std::regex::optimize);
+  // "It is not possible to ..." is an impersonal "it", not a subject.
+  static const std::regex impersonal(R"(^it (?:is|was)\b)");
+  std::smatch m;
+  if (!std::regex_search(n.text, m, clause) || std::regex_search(n.text, impersonal)) return std::nullopt;
+  std::vector<std::string> subjects;
+  const auto end = static_cast<std::size_t>(m.position(1));
+  for (const auto& f : n.functions)
+    if (f.pos < end && std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
+  if (subjects.empty() && !subject.empty()) subjects.push_back(subject);
+  if (subjects.empty()) return std::nullopt;  // "it" with nothing to refer to
+  Finding f = reasoned("descriptive", n, subjects.front());
+  f.functions = subjects;
+  f.reason = "informative";
+  f.params["predicate"] = m[1].str();
+  return f;
+}
+
 std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   if (speculative(n.text)) return {reasoned("speculative", n, subject)};
   if (ctx.section == "HISTORY" && !n.versions.empty()) {
@@ -414,6 +446,9 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
     return {f};
   }
   if (informative(n.text) || reference_list(n.text)) return {reasoned("informative", n, subject)};
+  // A RETURN VALUES sentence speaks of values: left visible when unread.
+  if (ctx.section.rfind("RETURN VALUE", 0) != 0)
+    if (auto d = descriptive(n, subject)) return {*d};
   return {reasoned("unrecognised", n, subject)};
 }
 
