@@ -97,6 +97,19 @@ std::vector<std::string> subjects(const Normalised& n, std::size_t verb, const S
   }
   if (!on_page.empty()) return on_page;
   if (!other.empty()) return other;
+  // "These functions return ...", "Both return ...", "All of them return
+  // ...": a collective subject is every function of the page that returns
+  // something.
+  static const std::regex collective(
+      R"(^(?:(?:these|both|all|all of these|all the|each of these|the)(?: \w+)? (?:functions|macros|calls)|both|they|all of them|each of them)\b)");
+  if (std::regex_search(n.text.substr(0, verb), collective)) {
+    std::vector<std::string> all;
+    for (const auto& f : ctx.vocab->page_functions) {
+      const model::Prototype* p = ctx.vocab->prototype(f);
+      if (p == nullptr || p->return_type != "void") all.push_back(f);
+    }
+    if (!all.empty()) return all;
+  }
   const std::string s = subject_of(n, ctx);
   return s.empty() ? std::vector<std::string>{} : std::vector<std::string>{s};
 }

@@ -130,3 +130,21 @@ BOOST_AUTO_TEST_CASE(a_list_of_references_is_informative_not_unrecognised) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(subjects)
+
+BOOST_AUTO_TEST_CASE(a_collective_subject_is_every_page_function_that_returns_something) {
+  for (const char* s : {"These functions return 1 on success and 0 on failure.", "Both functions return 1 on success and 0 on failure.",
+                        "Both return 1 on success and 0 on failure.", "They return 1 on success and 0 on failure."}) {
+    const auto fs = recognise_in(add_session_page(), s, "RETURN VALUES");
+    BOOST_TEST_REQUIRE(fs.size() == 2u, s);
+    BOOST_TEST(fs[0].functions.front() == "SSL_CTX_add_session", s);
+    BOOST_TEST(fs[1].functions.front() == "SSL_CTX_remove_session", s);
+    BOOST_TEST(fs[1].kind == "returns-int", s);
+  }
+  // SSL_SESSION_free returns void: not a subject of a value.
+  const auto fs = recognise_in(session_page(), "These functions return NULL on failure.", "RETURN VALUES");
+  for (const auto& f : fs) BOOST_TEST(f.functions.front() != "SSL_SESSION_free");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
