@@ -3,6 +3,7 @@
 // in groups: caller obligations first (they override), then return values,
 // then behaviour rows (every matching row adds its claim), then the reasoned
 // non-checkable fallbacks.
+#include "claims/condition.hpp"
 #include "claims/recognise.hpp"
 #include "model/numbers.hpp"
 
@@ -261,6 +262,65 @@ Taker cache_change(const char* kind) {
   };
 }
 
+// A quantity and its bound or value as the sentence states them: "the
+// maximum length of the sid_ctx is limited to SSL_MAX_SID_CTX_LENGTH",
+// "the default mode is SSL_SESS_CACHE_SERVER". The quantity is quoted (with
+// placeholders put back), the value is a constant name or an integer.
+Taker quantity(const char* kind, const char* value_key) {
+  return [kind, value_key](const Match& x) {
+    const auto qb = static_cast<std::size_t>(x.m.position(1));
+    const std::string what = x.n.restore(qb, qb + static_cast<std::size_t>(x.m.length(1)));
+    const auto vb = static_cast<std::size_t>(x.m.position(2));
+    std::string value = x.n.restore(vb, vb + static_cast<std::size_t>(x.m.length(2)));
+    json params = {{"quantity", what}};
+    if (const auto n = model::parse_integer(value)) params[value_key] = *n;
+    else params[value_key] = value;
+    // The first page function the quantity belongs to: the one named, else the subject.
+    std::string fn = x.subject;
+    for (const auto& f : x.n.functions)
+      if (x.ctx.vocab->on_page(f.value)) { fn = f.value; break; }
+    return std::vector<Finding>{finding(kind, {fn}, params)};
+  };
+}
+
+// "The length of the id is stored in *len", "... is written to buf": the
+// output parameter a function fills. Only a real parameter of the subject.
+Taker output() {
+  return [](const Match& x) {
+    const std::string out = named_parameter(x, 3);
+    if (out.empty()) return std::vector<Finding>{};
+    const auto qb = static_cast<std::size_t>(x.m.position(2));
+    json params = {{"argument", out}, {"quantity", x.n.restore(qb, qb + static_cast<std::size_t>(x.m.length(2)))}};
+    if (x.m[1].matched) {  // "On success the two BIOs are stored in *bio1": only then
+      params["condition"] = x.m[1].str();
+      classify_condition(params, x.subject);
+    }
+    return std::vector<Finding>{finding("writes-output", {x.subject}, params)};
+  };
+}
+
+// "These methods are deprecated": the functions the list item is about
+// (its label names them), else the sentence subject; no release.
+Taker collective_deprecated() {
+  return [](const Match& x) {
+    std::vector<std::string> named;
+    if (!x.ctx.label.empty())
+      for (const auto& f : normalise(x.ctx.label, *x.ctx.vocab).functions)
+        if (std::find(named.begin(), named.end(), f.value) == named.end()) named.push_back(f.value);
+    // Outside a list item "these" points back to something the sentence
+    // does not name: the carried subject only, not the whole page.
+    if (named.empty() && !x.subject.empty()) named.push_back(x.subject);
+    std::vector<Finding> out;
+    for (const auto& f : named) {
+      Finding c = finding("version-deprecated", {f}, {{"release", ""}});
+      c.checkable = false;
+      c.reason = "informative";
+      out.push_back(c);
+    }
+    return out;
+  };
+}
+
 std::regex re(const char* p) { return std::regex(p, std::regex::optimize); }
 
 // Object phrase after "reference count": "of ARG", "on the given SSL_SESSION structure".
@@ -325,6 +385,19 @@ const std::vector<Row>& behaviour_rows() {
       {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes|stores) (?:the )?[^.;]*? (?:to|with)(?: the (?:chosen |given |new )?value)? (ARG|[a-z_]+)\b)"), setter()},
       {"cache-add", re(R"(^(?:FUNC )?adds (?:the session )?(ARG|[a-z_]+) to (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-add")},
       {"cache-remove", re(R"(^(?:FUNC )?removes (?:the session )?(ARG|[a-z_]+) from (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-remove")},
+      // Predicates over a quantity: "is limited to", "may not exceed", "is at most".
+      {"limit", re(R"(^(?:the )?((?:maximum |max\. )?[a-z_ ]*?(?:length|size|number|count|lifetime|timeout)(?: of (?:the )?(?:ARG|[a-z_ ]+?))?) (?:is|are) (?:limited|restricted|capped) to (?:at most )?([A-Z][A-Z0-9_]+|NUM)\b)"),
+       quantity("limit", "limit")},
+      {"limit", re(R"(^(?:the )?((?:maximum |max\. )?[a-z_ ]*?(?:length|size|number|count)(?: of (?:the )?(?:ARG|[a-z_ ]+?))?) (?:must not|cannot|can not|does not|will not) exceed ([A-Z][A-Z0-9_]+|NUM)\b)"),
+       quantity("limit", "limit")},
+      // "The default mode is X", "X is the default": a default value.
+      {"default-value", re(R"(^the default (?:value |setting )?((?:[a-z_]+ )?(?:mode|value|size|timeout|setting|length))?\s?(?:is|will be) ([A-Z][A-Z0-9_]+|NUM)\b)"),
+       quantity("default-value", "value")},
+      // "The length of the id is stored in *len", "... is written to ARG".
+      {"writes-output", re(R"(^(?:(on (?:success|failure|error)),? )?(?:the )?([a-z_ ]+?(?:of (?:the )?[a-z_ ]+?)?) (?:is|are|will be) (?:stored|written|returned|placed|put) (?:in|to|into|at) \*?(ARG|[a-z_]+)\b)"),
+       output()},
+      {"version-deprecated", re(R"(^(?:these|all these|all of these|both|the above) (?:\w+ )?(?:methods|functions|macros|calls) (?:are|were|have been) deprecated\.?$)"),
+       collective_deprecated()},
       // The observers' own documented behaviour.
       {"free-callback-once", re(R"(^(?:when|once) (?:a|the) session is (?:freed|destroyed),? the (?:ARG|free_func|free callback)\b[^.]*?(?:is )?called (?:exactly )?once)"),
        behaviour("free-callback-once")},

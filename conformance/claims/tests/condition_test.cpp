@@ -148,3 +148,41 @@ BOOST_AUTO_TEST_CASE(a_collective_subject_is_every_page_function_that_returns_so
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(predicates)
+
+BOOST_AUTO_TEST_CASE(limits_in_several_wordings) {
+  for (const char* s : {"The maximum length of the session is limited to SSL_MAX_SID_CTX_LENGTH.",
+                        "The length of the session cannot exceed SSL_MAX_SID_CTX_LENGTH.",
+                        "The maximum length of the session is restricted to SSL_MAX_SID_CTX_LENGTH."}) {
+    const auto fs = recognise_in(session_page(), s, "DESCRIPTION", "SSL_SESSION_new");
+    BOOST_TEST_REQUIRE(fs.size() == 1u, s);
+    BOOST_TEST(fs[0].kind == "limit", s);
+    BOOST_TEST(fs[0].params["limit"] == "SSL_MAX_SID_CTX_LENGTH", s);
+  }
+  const auto n = recognise_in(session_page(), "The size of the cache is limited to 20 entries.", "DESCRIPTION", "SSL_SESSION_new");
+  BOOST_TEST(n[0].params["limit"] == 20);
+}
+
+BOOST_AUTO_TEST_CASE(defaults_outputs_and_collective_deprecation) {
+  const auto d = recognise_in(session_page(), "The default mode is SSL_SESS_CACHE_SERVER.", "DESCRIPTION", "SSL_SESSION_new");
+  BOOST_TEST_REQUIRE(d.size() == 1u);
+  BOOST_TEST(d[0].kind == "default-value");
+  BOOST_TEST(d[0].params["value"] == "SSL_SESS_CACHE_SERVER");
+  const auto o = recognise_in(session_page(), "The length of the copy is stored in *ses.", "DESCRIPTION", "SSL_SESSION_up_ref");
+  BOOST_TEST_REQUIRE(o.size() == 1u);
+  BOOST_TEST(o[0].kind == "writes-output");
+  BOOST_TEST(o[0].params["argument"] == "ses");
+  const auto w = recognise_in(session_page(), "The length of the copy is written to nowhere.", "DESCRIPTION", "SSL_SESSION_up_ref");
+  BOOST_TEST(w[0].kind != "writes-output");
+  const auto v = recognise_in(session_page(), "These functions are deprecated.", "DESCRIPTION", "SSL_SESSION_dup");
+  BOOST_TEST_REQUIRE(v.size() == 1u);
+  BOOST_TEST(v[0].functions.front() == "SSL_SESSION_dup");
+  BOOST_TEST(v[0].kind == "version-deprecated");
+  BOOST_TEST(!v[0].checkable);
+  const auto item = recognise_in(session_page(), "These methods are deprecated.", "DESCRIPTION", "", "SSL_SESSION_new(), SSL_SESSION_dup()");
+  BOOST_TEST_REQUIRE(item.size() == 2u);
+  BOOST_TEST(item[1].functions.front() == "SSL_SESSION_dup");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
