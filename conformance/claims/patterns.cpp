@@ -457,7 +457,9 @@ Finding reasoned(const char* reason, const Normalised& n, const std::string& sub
 
 bool obligation(const std::string& t) {
   static const std::regex r(
-      R"(\bmust\b|\bshould\b|\bshall\b|\bit is (?:therefore )?(?:crucial|essential|important|vital|recommended|advisable|necessary)\b|\b(?:is|are) responsible for\b|\bneeds? to be\b|\b(?:has|have) to be\b|\bdo not\b|\bnever (?:call|use|free|pass)\b|\b(?:is|are) required to\b|\bit is (?:an )?error to\b|\b(?:is|are) not allowed\b)");
+      R"(\bmust\b|\bshould\b|\bshall\b|\bit is (?:therefore )?(?:crucial|essential|important|vital|recommended|advisable|necessary)\b|\b(?:is|are) responsible for\b|\bneeds? to be\b|\b(?:has|have) to be\b|\bdo not\b|\bnever (?:call|use|free|pass)\b|\b(?:is|are) required to\b|\bit is (?:an )?error to\b|\b(?:is|are) not allowed\b)"
+      // "does not perform a null check on s": passing NULL is the caller's to avoid.
+      R"(|\b(?:does|do|will) not (?:perform|do|make) (?:a |any )?null[- ]?checks?\b|\b(?:does|do) not check (?:whether |if |for )?[^.;]*?\bNULL\b)");
   return std::regex_search(t, r);
 }
 

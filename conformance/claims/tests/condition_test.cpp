@@ -186,3 +186,16 @@ BOOST_AUTO_TEST_CASE(defaults_outputs_and_collective_deprecation) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(obligations)
+
+BOOST_AUTO_TEST_CASE(no_null_check_is_the_callers_obligation) {
+  for (const char* s : {"Note that the SSL_SESSION_free() function does not perform a null check on the provided session pointer.",
+                        "SSL_SESSION_up_ref() does not check whether ses is NULL."}) {
+    const auto fs = recognise_in(session_page(), s, "RETURN VALUES");
+    BOOST_TEST_REQUIRE(fs.size() == 1u, s);
+    BOOST_TEST(fs[0].kind == "caller-obligation", s);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
