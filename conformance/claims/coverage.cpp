@@ -18,7 +18,7 @@ void add_counts(nlohmann::json& total, const nlohmann::json& page, const T& keys
 void PageTally::count_statement(Statement what, const std::vector<Claim>& made,
                                 const std::string& section) {
   (what == Statement::prototype ? prototypes : what == Statement::item ? items : sentences) += 1;
-  bool checkable = false, returns = false, returns_checkable = false, unknown = false;
+  bool checkable = false, returns = false, returns_checkable = false, unknown = false, described = false;
   for (const auto& c : made) {
     ++claims;
     ++by_kind[c.kind];
@@ -27,6 +27,7 @@ void PageTally::count_statement(Statement what, const std::vector<Claim>& made,
     returns = returns || is_return_kind(c.kind);
     returns_checkable = returns_checkable || (is_return_kind(c.kind) && c.checkable);
     unknown = unknown || c.kind == "unrecognised";
+    described = described || c.kind == "descriptive";
   }
   checkable_statements += checkable ? 1 : 0;
   if (section.rfind("RETURN VALUE", 0) == 0) {
@@ -35,11 +36,14 @@ void PageTally::count_statement(Statement what, const std::vector<Claim>& made,
     return_checkable += returns_checkable ? 1 : 0;
   }
   if (unknown && !made.empty()) unrecognised.emplace_back(made.front().source, made.front().text);
+  if (described && !made.empty()) descriptive.emplace_back(made.front().source, made.front().text);
 }
 
 nlohmann::json PageTally::to_json() const {
   auto gaps = nlohmann::json::array();
   for (const auto& [source, text] : unrecognised) gaps.push_back({{"source", source}, {"text", text}});
+  auto described = nlohmann::json::array();
+  for (const auto& [source, text] : descriptive) described.push_back({{"source", source}, {"text", text}});
   return {{"page", page},
           {"source", source},
           {"statements", sentences + items + prototypes},
@@ -53,7 +57,8 @@ nlohmann::json PageTally::to_json() const {
           {"return_recognised", return_recognised},
           {"return_checkable", return_checkable},
           {"by_kind", by_kind},
-          {"unrecognised", gaps}};
+          {"unrecognised", gaps},
+          {"descriptive", described}};
 }
 
 PageTally& Coverage::page(const std::string& name, const std::string& source) {
@@ -68,12 +73,13 @@ nlohmann::json Coverage::to_json() const {
                                  "checkable_claims", "checkable_statements", "return_statements",
                                  "return_recognised", "return_checkable"};
   auto pages = nlohmann::json::array();
-  nlohmann::json total = {{"pages", pages_.size()}, {"by_kind", nlohmann::json::object()}, {"unrecognised", 0}};
+  nlohmann::json total = {{"pages", pages_.size()}, {"by_kind", nlohmann::json::object()}, {"unrecognised", 0}, {"descriptive", 0}};
   for (const auto& p : pages_) {
     auto j = p.to_json();
     add_counts(total, j, counts);
     for (const auto& [kind, n] : p.by_kind) total["by_kind"][kind] = total["by_kind"].value(kind, 0) + n;
     total["unrecognised"] = total["unrecognised"].get<int>() + static_cast<int>(p.unrecognised.size());
+    total["descriptive"] = total["descriptive"].get<int>() + static_cast<int>(p.descriptive.size());
     pages.push_back(std::move(j));
   }
   return {{"pages", pages}, {"total", total}};
@@ -90,14 +96,18 @@ std::string coverage_report(const nlohmann::json& coverage, bool per_page) {
   if (per_page) {
     for (const auto& p : coverage.at("pages")) {
       line(p.at("page").get<std::string>(), p);
-      out << ", " << p.at("unrecognised").size() << " unrecognised\n";
+      out << ", " << p.at("unrecognised").size() << " unrecognised, " << p.value("descriptive", nlohmann::json::array()).size()
+          << " descriptive\n";
       for (const auto& g : p.at("unrecognised"))
         out << "  " << g.at("source").get<std::string>() << ": unrecognised: " << g.at("text").get<std::string>() << '\n';
+      for (const auto& g : p.value("descriptive", nlohmann::json::array()))
+        out << "  " << g.at("source").get<std::string>() << ": descriptive: " << g.at("text").get<std::string>() << '\n';
     }
   }
   const auto& t = coverage.at("total");
   line("total (" + std::to_string(t.value("pages", 0)) + " pages)", t);
-  out << ", " << t.value("unrecognised", 0) << " unrecognised\n  by kind:";
+  out << ", " << t.value("unrecognised", 0) << " unrecognised, " << t.value("descriptive", 0)
+      << " descriptive (parsed, no check for the predicate)\n  by kind:";
   for (const auto& [kind, n] : t.at("by_kind").items()) out << ' ' << kind << '=' << n.get<int>();
   out << '\n';
   return out.str();

@@ -30,6 +30,9 @@ struct PageTally {
   int return_checkable = 0;      // ... that gave a checkable returns-* claim
   std::map<std::string, int> by_kind;
   std::vector<std::pair<std::string, std::string>> unrecognised;  // source, text
+  // Parsed (subject and predicate found) but no check exists for the
+  // predicate: listed beside the unrecognised so the gap stays visible.
+  std::vector<std::pair<std::string, std::string>> descriptive;  // source, text
 
   void count_statement(Statement what, const std::vector<Claim>& made,
                        const std::string& section = "SYNOPSIS");

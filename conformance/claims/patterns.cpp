@@ -3,10 +3,13 @@
 // in groups: caller obligations first (they override), then return values,
 // then behaviour rows (every matching row adds its claim), then the reasoned
 // non-checkable fallbacks.
+#include "claims/condition.hpp"
 #include "claims/recognise.hpp"
 #include "model/numbers.hpp"
 
+#include <cctype>
 #include <functional>
+#include <optional>
 #include <regex>
 
 namespace sslconf::claims {
@@ -68,9 +71,60 @@ Taker behaviour(const char* kind) {
   };
 }
 
+// The object type a reference-count sentence names when no function is its
+// subject and no "of X" follows the count: "Creating an SSL structure for
+// the first time increments the reference count", "... allocated to the
+// SSL_CTX object are freed". "" when the sentence names no such type.
+std::string counted_object(const Match& x, int group) {
+  if (group > 0 && x.m[group].matched) return "";
+  if (x.n.text.rfind("FUNC", 0) == 0) return "";
+  // Normalising lower-cases a bare type name ("SSL"), so the type is the
+  // word before "structure"/"object" whose free function is known.
+  static const std::regex type(R"(\b([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*) (?:structures?|objects?)\b)");
+  std::string fallback;
+  for (std::sregex_iterator it(x.n.text.begin(), x.n.text.end(), type), end; it != end; ++it) {
+    std::string name = (*it)[1].str();
+    for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (x.ctx.vocab->functions.count(name + "_free")) return name;
+    if (fallback.empty() && name == (*it)[1].str() && name.find('_') != std::string::npos) fallback = name;
+  }
+  return fallback;
+}
+
+// A statement about an object's own count names its free function as the
+// subject (the SSL object's count → SSL_free), never the function whose
+// page it is on: creating the object gives it one reference
+// (refcount-initial), the count reaching zero frees it.
+std::vector<Finding> object_count(const Match& x, const std::string& object, const char* kind) {
+  static const std::regex creating(R"(^(?:creating|creation of|allocating|a newly created|the creation of)\b)");
+  const bool initial = std::string(kind) == "refcount-increment" && std::regex_search(x.n.text, creating);
+  const std::string freer = object + "_free";
+  json params = {{"object", object}};
+  if (initial) params["references"] = 1;
+  Finding f = finding(initial ? "refcount-initial" : kind, {}, params);
+  if (!x.ctx.vocab->functions.count(freer)) {
+    f.checkable = false;
+    f.reason = "unrecognised";
+    f.params["missing"] = "function";
+    return {f};
+  }
+  f.functions = {freer};
+  const model::Prototype* p = x.ctx.vocab->any_prototype(freer);
+  std::string arg;
+  if (p != nullptr)
+    for (const auto& a : p->params)
+      if (a.type.find('*') != std::string::npos && !a.name.empty()) { arg = a.name; break; }
+  f.params["argument"] = arg;
+  require(f, "argument");
+  return {f};
+}
+
 // A claim whose `argument` is the object the given group names.
 Taker argument(const char* kind, int group, json extra = json::object()) {
   return [kind, group, extra](const Match& x) {
+    const std::string k = kind;
+    if (k == "refcount-increment" || k == "refcount-decrement-free")
+      if (const std::string object = counted_object(x, group); !object.empty()) return object_count(x, object, kind);
     const auto [b, e] = span(x, group);
     json params = extra;
     const bool parameter_only = std::string(kind) == "null-noop";
@@ -208,6 +262,65 @@ Taker cache_change(const char* kind) {
   };
 }
 
+// A quantity and its bound or value as the sentence states them: "the
+// maximum length of the sid_ctx is limited to SSL_MAX_SID_CTX_LENGTH",
+// "the default mode is SSL_SESS_CACHE_SERVER". The quantity is quoted (with
+// placeholders put back), the value is a constant name or an integer.
+Taker quantity(const char* kind, const char* value_key) {
+  return [kind, value_key](const Match& x) {
+    const auto qb = static_cast<std::size_t>(x.m.position(1));
+    const std::string what = x.n.restore(qb, qb + static_cast<std::size_t>(x.m.length(1)));
+    const auto vb = static_cast<std::size_t>(x.m.position(2));
+    std::string value = x.n.restore(vb, vb + static_cast<std::size_t>(x.m.length(2)));
+    json params = {{"quantity", what}};
+    if (const auto n = model::parse_integer(value)) params[value_key] = *n;
+    else params[value_key] = value;
+    // The first page function the quantity belongs to: the one named, else the subject.
+    std::string fn = x.subject;
+    for (const auto& f : x.n.functions)
+      if (x.ctx.vocab->on_page(f.value)) { fn = f.value; break; }
+    return std::vector<Finding>{finding(kind, {fn}, params)};
+  };
+}
+
+// "The length of the id is stored in *len", "... is written to buf": the
+// output parameter a function fills. Only a real parameter of the subject.
+Taker output() {
+  return [](const Match& x) {
+    const std::string out = named_parameter(x, 3);
+    if (out.empty()) return std::vector<Finding>{};
+    const auto qb = static_cast<std::size_t>(x.m.position(2));
+    json params = {{"argument", out}, {"quantity", x.n.restore(qb, qb + static_cast<std::size_t>(x.m.length(2)))}};
+    if (x.m[1].matched) {  // "On success the two BIOs are stored in *bio1": only then
+      params["condition"] = x.m[1].str();
+      classify_condition(params, x.subject);
+    }
+    return std::vector<Finding>{finding("writes-output", {x.subject}, params)};
+  };
+}
+
+// "These methods are deprecated": the functions the list item is about
+// (its label names them), else the sentence subject; no release.
+Taker collective_deprecated() {
+  return [](const Match& x) {
+    std::vector<std::string> named;
+    if (!x.ctx.label.empty())
+      for (const auto& f : normalise(x.ctx.label, *x.ctx.vocab).functions)
+        if (std::find(named.begin(), named.end(), f.value) == named.end()) named.push_back(f.value);
+    // Outside a list item "these" points back to something the sentence
+    // does not name: the carried subject only, not the whole page.
+    if (named.empty() && !x.subject.empty()) named.push_back(x.subject);
+    std::vector<Finding> out;
+    for (const auto& f : named) {
+      Finding c = finding("version-deprecated", {f}, {{"release", ""}});
+      c.checkable = false;
+      c.reason = "informative";
+      out.push_back(c);
+    }
+    return out;
+  };
+}
+
 std::regex re(const char* p) { return std::regex(p, std::regex::optimize); }
 
 // Object phrase after "reference count": "of ARG", "on the given SSL_SESSION structure".
@@ -272,6 +385,19 @@ const std::vector<Row>& behaviour_rows() {
       {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes|stores) (?:the )?[^.;]*? (?:to|with)(?: the (?:chosen |given |new )?value)? (ARG|[a-z_]+)\b)"), setter()},
       {"cache-add", re(R"(^(?:FUNC )?adds (?:the session )?(ARG|[a-z_]+) to (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-add")},
       {"cache-remove", re(R"(^(?:FUNC )?removes (?:the session )?(ARG|[a-z_]+) from (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-remove")},
+      // Predicates over a quantity: "is limited to", "may not exceed", "is at most".
+      {"limit", re(R"(^(?:the )?((?:maximum |max\. )?[a-z_ ]*?(?:length|size|number|count|lifetime|timeout)(?: of (?:the )?(?:ARG|[a-z_ ]+?))?) (?:is|are) (?:limited|restricted|capped) to (?:at most )?([A-Z][A-Z0-9_]+|NUM)\b)"),
+       quantity("limit", "limit")},
+      {"limit", re(R"(^(?:the )?((?:maximum |max\. )?[a-z_ ]*?(?:length|size|number|count)(?: of (?:the )?(?:ARG|[a-z_ ]+?))?) (?:must not|cannot|can not|does not|will not) exceed ([A-Z][A-Z0-9_]+|NUM)\b)"),
+       quantity("limit", "limit")},
+      // "The default mode is X", "X is the default": a default value.
+      {"default-value", re(R"(^the default (?:value |setting )?((?:[a-z_]+ )?(?:mode|value|size|timeout|setting|length))?\s?(?:is|will be) ([A-Z][A-Z0-9_]+|NUM)\b)"),
+       quantity("default-value", "value")},
+      // "The length of the id is stored in *len", "... is written to ARG".
+      {"writes-output", re(R"(^(?:(on (?:success|failure|error)),? )?(?:the )?([a-z_ ]+?(?:of (?:the )?[a-z_ ]+?)?) (?:is|are|will be) (?:stored|written|returned|placed|put) (?:in|to|into|at) \*?(ARG|[a-z_]+)\b)"),
+       output()},
+      {"version-deprecated", re(R"(^(?:these|all these|all of these|both|the above) (?:\w+ )?(?:methods|functions|macros|calls) (?:are|were|have been) deprecated\.?$)"),
+       collective_deprecated()},
       // The observers' own documented behaviour.
       {"free-callback-once", re(R"(^(?:when|once) (?:a|the) session is (?:freed|destroyed),? the (?:ARG|free_func|free callback)\b[^.]*?(?:is )?called (?:exactly )?once)"),
        behaviour("free-callback-once")},
@@ -331,7 +457,9 @@ Finding reasoned(const char* reason, const Normalised& n, const std::string& sub
 
 bool obligation(const std::string& t) {
   static const std::regex r(
-      R"(\bmust\b|\bshould\b|\bshall\b|\bit is (?:therefore )?(?:crucial|essential|important|vital|recommended|advisable|necessary)\b|\b(?:is|are) responsible for\b|\bneeds? to be\b|\b(?:has|have) to be\b|\bdo not\b|\bnever (?:call|use|free|pass)\b|\b(?:is|are) required to\b|\bit is (?:an )?error to\b|\b(?:is|are) not allowed\b)");
+      R"(\bmust\b|\bshould\b|\bshall\b|\bit is (?:therefore )?(?:crucial|essential|important|vital|recommended|advisable|necessary)\b|\b(?:is|are) responsible for\b|\bneeds? to be\b|\b(?:has|have) to be\b|\bdo not\b|\bnever (?:call|use|free|pass)\b|\b(?:is|are) required to\b|\bit is (?:an )?error to\b|\b(?:is|are) not allowed\b)"
+      // "does not perform a null check on s": passing NULL is the caller's to avoid.
+      R"(|\b(?:does|do|will) not (?:perform|do|make) (?:a |any )?null[- ]?checks?\b|\b(?:does|do) not check (?:whether |if |for )?[^.;]*?\bNULL\b)");
   return std::regex_search(t, r);
 }
 
@@ -346,6 +474,44 @@ bool informative(const std::string& t) {
   return std::regex_search(t, r);
 }
 
+// Nothing but references ("SSL_new(3), SSL_clear(3), ssl(7)"): a SEE ALSO
+// list the reader met as a sentence; it states nothing to check.
+bool reference_list(const std::string& t) {
+  static const std::regex r(R"(^(?:(?:FUNC|PAGE),? (?:and )?)*(?:FUNC|PAGE)\.?$)");
+  return std::regex_match(t, r);
+}
+
+// The grammar's last reading: a subject (functions, "these functions",
+// "both", "it") and a predicate verb, with no predicate the claim language
+// can check ("SSL_shutdown() shuts down an active connection"). The verb is
+// kept so that the coverage report can list which predicates lack a check.
+std::optional<Finding> descriptive(const Normalised& n, const std::string& subject) {
+  static const std::string one = R"((?:the )?FUNC(?: (?:function|macro|call)s?)?)";
+  static const std::string subject_phrase =
+      "(?:" + one + "(?:(?:,| and| or|, and) " + one + ")*" +
+      R"(|(?:these|both|the|this|all|all of these|each of these) (?:\w+ )?(?:functions?|macros?|calls?)|it|they|both))";
+  static const std::string adverbs =
+      R"((?: (?:also|only|then|always|never|currently|simply|just|still|now|first|automatically|internally))*)";
+  static const std::string verb =
+      R"( ((?:is|are|was|were|will|can|cannot|does|do|has|have|behaves|behave)(?: not)?(?: \w+)?|(?!(?:the|and|with|from|that|which|functions?|macros?|calls?|for|only|also)\b)[a-z]{3,})\b)";
+  static const std::regex clause("^" + subject_phrase + adverbs + verb, std::regex::optimize);
+  // "It is not possible to ..." is an impersonal "it", not a subject.
+  static const std::regex impersonal(R"(^it (?:is|was)\b)");
+  std::smatch m;
+  if (!std::regex_search(n.text, m, clause) || std::regex_search(n.text, impersonal)) return std::nullopt;
+  std::vector<std::string> subjects;
+  const auto end = static_cast<std::size_t>(m.position(1));
+  for (const auto& f : n.functions)
+    if (f.pos < end && std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
+  if (subjects.empty() && !subject.empty()) subjects.push_back(subject);
+  if (subjects.empty()) return std::nullopt;  // "it" with nothing to refer to
+  Finding f = reasoned("descriptive", n, subjects.front());
+  f.functions = subjects;
+  f.reason = "informative";
+  f.params["predicate"] = m[1].str();
+  return f;
+}
+
 std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   if (speculative(n.text)) return {reasoned("speculative", n, subject)};
   if (ctx.section == "HISTORY" && !n.versions.empty()) {
@@ -354,7 +520,10 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
     f.reason = "informative";
     return {f};
   }
-  if (informative(n.text)) return {reasoned("informative", n, subject)};
+  if (informative(n.text) || reference_list(n.text)) return {reasoned("informative", n, subject)};
+  // A RETURN VALUES sentence speaks of values: left visible when unread.
+  if (ctx.section.rfind("RETURN VALUE", 0) != 0)
+    if (auto d = descriptive(n, subject)) return {*d};
   return {reasoned("unrecognised", n, subject)};
 }
 

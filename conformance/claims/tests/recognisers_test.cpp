@@ -202,10 +202,30 @@ BOOST_AUTO_TEST_CASE(reasons) {
   BOOST_TEST(recognise_in(v, "It is therefore crucial to keep the reference count (usage information) correct.", "NOTES")[0].reason == "caller-obligation");
   BOOST_TEST(recognise_in(v, "SSL objects may be using the SSL_SESSION object; as a session may be reused, several SSL objects may be using one SSL_SESSION object at the same time.", "NOTES")[0].reason == "speculative");
   BOOST_TEST(recognise_in(v, "The following return values can occur:", "RETURN VALUES")[0].reason == "informative");
-  const auto u = recognise_in(v, "SSL_SESSION_new() wobbles the session.");
+  const auto u = recognise_in(v, "Sessions wobble after SSL_SESSION_new().");
   BOOST_TEST_REQUIRE(u.size() == 1u);
   BOOST_TEST(u[0].kind == "unrecognised");
   BOOST_TEST(u[0].functions.front() == "SSL_SESSION_new");
+}
+
+// Subject and predicate found, but no check for the predicate: descriptive,
+// with the verb, for one function, several, or a pronoun carrying the subject.
+BOOST_AUTO_TEST_CASE(parsed_statements_without_a_checkable_predicate_are_descriptive) {
+  const auto& v = session_page();
+  const auto d = recognise_in(v, "SSL_SESSION_new() wobbles the session.");
+  BOOST_TEST_REQUIRE(d.size() == 1u);
+  BOOST_TEST(d[0].kind == "descriptive");
+  BOOST_TEST(d[0].reason == "informative");
+  BOOST_TEST(!d[0].checkable);
+  BOOST_TEST(d[0].params["predicate"] == "wobbles");
+  const auto two = recognise_in(v, "SSL_SESSION_new() and SSL_SESSION_dup() only allocate memory from the heap.");
+  BOOST_TEST(two[0].kind == "descriptive");
+  BOOST_TEST((two[0].functions == std::vector<std::string>{"SSL_SESSION_new", "SSL_SESSION_dup"}));
+  const auto it = recognise_in(v, "It also clears the session.", "DESCRIPTION", "SSL_SESSION_free");
+  BOOST_TEST(it[0].kind == "descriptive");
+  BOOST_TEST(it[0].functions.front() == "SSL_SESSION_free");
+  BOOST_TEST(recognise_in(v, "It is not possible to call SSL_SESSION_free() twice.")[0].kind != "descriptive");
+  BOOST_TEST(recognise_in(v, "It can also occur when SSL_SESSION_free() was called.", "RETURN VALUES")[0].kind == "unrecognised");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
