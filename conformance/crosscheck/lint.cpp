@@ -404,6 +404,11 @@ std::vector<Finding> check_name_matches_synopsis(const model::Page& page) {
   // A SYNOPSIS marked generic gives samples or templates for NAME's real
   // names; OpenSSL does not match the two on such pages.
   if (page.synopsis.generic || page.names.empty() || find_head1(page, "SYNOPSIS") == nullptr) return out;
+  // Renderings (roff, HTML, text) drop POD's "=for openssl generic"; in
+  // OpenSSL's manual a page whose SYNOPSIS uses templates is such a page.
+  const bool has_templates = std::any_of(page.synopsis.prototypes.begin(), page.synopsis.prototypes.end(),
+                                         [](const model::Prototype& p) { return p.generic; });
+  if (has_templates && page.format != model::PageFormat::pod) return out;
   const auto symbols = synopsis_symbols(page);
   if (symbols.empty() && page.synopsis.prototypes.empty()) return out;  // a prose SYNOPSIS
   std::vector<std::regex> templates;

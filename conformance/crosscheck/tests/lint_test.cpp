@@ -280,6 +280,13 @@ BOOST_AUTO_TEST_CASE(templates_cover_the_name_entries_they_stand_for) {
   BOOST_TEST(found[0].subject == "PEM_read_X509");
 }
 
+BOOST_AUTO_TEST_CASE(rendered_page_with_templates_is_taken_for_generic) {
+  auto page = template_page();
+  page.names.push_back("PEM_read_X509");
+  page.format = model::PageFormat::man;  // the roff rendering lost "=for openssl generic"
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").empty());
+}
+
 BOOST_AUTO_TEST_CASE(synopsis_marked_generic_is_not_matched_against_name) {
   auto page = good_page();
   page.names.push_back("EVP_aes_128_cbc");
