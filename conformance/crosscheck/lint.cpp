@@ -161,6 +161,7 @@ std::optional<std::string> line_symbol(std::string line) {
   static const std::vector<std::regex> forms{
       std::regex(R"(env (\S*)=)"),
       std::regex(R"(typedef.*\(\*(\S+)\)\s*\()"),
+      std::regex(R"(typedef.*\(\*(\w+)\)\s*$)"),  // its parameters on the next line
       std::regex(R"(typedef.* (\S+)\()"),
       std::regex(R"(typedef.* (\S+);)"),
       std::regex(R"(enum (\S*) \{)"),
@@ -178,7 +179,8 @@ std::optional<std::string> line_symbol(std::string line) {
       while (!name.empty() && !is_identifier_char(name.back())) name.pop_back();
       while (!name.empty() && !is_identifier_char(name.front())) name.erase(0, 1);
       // A C word is no symbol: "int (*f(" of a garbled line names nothing.
-      if (name.empty() || c_word(name)) return std::nullopt;
+      if (name.empty()) continue;
+      if (c_word(name)) return std::nullopt;
       return name;
     }
   }
@@ -399,6 +401,38 @@ std::vector<SynopsisSymbol> synopsis_symbols(const model::Page& page) {
   return out;
 }
 
+namespace {
+
+std::string synopsis_text(const model::Page& page) {
+  std::string out;
+  for (const auto* section : synopsis_sections(page))
+    for (const auto& b : section->blocks) out += b.text + "\n";
+  return out;
+}
+
+// "OSSL_TRACE5" when SYNOPSIS shows OSSL_TRACE2 ... OSSL_TRACE9: a numbered
+// series the SYNOPSIS elides with "...".
+bool within_elided_series(const std::string& name, const std::vector<SynopsisSymbol>& symbols) {
+  auto split = [](const std::string& n) {
+    std::size_t digits = n.size();
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(n[digits - 1]))) --digits;
+    const auto number = digits < n.size() ? model::parse_integer(n.substr(digits)) : std::nullopt;
+    return std::make_pair(n.substr(0, digits), number);
+  };
+  const auto [stem, number] = split(name);
+  if (!number) return false;
+  bool below = false, above = false;
+  for (const auto& s : symbols) {
+    const auto [other_stem, other] = split(s.name);
+    if (other_stem != stem || !other) continue;
+    below = below || *other < *number;
+    above = above || *other > *number;
+  }
+  return below && above;
+}
+
+}  // namespace
+
 std::vector<Finding> check_name_matches_synopsis(const model::Page& page) {
   std::vector<Finding> out;
   // A SYNOPSIS marked generic gives samples or templates for NAME's real
@@ -414,7 +448,9 @@ std::vector<Finding> check_name_matches_synopsis(const model::Page& page) {
   std::vector<std::regex> templates;
   for (const auto& p : page.synopsis.prototypes)
     if (p.generic) templates.push_back(template_pattern(p.name, page.synopsis.placeholders));
+  const bool elides = synopsis_text(page).find("...") != std::string::npos;
   auto declared = [&](const std::string& name) {
+    if (elides && within_elided_series(name, symbols)) return true;
     if (std::any_of(symbols.begin(), symbols.end(), [&](const SynopsisSymbol& s) { return s.name == name; }))
       return true;
     if (is_template_name(page, name)) return true;

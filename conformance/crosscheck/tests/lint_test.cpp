@@ -531,3 +531,19 @@ BOOST_AUTO_TEST_CASE(synopsis_subsections_and_environment_lines_declare_symbols)
   BOOST_TEST((std::find(names.begin(), names.end(), "SSL_SESSION_cb") != names.end()));
   BOOST_TEST((std::find(names.begin(), names.end(), "SSLREF_DEBUG") != names.end()));
 }
+
+BOOST_AUTO_TEST_CASE(numbered_series_elided_in_synopsis_covers_its_members) {
+  // OSSL_trace_enabled(3): "OSSL_TRACE2(...) ... OSSL_TRACE9(...)" stands
+  // for OSSL_TRACE3 to OSSL_TRACE8, which NAME lists.
+  auto page = good_page();
+  model::Block code;
+  code.kind = model::Block::Kind::verbatim;
+  code.loc = {"fixture.pod", 8};
+  code.text = " SSL_TRACE2(a, b)\n ...\n SSL_TRACE9(a, b)\n typedef int *(*SSL_SESSION_cb)\n     (SSL_SESSION *s);";
+  find_section(page, "SYNOPSIS")->blocks.push_back(code);
+  page.names.insert(page.names.end(), {"SSL_TRACE2", "SSL_TRACE5", "SSL_TRACE9", "SSL_SESSION_cb"});
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").empty());
+  BOOST_TEST(with_check(lint_one(page), "synopsis-without-name").empty());
+  page.names.push_back("SSL_TRACE12");
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").size() == 1u);
+}
