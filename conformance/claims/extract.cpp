@@ -51,12 +51,15 @@ class PageWalk {
   }
 
  private:
+  // A generic template (TYPE *d2i_TYPE(...)) declares no function: it is
+  // kept in the catalogue as an informative "template", never a prototype.
   void prototype(const model::Prototype& p) {
     Claim c = base("SYNOPSIS", p.text, p.loc.str());
-    c.kind = "prototype";
+    c.kind = p.generic ? "template" : "prototype";
     c.functions = {p.name};
     c.params = prototype_params(p, page_.synopsis);
-    c.checkable = true;
+    c.checkable = !p.generic;
+    c.reason = p.generic ? "informative" : "";
     claims_.push_back(c);
     tally_->count_statement(Statement::prototype, {c});
   }

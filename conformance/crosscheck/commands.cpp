@@ -127,31 +127,106 @@ void print_text(const CrosscheckReport& r) {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kAcceptedFileName = ".sslconf-lint-accepted";
+
+struct LintArgs {
+  std::vector<std::string> docs;
+  std::vector<std::string> man_dirs;
+  std::vector<std::string> accepted;
+  std::string header;
+  bool no_man = false;
+  bool json = false;
+};
+
+// The accepted-exceptions files: those named, then the one each DOCS folder
+// keeps at its top, if any.
+std::vector<AcceptedException> accepted_exceptions(const LintArgs& a) {
+  std::vector<std::string> files = a.accepted;
+  for (const auto& d : a.docs) {
+    const auto kept = std::filesystem::path(d) / kAcceptedFileName;
+    std::error_code ec;
+    if (std::filesystem::is_directory(d, ec) && std::filesystem::is_regular_file(kept, ec))
+      files.push_back(kept.string());
+  }
+  std::vector<AcceptedException> out;
+  for (const auto& f : files) {
+    try {
+      auto more = read_accepted(f);
+      out.insert(out.end(), more.begin(), more.end());
+    } catch (const model::InputError& e) {
+      std::cerr << e.what() << '\n';
+      throw CLI::RuntimeError(kBadInput);
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<HeaderIndex> lint_header(const LintArgs& a, const std::vector<model::Page>& pages) {
+  if (a.header.empty()) return nullptr;
+  try {
+    auto source = header_source_for(a.header, project_dir());
+    source.optional_includes = synopsis_includes(pages);
+    return std::make_unique<HeaderIndex>(read_header(source));
+  } catch (const std::exception& e) {
+    std::cerr << "sslconf lint: error: " << e.what() << '\n';
+    throw CLI::RuntimeError(kBadInput);
+  }
+}
+
+const char* kLintHelp =
+    "Lint manual pages in the manner of OpenSSL's find-doc-nits and beyond it: required sections and their "
+    "order, NAME against SYNOPSIS, return values, links, repeated words, HISTORY releases, and with --header "
+    "SYNOPSIS against the library's header.\n"
+    "Errors are defects to fix, warnings things to look at. Exit status: 0 when no error remains (warnings "
+    "do not count), 1 when errors remain, 2 on bad input.\n"
+    "Accepted exceptions: a file of lines \"CHECK PAGE [SUBJECT]  # reason\" (PAGE: file name without "
+    "folder and extensions; SUBJECT: the symbol, link target or word; \"*\" matches any). Read from "
+    "--accepted FILE and from .sslconf-lint-accepted at the top of each DOCS folder. Accepted findings are "
+    "not shown; an entry that accepts nothing is a warning.";
+
+}  // namespace
+
 void add_lint_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("lint", "Lint manual pages: sections, NAME/SYNOPSIS, return values, links, "
-                                         "repeated words, HISTORY (exit 1 on findings)");
-  auto docs = std::make_shared<std::vector<std::string>>();
-  auto man_dirs = std::make_shared<std::vector<std::string>>();
-  auto no_man = std::make_shared<bool>(false);
-  auto json = std::make_shared<bool>(false);
-  cmd->add_option("docs", *docs, "Pages or folders of pages")->required();
-  add_man_dir_option(cmd, *man_dirs);
-  cmd->add_flag("--no-man", *no_man, "Links resolve only within the documents given");
-  cmd->add_flag("--json", *json, "Findings as a JSON array");
-  cmd->callback([docs, man_dirs, no_man, json] {
+  auto* cmd = app.add_subcommand("lint", kLintHelp);
+  auto a = std::make_shared<LintArgs>();
+  cmd->add_option("docs", a->docs, "Pages or folders of pages")->required();
+  add_man_dir_option(cmd, a->man_dirs);
+  cmd->add_flag("--no-man", a->no_man, "Links resolve only within the documents given");
+  cmd->add_option("--accepted", a->accepted, "File of accepted exceptions (see above); may be repeated")
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--header", a->header,
+                  "Compare each SYNOPSIS declaration with this implementation's header: reference, openssl, "
+                  "boringssl, wolfssl or an install PREFIX")
+      ->type_name("IMPL");
+  cmd->add_flag("--json", a->json, "Findings as a JSON array");
+  cmd->callback([a] {
+    const auto accepted = accepted_exceptions(*a);
     bool rejected = false;
-    const auto pages = read_or_fail(*docs, rejected);
-    const auto findings = lint(pages, lint_options(*man_dirs, *no_man));
-    if (*json) {
+    const auto pages = read_or_fail(a->docs, rejected);
+    const auto header = lint_header(*a, pages);
+    auto options = lint_options(a->man_dirs, a->no_man);
+    options.header = header.get();
+    options.header_name = a->header;
+    const auto result = apply_accepted(lint(pages, options), accepted);
+    std::size_t errors = 0;
+    for (const auto& f : result.kept) errors += f.severity == Severity::error ? 1 : 0;
+    if (a->json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& f : findings) out.push_back(to_json(f));
+      for (const auto& f : result.kept) out.push_back(to_json(f));
       std::cout << out.dump(2) << '\n';
     } else {
-      for (const auto& f : findings) std::cout << f.str() << '\n';
+      for (const auto& f : result.kept) std::cout << f.str() << '\n';
     }
-    std::cerr << "sslconf lint: " << findings.size() << " finding(s) in " << pages.size() << " page(s)\n";
+    std::cerr << "sslconf lint: " << errors << " error(s), " << result.kept.size() - errors << " warning(s) in "
+              << pages.size() << " page(s)";
+    if (result.accepted > 0) std::cerr << "; " << result.accepted << " accepted finding(s) not shown";
+    std::cerr << '\n';
     if (rejected) throw CLI::RuntimeError(kBadInput);
-    throw CLI::RuntimeError(findings.empty() ? kSuccess : kFindings);
+    throw CLI::RuntimeError(errors == 0 ? kSuccess : kFindings);
   });
 }
 

@@ -21,6 +21,10 @@ struct Finding {
   Severity severity = Severity::warning;
   std::string check;    // stable identifier of the rule: "repeated-word", ...
   std::string message;  // one sentence, no trailing period
+  // What the finding is about, as an accepted-exceptions entry names it:
+  // the symbol, link target, repeated word or release; empty for page-wide
+  // findings (a missing section names the section).
+  std::string subject;
 
   std::string str() const {
     return model::InputError::format(loc, message + " [" + check + "]",
@@ -29,10 +33,12 @@ struct Finding {
 };
 
 inline nlohmann::json to_json(const Finding& f) {
-  return {{"source", f.loc.str()},
-          {"severity", f.severity == Severity::error ? "error" : "warning"},
-          {"check", f.check},
-          {"message", f.message}};
+  nlohmann::json j{{"source", f.loc.str()},
+                   {"severity", f.severity == Severity::error ? "error" : "warning"},
+                   {"check", f.check},
+                   {"message", f.message}};
+  if (!f.subject.empty()) j["subject"] = f.subject;
+  return j;
 }
 
 }  // namespace sslconf::crosscheck

@@ -11,7 +11,7 @@ namespace {
 
 // "SSL_free.3ssl.gz" in man3 → {"SSL_free", "3"}; false for other files.
 bool split_man_file_name(std::string file, const std::string& section,
-                         std::pair<std::string, std::string>& out) {
+                         std::pair<std::string, std::string>& out, bool& suffixed) {
   for (const char* compressed : {".gz", ".bz2", ".xz", ".zst"}) {
     const std::string suffix = compressed;
     if (file.size() > suffix.size() && file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0) {
@@ -22,13 +22,15 @@ bool split_man_file_name(std::string file, const std::string& section,
   const auto dot = file.rfind('.' + section);
   if (dot == std::string::npos || dot == 0) return false;
   out = {file.substr(0, dot), section};
+  suffixed = dot + 1 + section.size() < file.size();
   return true;
 }
 
 }  // namespace
 
-void KnownPages::add(const std::string& name, const std::string& section) {
+void KnownPages::add(const std::string& name, const std::string& section, const std::string& suffixed) {
   pages_.emplace(name, section);
+  if (suffixed.size() > section.size()) packaged_.insert(name);
 }
 
 void KnownPages::add_man_directories(const std::vector<std::string>& dirs) {
@@ -41,8 +43,11 @@ void KnownPages::add_man_directories(const std::vector<std::string>& dirs) {
       const std::string section = sub_name.substr(3);
       for (const auto& file : fs::directory_iterator(sub.path(), ec)) {
         std::pair<std::string, std::string> page;
-        if (split_man_file_name(file.path().filename().string(), section, page))
+        bool suffixed = false;
+        if (split_man_file_name(file.path().filename().string(), section, page, suffixed)) {
           pages_.insert(page);
+          if (suffixed) packaged_.insert(page.first);
+        }
       }
     }
   }
@@ -51,6 +56,12 @@ void KnownPages::add_man_directories(const std::vector<std::string>& dirs) {
 bool KnownPages::has(const std::string& name, const std::string& section) const {
   if (section.empty()) return !sections_of(name).empty();
   return pages_.count({name, section}) > 0;
+}
+
+bool KnownPages::has_section(const std::string& section) const {
+  for (const auto& page : pages_)
+    if (page.second == section) return true;
+  return false;
 }
 
 std::vector<std::string> KnownPages::sections_of(const std::string& name) const {

@@ -70,6 +70,8 @@ nlohmann::json to_json(const Page& p) {
     protos.push_back({{"text", pr.text}, {"return_type", pr.return_type}, {"name", pr.name},
                       {"params", params}, {"variadic", pr.variadic}, {"macro", pr.macro},
                       {"source", loc_json(pr.loc)}});
+    // Written only when set, so dumps of pages without templates keep their shape.
+    if (pr.generic) protos.back()["generic"] = true;
   }
   nlohmann::json sections = nlohmann::json::array();
   for (const auto& s : p.sections) {
@@ -93,18 +95,23 @@ nlohmann::json to_json(const Page& p) {
   for (const auto& h : p.history)
     history.push_back({{"text", h.text}, {"functions", h.functions}, {"release", h.release},
                        {"source", loc_json(h.loc)}});
-  return {{"source", p.source},
+  nlohmann::json synopsis{{"includes", p.synopsis.includes}, {"prototypes", protos},
+                          {"other", p.synopsis.other}, {"source", loc_json(p.synopsis.loc)}};
+  if (p.synopsis.generic) synopsis["generic"] = true;
+  if (!p.synopsis.placeholders.empty()) synopsis["placeholders"] = p.synopsis.placeholders;
+  nlohmann::json out{{"source", p.source},
           {"format", to_string(p.format)},
           {"title", p.title},
           {"manual_section", p.manual_section},
           {"names", p.names},
           {"purpose", p.purpose},
           {"name_source", loc_json(p.name_loc)},
-          {"synopsis", {{"includes", p.synopsis.includes}, {"prototypes", protos},
-                        {"other", p.synopsis.other}, {"source", loc_json(p.synopsis.loc)}}},
+          {"synopsis", synopsis},
           {"sections", sections},
           {"see_also", links_json(p.see_also)},
           {"history", history}};
+  if (!p.foreign_pages.empty()) out["foreign_pages"] = p.foreign_pages;
+  return out;
 }
 
 Page page_from_json(const nlohmann::json& j) {
@@ -120,9 +127,13 @@ Page page_from_json(const nlohmann::json& j) {
   p.synopsis.includes = syn.at("includes").get<std::vector<std::string>>();
   p.synopsis.other = syn.at("other").get<std::vector<std::string>>();
   p.synopsis.loc = loc_from(syn.at("source"));
+  p.synopsis.generic = syn.value("generic", false);
+  p.synopsis.placeholders = syn.value("placeholders", std::vector<std::string>{});
+  p.foreign_pages = j.value("foreign_pages", std::vector<std::string>{});
   for (const auto& pr : syn.at("prototypes")) {
     Prototype proto{pr.at("text"), pr.at("return_type"), pr.at("name"), {},
-                    pr.at("variadic"), pr.at("macro"), loc_from(pr.at("source"))};
+                    pr.at("variadic"), pr.at("macro"), loc_from(pr.at("source")),
+                    pr.value("generic", false)};
     for (const auto& pa : pr.at("params"))
       proto.params.push_back({pa.at("type"), pa.at("name"), pa.at("function_pointer")});
     p.synopsis.prototypes.push_back(std::move(proto));

@@ -77,6 +77,9 @@ struct Prototype {
   bool variadic = false;
   bool macro = false;       // "#define X(...)" or a declaration marked as macro
   SourceLocation loc;
+  // A generic template ("TYPE *d2i_TYPE(...)"): its name holds a placeholder
+  // the page stands for many real names with, so it declares no function.
+  bool generic = false;
 };
 
 struct Synopsis {
@@ -84,6 +87,13 @@ struct Synopsis {
   std::vector<Prototype> prototypes;
   std::vector<std::string> other;     // lines that are neither (typedefs, comments)
   SourceLocation loc;
+  // The page marks its SYNOPSIS generic (POD "=for comment generic" or
+  // "=for openssl generic"): NAME lists real names the SYNOPSIS only
+  // describes by templates or by a sample, so the two are not matched.
+  bool generic = false;
+  // The placeholders its templates use ("TYPE" of d2i_TYPE, or a whole
+  // name the page calls a placeholder, "EVP_ciphername").
+  std::vector<std::string> placeholders;
 };
 
 struct HistoryLine {
@@ -105,6 +115,9 @@ struct Page {
   std::vector<Section> sections;   // in page order, all levels
   std::vector<Link> see_also;
   std::vector<HistoryLine> history;
+  // Pages of other manuals the page declares it links to ("exit(1)"), from
+  // POD "=for comment foreign manuals:" / "=for openssl foreign manual".
+  std::vector<std::string> foreign_pages;
 
   const Section* section(const std::string& title) const {
     for (const auto& s : sections)

@@ -265,6 +265,9 @@ Page assemble(const RawDocument& doc) {
   if (page.names.empty()) throw model::InputError(name->loc, "NAME section names nothing");
   page.title = page.names.front();
   if (const Section* syn = page.section("SYNOPSIS")) read_synopsis(*syn, page);
+  page.synopsis.generic = doc.generic_synopsis;
+  page.foreign_pages = doc.foreign_pages;
+  mark_templates(page);
   if (const Section* see = page.section("SEE ALSO"))
     for (const auto& b : see->blocks) page.see_also.insert(page.see_also.end(), b.links.begin(), b.links.end());
   if (const Section* hist = page.section("HISTORY")) read_history(*hist, page);

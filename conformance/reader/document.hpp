@@ -58,6 +58,8 @@ struct RawDocument {
   model::PageFormat format = model::PageFormat::pod;
   std::string manual_section = "3";
   std::vector<RawBlock> blocks;
+  bool generic_synopsis = false;           // POD "=for comment generic"
+  std::vector<std::string> foreign_pages;  // POD "=for comment foreign manuals: x(1)"
 };
 
 // Builds the page model. Throws model::InputError when the document has no

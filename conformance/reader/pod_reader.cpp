@@ -10,6 +10,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <regex>
 
 namespace sslconf::reader {
 
@@ -369,7 +370,8 @@ class PodWalker {
     }
     if (name == "end") return end_region(arg, p);
     if (skipping()) return;  // commands inside a foreign =begin region are its content
-    if (name == "pod" || name == "for") return;
+    if (name == "for") return page_directive(arg);
+    if (name == "pod") return;
     if (name == "cut") {
       in_pod_ = false;
       return;
@@ -385,6 +387,21 @@ class PodWalker {
     }
     if (name == "item") return item(p, e);
     throw InputError({file_, p.line}, "unknown command =" + name);
+  }
+
+  // OpenSSL's page directives, in the 1.1.1 spelling ("=for comment generic",
+  // "=for comment foreign manuals: procmail(1), perl(1)") and the 3.0 one
+  // ("=for openssl generic", "=for openssl foreign manual exit(1)"). Other
+  // =for paragraphs are for other formatters and carry nothing here.
+  void page_directive(const std::string& arg) {
+    std::string rest;
+    for (const char* prefix : {"comment ", "openssl "})
+      if (starts_with(arg, prefix)) rest = trim(std::string_view(arg).substr(std::string(prefix).size()));
+    if (rest == "generic") doc_.generic_synopsis = true;
+    if (!starts_with(rest, "foreign manual")) return;
+    static const std::regex reference(R"([A-Za-z0-9_.:+-]+\([0-9][A-Za-z]*\))");
+    for (std::sregex_iterator it(rest.begin(), rest.end(), reference), end; it != end; ++it)
+      doc_.foreign_pages.push_back(it->str());
   }
 
   // Content was converted to UTF-8 before the walk; other encodings are

@@ -2,8 +2,10 @@
 
 #include "reader/text_util.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 namespace sslconf::reader {
 
@@ -172,7 +174,102 @@ bool parse_macro(const std::string& decl, Prototype& out) {
   return true;
 }
 
+bool upper_word(const std::string& w) {
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// "d2i_TYPE_bio" → {"d2i", "TYPE", "bio"}.
+std::vector<std::string> name_components(const std::string& name) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (auto pos = name.find('_'); pos != std::string::npos; pos = name.find('_', start)) {
+    out.push_back(name.substr(start, pos - start));
+    start = pos + 1;
+  }
+  out.push_back(name.substr(start));
+  return out;
+}
+
+// "TYPE" is a component of "d2i_TYPE_bio" and begins the one of
+// "d2i_TYPEPrivateKey" (3.0's d2i_RSAPrivateKey page).
+bool has_component(const std::string& name, const std::string& word) {
+  const auto parts = name_components(name);
+  return std::any_of(parts.begin(), parts.end(), [&](const std::string& part) { return part.rfind(word, 0) == 0; });
+}
+
+bool mentions_word(const std::string& text, const std::string& word) {
+  for (auto pos = text.find(word); pos != std::string::npos; pos = text.find(word, pos + 1)) {
+    const auto after = pos + word.size();
+    if ((pos == 0 || !is_ident_char(text[pos - 1])) && (after == text.size() || !is_ident_char(text[after])))
+      return true;
+  }
+  return false;
+}
+
+// What the page itself calls a placeholder ("EVP_ciphername is used as a
+// placeholder for any of the described cipher functions", "I<TYPE> is used
+// as a placeholder"): declared names and upper-case words of such sentences
+// in SYNOPSIS or DESCRIPTION.
+std::set<std::string> declared_placeholders(const model::Page& page) {
+  std::set<std::string> out;
+  for (const auto& s : page.sections) {
+    if (s.title != "SYNOPSIS" && s.title != "DESCRIPTION") continue;
+    for (const auto& b : s.blocks)
+      for (const auto& se : b.sentences) {
+        if (se.text.find("placeholder") == std::string::npos) continue;
+        for (const auto& p : page.synopsis.prototypes)
+          if (mentions_word(se.text, p.name)) out.insert(p.name);
+        for (const auto& m : se.marks)
+          if (upper_word(m.text)) out.insert(m.text);
+      }
+  }
+  return out;
+}
+
+// Upper-case words standing alone (not inside a longer identifier) anywhere
+// in the SYNOPSIS declarations.
+std::set<std::string> standalone_upper_words(const model::Synopsis& synopsis) {
+  std::set<std::string> out;
+  auto scan = [&out](const std::string& text) {
+    for (const auto& t : tokenize(text))
+      if (upper_word(t)) out.insert(t);
+  };
+  for (const auto& p : synopsis.prototypes) scan(p.text);
+  for (const auto& line : synopsis.other) scan(line);
+  return out;
+}
+
+bool italic_in_prose(const model::Page& page, const std::string& word) {
+  for (const auto& s : page.sections)
+    for (const auto& b : s.blocks)
+      for (const auto& se : b.sentences)
+        for (const auto& m : se.marks)
+          if (m.kind == model::Mark::Kind::emphasis && m.text == word) return true;
+  return false;
+}
+
+bool named_in_name(const model::Page& page, const std::string& word) {
+  return std::any_of(page.names.begin(), page.names.end(),
+                     [&](const std::string& n) { return has_component(n, word); });
+}
+
 }  // namespace
+
+void mark_templates(model::Page& page) {
+  auto& synopsis = page.synopsis;
+  std::set<std::string> placeholders = declared_placeholders(page);
+  for (const auto& word : standalone_upper_words(synopsis)) {
+    const bool in_a_name = std::any_of(synopsis.prototypes.begin(), synopsis.prototypes.end(),
+                                       [&](const model::Prototype& p) { return has_component(p.name, word); });
+    if (!in_a_name) continue;
+    if (synopsis.generic || italic_in_prose(page, word) || !named_in_name(page, word)) placeholders.insert(word);
+  }
+  for (auto& p : synopsis.prototypes)
+    p.generic = std::any_of(placeholders.begin(), placeholders.end(), [&](const std::string& w) {
+      return p.name == w || (upper_word(w) && has_component(p.name, w));
+    });
+  synopsis.placeholders.assign(placeholders.begin(), placeholders.end());
+}
 
 std::string normalise_type(std::string_view type) {
   std::string out;

@@ -21,6 +21,18 @@ bool parse_prototype(std::string_view declaration, model::Prototype& out);
 void parse_synopsis_block(std::string_view text, const model::SourceLocation& first_line,
                           model::Synopsis& synopsis);
 
+// Marks the generic templates of the page's SYNOPSIS ("TYPE *d2i_TYPE(...)",
+// "int TYPE_get_ex_new_index(...)"): prototypes whose name has a component
+// that is a placeholder of the page. A placeholder is an upper-case word
+// that stands alone as a type or macro argument in the SYNOPSIS ("TYPE *a",
+// "STACK_OF(TYPE)") and that the page shows to be a variable: the SYNOPSIS is
+// marked generic, or the prose writes the word in italics (I<TYPE>), or no
+// NAME entry uses it (NAME lists the real names, d2i_X509...). A real type
+// such as SSL in "SSL *SSL_new(void)" is named in NAME and never italic.
+// A sentence of SYNOPSIS or DESCRIPTION calling a declared name or an
+// upper-case word a "placeholder" makes it one too ("EVP_ciphername").
+void mark_templates(model::Page& page);
+
 // "const SSL_SESSION*" → "const SSL_SESSION *": one spelling for types.
 std::string normalise_type(std::string_view type);
 

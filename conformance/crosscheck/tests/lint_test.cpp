@@ -4,7 +4,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include "crosscheck/lint.hpp"
+#include "model/diagnostic.hpp"
 #include "page_builder.hpp"
+#include "reader/synopsis.hpp"
 
 #include <algorithm>
 
@@ -14,9 +16,10 @@ using namespace sslconf::crosscheck::test;
 
 namespace {
 
+// ssl(7) as Debian installs it: ssl.7ssl, a page of OpenSSL's own manual.
 LintOptions options_knowing_ssl7() {
   LintOptions o;
-  o.known_pages.add("ssl", "7");
+  o.known_pages.add("ssl", "7", "7ssl");
   return o;
 }
 
@@ -34,6 +37,10 @@ void erase_section(model::Page& p, const std::string& title) {
   p.sections.erase(std::remove_if(p.sections.begin(), p.sections.end(),
                                   [&](const model::Section& s) { return s.title == title; }),
                    p.sections.end());
+}
+
+bool reader_parse(const std::string& declaration, model::Prototype& out) {
+  return reader::parse_prototype(declaration, out);
 }
 
 }  // namespace
@@ -102,7 +109,7 @@ BOOST_AUTO_TEST_CASE(synopsis_function_missing_from_name_is_an_error) {
   BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").empty());
 }
 
-BOOST_AUTO_TEST_CASE(non_void_function_described_only_in_description_is_reported) {
+BOOST_AUTO_TEST_CASE(non_void_function_described_only_in_description_is_a_warning) {
   auto page = good_page();
   page.names.push_back("SSL_SESSION_dup");
   page.synopsis.prototypes.push_back(prototype("SSL_SESSION *", "SSL_SESSION_dup", {{"SSL_SESSION *", "src", false}}, 12));
@@ -111,8 +118,21 @@ BOOST_AUTO_TEST_CASE(non_void_function_described_only_in_description_is_reported
   const auto found = with_check(lint_one(page), "return-value-undocumented");
   BOOST_REQUIRE_EQUAL(found.size(), 1u);
   BOOST_TEST(found[0].str() ==
-             "fixture.pod:12: error: SSL_SESSION_dup returns SSL_SESSION * but RETURN VALUES does not say what"
-             " (only DESCRIPTION does, at line 18) [return-value-undocumented]");
+             "fixture.pod:12: warning: SSL_SESSION_dup returns SSL_SESSION * but RETURN VALUES does not say what"
+             " (only line 18 outside RETURN VALUES does) [return-value-undocumented]");
+}
+
+BOOST_AUTO_TEST_CASE(non_void_function_whose_return_is_stated_nowhere_says_so) {
+  auto page = good_page();
+  page.names.push_back("SSL_SESSION_dup");
+  page.synopsis.prototypes.push_back(prototype("SSL_SESSION *", "SSL_SESSION_dup", {{"SSL_SESSION *", "src", false}}, 12));
+  find_section(page, "DESCRIPTION")->blocks.push_back(paragraph({"SSL_SESSION_dup() copies the session in src."}, 18));
+  const auto found = with_check(lint_one(page), "return-value-undocumented");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found[0].str() ==
+             "fixture.pod:12: warning: SSL_SESSION_dup returns SSL_SESSION * but RETURN VALUES does not say what,"
+             " nor does any other section [return-value-undocumented]");
+  BOOST_TEST(found[0].subject == "SSL_SESSION_dup");
 }
 
 BOOST_AUTO_TEST_CASE(void_functions_need_no_return_statement) {
@@ -168,7 +188,7 @@ BOOST_AUTO_TEST_CASE(doubled_word_is_reported) {
       sentence("SSL_SESSION_free() frees the session if the the reference count has reached 0.", 17);
   const auto found = with_check(lint_one(page), "repeated-word");
   BOOST_REQUIRE_EQUAL(found.size(), 1u);
-  BOOST_TEST(found[0].str() == "fixture.pod:17: warning: repeated word \"the the\" [repeated-word]");
+  BOOST_TEST(found[0].str() == "fixture.pod:17: error: repeated word \"the the\" [repeated-word]");
 }
 
 BOOST_AUTO_TEST_CASE(words_repeated_across_punctuation_or_case_are_judged_apart) {
@@ -226,4 +246,304 @@ BOOST_AUTO_TEST_CASE(link_to_a_page_of_the_set_in_the_wrong_section_names_the_ri
   BOOST_REQUIRE_EQUAL(found.size(), 1u);
   BOOST_TEST(found[0].message ==
              "link target SSL_SESSION_free(7) is neither a page of these documents nor a known page (SSL_SESSION_free(3) exists)");
+}
+
+// --- OpenSSL's conventions -------------------------------------------------
+
+namespace {
+
+// d2i_X509.pod in miniature: NAME lists real names, SYNOPSIS templates.
+model::Page template_page() {
+  auto page = good_page();
+  page.title = "d2i_X509";
+  page.names = {"d2i_X509", "d2i_X509_bio", "i2d_X509"};
+  find_section(page, "NAME")->blocks[0] = paragraph({"d2i_X509, d2i_X509_bio, i2d_X509 - encode and decode"}, 4);
+  auto d2i = prototype("TYPE *", "d2i_TYPE", {{"TYPE **", "a", false}}, 10);
+  auto bio = prototype("TYPE *", "d2i_TYPE_bio", {{"BIO *", "bp", false}}, 11);
+  auto i2d = prototype("int", "i2d_TYPE", {{"TYPE *", "a", false}}, 12);
+  for (auto* p : {&d2i, &bio, &i2d}) p->generic = true;
+  page.synopsis.prototypes = {d2i, bio, i2d};
+  find_section(page, "RETURN VALUES")->blocks[0].sentences[0].text = "d2i_TYPE() returns a valid structure or NULL.";
+  return page;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(templates_cover_the_name_entries_they_stand_for) {
+  auto page = template_page();
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").empty());
+  BOOST_TEST(with_check(lint_one(page), "synopsis-without-name").empty());
+  BOOST_TEST(with_check(lint_one(page), "return-value-undocumented").empty());
+  page.names.push_back("PEM_read_X509");
+  const auto found = with_check(lint_one(page), "name-without-synopsis");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found[0].subject == "PEM_read_X509");
+}
+
+BOOST_AUTO_TEST_CASE(rendered_page_with_templates_is_taken_for_generic) {
+  auto page = template_page();
+  page.names.push_back("PEM_read_X509");
+  page.format = model::PageFormat::man;  // the roff rendering lost "=for openssl generic"
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").empty());
+}
+
+BOOST_AUTO_TEST_CASE(synopsis_marked_generic_is_not_matched_against_name) {
+  auto page = good_page();
+  page.names.push_back("EVP_aes_128_cbc");
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").size() == 1u);
+  page.synopsis.generic = true;
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").empty());
+}
+
+BOOST_AUTO_TEST_CASE(typedef_and_define_lines_are_symbols_name_must_list) {
+  auto page = good_page();
+  model::Block code;
+  code.kind = model::Block::Kind::verbatim;
+  code.loc = {"fixture.pod", 8};
+  code.text = " #include <openssl/ssl.h>\n\n typedef int (*SSL_verify_cb)(int ok, X509_STORE_CTX *ctx);\n"
+              " #define SSL_SESSION_CACHE_MAX 20\n STACK_OF(SSL_SESSION) *SSL_SESSION_list(void);";
+  find_section(page, "SYNOPSIS")->blocks.push_back(code);
+  std::vector<std::string> names;
+  for (const auto& s : synopsis_symbols(page)) names.push_back(s.name + "@" + std::to_string(s.loc.line));
+  const std::vector<std::string> want{"SSL_SESSION_new@10", "SSL_verify_cb@10", "SSL_SESSION_free@11",
+                                      "SSL_SESSION_CACHE_MAX@11", "SSL_SESSION_list@12"};
+  BOOST_TEST(names == want, boost::test_tools::per_element());
+  const auto found = with_check(lint_one(page), "synopsis-without-name");
+  BOOST_REQUIRE_EQUAL(found.size(), 3u);
+  BOOST_TEST(found[0].str() == "fixture.pod:10: error: SYNOPSIS declares SSL_verify_cb but NAME does not list it [synopsis-without-name]");
+  BOOST_TEST_MESSAGE(found.size());
+  page.names.insert(page.names.end(), {"SSL_verify_cb", "SSL_SESSION_CACHE_MAX", "SSL_SESSION_list"});
+  BOOST_TEST(with_check(lint_one(page), "synopsis-without-name").empty());
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").empty());
+}
+
+BOOST_AUTO_TEST_CASE(return_values_contradicting_description_are_an_error) {
+  auto page = good_page();
+  page.names.push_back("SSL_SESSION_up_ref");
+  page.synopsis.prototypes.push_back(prototype("int", "SSL_SESSION_up_ref", {{"SSL_SESSION *", "ses", false}}, 12));
+  find_section(page, "DESCRIPTION")->blocks.push_back(
+      paragraph({"SSL_SESSION_up_ref() returns 1 on success and 0 on failure."}, 18));
+  find_section(page, "RETURN VALUES")->blocks.push_back(
+      paragraph({"SSL_SESSION_up_ref() returns 1 on success and 0 on failure."}, 23));
+  BOOST_TEST(with_check(lint_one(page), "return-value-contradiction").empty());
+  find_section(page, "RETURN VALUES")->blocks.back().sentences[0].text =
+      "SSL_SESSION_up_ref() returns 0 on success and -1 on failure.";
+  const auto found = with_check(lint_one(page), "return-value-contradiction");
+  BOOST_REQUIRE_EQUAL(found.size(), 2u);
+  BOOST_TEST(found[0].str() == "fixture.pod:23: error: RETURN VALUES gives SSL_SESSION_up_ref 0 on success but"
+                               " DESCRIPTION (line 18) gives 1 [return-value-contradiction]");
+}
+
+BOOST_AUTO_TEST_CASE(links_to_declared_foreign_manuals_resolve) {
+  auto page = good_page();
+  page.see_also.push_back(link("procmail", "1", 28));
+  model::Page command = good_page();  // the documents hold section 1 pages
+  command.source = "openssl.pod";
+  command.title = "openssl";
+  command.names = {"openssl"};
+  command.manual_section = "1";
+  BOOST_TEST(with_check(lint({page, command}, options_knowing_ssl7()), "link-unresolved").size() == 1u);
+  page.foreign_pages = {"procmail(1)"};
+  BOOST_TEST(with_check(lint({page, command}, options_knowing_ssl7()), "link-unresolved").empty());
+}
+
+BOOST_AUTO_TEST_CASE(links_into_sections_nobody_holds_are_not_judged) {
+  auto page = good_page();
+  page.see_also.push_back(link("openssl-ca", "1", 28));
+  BOOST_TEST(with_check(lint_one(page), "link-unresolved").empty());  // no section 1 at all
+  auto options = options_knowing_ssl7();
+  options.known_pages.add("openssl-x509", "1");  // section 1 installed, not this page
+  const auto found = with_check(lint_one(page, options), "link-unresolved");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST((found[0].severity == Severity::warning));
+  options.known_pages.add("openssl-ca", "1");
+  BOOST_TEST(with_check(lint_one(page, options), "link-unresolved").empty());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_section_of_another_manuals_page_is_only_a_warning) {
+  auto page = good_page();
+  auto options = options_knowing_ssl7();
+  options.known_pages.add("send", "2");  // the system's manual, no package suffix
+  page.see_also.push_back(link("send", "3", 28));
+  const auto found = with_check(lint_one(page, options), "link-unresolved");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST((found[0].severity == Severity::warning));
+  BOOST_TEST(found[0].message == "link target send(3) is neither a page of these documents nor a known page (send(2) exists)");
+}
+
+BOOST_AUTO_TEST_CASE(debian_suffixed_sections_are_their_section) {
+  auto page = good_page();
+  page.see_also.push_back(link("SSL_SESSION_free", "3ssl", 28));
+  page.see_also.push_back(link("ssl", "7ssl", 28));
+  BOOST_TEST(with_check(lint_one(page), "link-unresolved").empty());
+}
+
+BOOST_AUTO_TEST_CASE(words_repeated_across_markup_are_no_repetition) {
+  auto page = good_page();
+  auto s = sentence("The key is of type type and the key key is used.", 17);
+  s.marks = {{model::Mark::Kind::emphasis, "type", 19}, {model::Mark::Kind::argument, "key", 32}};
+  find_section(page, "DESCRIPTION")->blocks[0].sentences[1] = s;
+  BOOST_TEST(with_check(lint_one(page), "repeated-word").empty());
+  s.marks.clear();
+  find_section(page, "DESCRIPTION")->blocks[0].sentences[1] = s;
+  BOOST_TEST(with_check(lint_one(page), "repeated-word").size() == 1u);  // first only: "type type"
+}
+
+BOOST_AUTO_TEST_CASE(grammatical_doublings_are_only_a_warning) {
+  auto page = good_page();
+  find_section(page, "DESCRIPTION")->blocks[0].sentences[1] = sentence("It checks that that session is valid.", 17);
+  const auto found = with_check(lint_one(page), "repeated-word");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST((found[0].severity == Severity::warning));
+}
+
+BOOST_AUTO_TEST_CASE(one_finding_per_line_and_message) {
+  auto page = good_page();
+  page.see_also.push_back(link("SSL_no_such_page", "3", 28));
+  page.see_also.push_back(link("SSL_no_such_page", "3", 28));
+  find_section(page, "SEE ALSO")->blocks[0].links.push_back(link("SSL_no_such_page", "3", 28));
+  BOOST_TEST(with_check(lint_one(page), "link-unresolved").size() == 1u);
+}
+
+// --- Accepted exceptions ---------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(accepted_exceptions_drop_their_findings_and_unused_ones_warn) {
+  const std::string file = SSLCONF_SOURCE_DIR "/conformance/crosscheck/tests/fixtures/lint/accepted.txt";
+  const auto entries = read_accepted(file);
+  BOOST_REQUIRE_EQUAL(entries.size(), 3u);
+  BOOST_TEST(entries[2].subject == "*");
+  auto page = good_page();
+  page.names.push_back("SSL_SESSION_up_ref");        // accepted by page and subject
+  page.see_also.push_back(link("SSL_gone", "3", 28));  // accepted for every page
+  page.see_also.push_back(link("SSL_other", "3", 29)); // not accepted
+  const auto result = apply_accepted(lint_one(page), entries);
+  BOOST_TEST(result.accepted == 2u);
+  std::vector<std::string> kept;
+  for (const auto& f : result.kept) kept.push_back(f.check + " " + f.subject);
+  const std::vector<std::string> want{"link-unresolved SSL_other(3)", "accepted-unused repeated-word"};
+  BOOST_TEST(kept == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(malformed_accepted_exception_names_its_line) {
+  const std::string file = SSLCONF_SOURCE_DIR "/conformance/crosscheck/tests/fixtures/lint/accepted-bad.txt";
+  try {
+    read_accepted(file);
+    BOOST_FAIL("accepted a malformed entry");
+  } catch (const model::InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("accepted-bad.txt:3: error:") != std::string::npos, e.what());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(page_stem_drops_folders_and_extensions) {
+  BOOST_TEST(page_stem("doc/man3/SSL_free.pod") == "SSL_free");
+  BOOST_TEST(page_stem("/usr/share/man/man3/SSL_free.3ssl.gz") == "SSL_free");
+  BOOST_TEST(page_stem("seeds/000_b36847d3e6629913.txt") == "000_b36847d3e6629913");
+}
+
+// --- SYNOPSIS against the header -------------------------------------------
+
+BOOST_AUTO_TEST_CASE(synopsis_differing_from_the_header_is_a_warning) {
+  // The installed 3.0 page of SSL_CTX_sess_set_get_cb drops the "*" of the
+  // callback's return type; the header returns SSL_SESSION *.
+  const auto header = HeaderIndex::parse(
+      "typedef struct ssl_session_st SSL_SESSION;\ntypedef struct ssl_st SSL;\ntypedef struct ssl_ctx_st SSL_CTX;\n"
+      "void SSL_CTX_sess_set_get_cb(SSL_CTX *ctx, SSL_SESSION *(*get_session_cb)(struct ssl_st *ssl, "
+      "const unsigned char *data, int len, int *copy));\nvoid SSL_SESSION_free(SSL_SESSION *ses);\n");
+  auto page = good_page();
+  page.names = {"SSL_CTX_sess_set_get_cb"};
+  model::Prototype documented;
+  BOOST_REQUIRE(reader_parse("void SSL_CTX_sess_set_get_cb(SSL_CTX *ctx, SSL_SESSION (*get_session_cb)(SSL *, "
+                             "const unsigned char *, int, int *));",
+                             documented));
+  documented.loc = {"fixture.pod", 10};
+  page.synopsis.prototypes = {documented};
+  auto options = options_knowing_ssl7();
+  options.header = &header;
+  options.header_name = "openssl";
+  auto found = with_check(lint_one(page, options), "synopsis-header");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST((found[0].severity == Severity::warning));
+  BOOST_TEST(found[0].subject == "SSL_CTX_sess_set_get_cb");
+  BOOST_TEST_MESSAGE(found[0].str());
+  // A declaration as the header gives it is no finding.
+  BOOST_REQUIRE(reader_parse("void SSL_SESSION_free(SSL_SESSION *session);", page.synopsis.prototypes[0]));
+  page.names = {"SSL_SESSION_free"};
+  BOOST_TEST(with_check(lint_one(page, options), "synopsis-header").empty());
+}
+
+BOOST_AUTO_TEST_CASE(unbalanced_parentheses_in_synopsis_are_an_error) {
+  // RSA_meth_new.pod of OpenSSL 1.1.1w, line 83: "int (*RSA_meth_get_init(...) (RSA *rsa);"
+  auto page = good_page();
+  model::Block code;
+  code.kind = model::Block::Kind::verbatim;
+  code.loc = {"fixture.pod", 8};
+  code.text = " /* called at new (sic) */\n int (*SSL_SESSION_get_cb(const SSL_SESSION *s) (SSL *ssl);\n"
+              " int SSL_SESSION_ok(SSL_SESSION *s,\n                    int (*cb)(SSL *));";
+  find_section(page, "SYNOPSIS")->blocks.push_back(code);
+  const auto found = with_check(lint_one(page), "synopsis-syntax");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found[0].str() == "fixture.pod:9: error: SYNOPSIS declaration has unbalanced parentheses"
+                               " (1 too many \"(\") [synopsis-syntax]");
+}
+
+BOOST_AUTO_TEST_CASE(links_named_like_no_page_of_the_documents_are_a_warning) {
+  auto page = good_page();
+  page.see_also.push_back(link("pthread_atfork", "3", 28));  // the C library's
+  page.see_also.push_back(link("SSL_SESSION_gone", "3", 29));  // named like ours
+  const auto found = with_check(lint_one(page), "link-unresolved");
+  BOOST_REQUIRE_EQUAL(found.size(), 2u);
+  BOOST_TEST((found[0].severity == Severity::warning));
+  BOOST_TEST((found[1].severity == Severity::error));
+}
+
+BOOST_AUTO_TEST_CASE(link_naming_a_heading_of_the_page_is_an_error) {
+  auto page = good_page();
+  model::Link to_notes = link("DESCRIPTION", "", 18);
+  find_section(page, "DESCRIPTION")->blocks[0].links.push_back(to_notes);
+  const auto found = with_check(lint_one(page), "link-unresolved");
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found[0].message == "link target DESCRIPTION is written as a page, but names a section of this page"
+                                 " (a section link is L</DESCRIPTION>)");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_answers_to_its_file_name) {
+  auto page = good_page();
+  model::Page ciphers = good_page();
+  ciphers.source = "doc/man3/EVP_aes.pod";
+  ciphers.title = "EVP_aes_128_cbc";
+  ciphers.names = {"EVP_aes_128_cbc"};
+  page.see_also.push_back(link("EVP_aes", "3", 28));
+  BOOST_TEST(with_check(lint({page, ciphers}, options_knowing_ssl7()), "link-unresolved").empty());
+}
+
+BOOST_AUTO_TEST_CASE(synopsis_subsections_and_environment_lines_declare_symbols) {
+  auto page = good_page();
+  model::Section callbacks = section("Callback Functions", 12);
+  callbacks.level = 2;
+  model::Block code;
+  code.kind = model::Block::Kind::verbatim;
+  code.loc = {"fixture.pod", 14};
+  code.text = " typedef void (*SSL_SESSION_cb)(SSL_SESSION *s);\n env SSLREF_DEBUG=1 <application>";
+  callbacks.blocks.push_back(code);
+  page.sections.insert(page.sections.begin() + 2, callbacks);
+  std::vector<std::string> names;
+  for (const auto& s : synopsis_symbols(page)) names.push_back(s.name);
+  BOOST_TEST((std::find(names.begin(), names.end(), "SSL_SESSION_cb") != names.end()));
+  BOOST_TEST((std::find(names.begin(), names.end(), "SSLREF_DEBUG") != names.end()));
+}
+
+BOOST_AUTO_TEST_CASE(numbered_series_elided_in_synopsis_covers_its_members) {
+  // OSSL_trace_enabled(3): "OSSL_TRACE2(...) ... OSSL_TRACE9(...)" stands
+  // for OSSL_TRACE3 to OSSL_TRACE8, which NAME lists.
+  auto page = good_page();
+  model::Block code;
+  code.kind = model::Block::Kind::verbatim;
+  code.loc = {"fixture.pod", 8};
+  code.text = " SSL_TRACE2(a, b)\n ...\n SSL_TRACE9(a, b)\n typedef int *(*SSL_SESSION_cb)\n     (SSL_SESSION *s);";
+  find_section(page, "SYNOPSIS")->blocks.push_back(code);
+  page.names.insert(page.names.end(), {"SSL_TRACE2", "SSL_TRACE5", "SSL_TRACE9", "SSL_SESSION_cb"});
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").empty());
+  BOOST_TEST(with_check(lint_one(page), "synopsis-without-name").empty());
+  page.names.push_back("SSL_TRACE12");
+  BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").size() == 1u);
 }

@@ -114,6 +114,6 @@ BOOST_AUTO_TEST_CASE(lint_of_the_seed_pages_matches_its_golden_file) {
     out += line + "\n";
   }
   BOOST_TEST(out == slurp(kFixtures + "seeds.lint"));
-  BOOST_TEST(out.find("000_b36847d3e6629913.txt:28: warning: repeated word \"the the\"") != std::string::npos);
-  BOOST_TEST(out.find("001_31734f6148f86415.txt:4: error: SSL_SESSION_dup returns SSL_SESSION *") != std::string::npos);
+  BOOST_TEST(out.find("000_b36847d3e6629913.txt:28: error: repeated word \"the the\"") != std::string::npos);
+  BOOST_TEST(out.find("001_31734f6148f86415.txt:4: warning: SSL_SESSION_dup returns SSL_SESSION *") != std::string::npos);
 }
