@@ -110,7 +110,7 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
     if (fs::exists(built.probes))
       fs::copy_file(built.probes, out / ("probes-" + impl.name + ".json"), fs::copy_options::overwrite_existing);
     gen::RunRequest run{built.suite, claims.string(), built.manifest, built.impl,
-                        (fs::path(project) / "conformance/expectations").string(),
+                        (fs::path(project) / "conformance/expectations" / args.expectations_set).string(),
                         (out / ("results-" + impl.name + ".json")).string(),
                         (out / ("junit-" + impl.name + ".xml")).string()};
     all.push_back(gen::run_and_record(run, std::cerr));
@@ -134,7 +134,7 @@ void add_conform_command(CLI::App& app) {
   auto out = std::make_shared<std::string>("out");
   auto project = std::make_shared<std::string>(SSLCONF_SOURCE_DIR);
   cmd->add_option("--impl", *impls, "reference, openssl, boringssl, wolfssl, or an install PREFIX");
-  cmd->add_option("--docs", *docs, "manual page file or folder (default: pod/)");
+  cmd->add_option("--docs", *docs, "manual page file or folder, or `installed` for the installed manual's session-family pages (default: pod/)");
   cmd->add_option("--out", *out, "output folder (default: out)");
   cmd->add_option("--project", *project, "project source folder")->group("");
   cmd->callback([=] {

@@ -31,7 +31,7 @@ void add_bio(Registry& r) {
     if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
     return integer(BIO_free(a));
   };
-  bio_free.failure = bio_free.with_null;
+  bio_free.cases = {{{"null-argument"}, bio_free.with_null}};
   r["BIO_new_bio_pair"].success = [] {
     BIO *a = nullptr, *b = nullptr;
     return integer(BIO_new_bio_pair(&a, 0, &b, 0));
@@ -49,7 +49,7 @@ void add_bio(Registry& r) {
     return pair_trial([](BIO* a) { return integer(optional::bio_up_ref(a)); });
   };
   auto& guarantee = r["BIO_ctrl_get_write_guarantee"];
-  guarantee.cases = {{"gone", [] {
+  guarantee.cases = {{{"gone"}, [] {
                         BIO *a = nullptr, *b = nullptr;
                         if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
                         BIO_free(b);
