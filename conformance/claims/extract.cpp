@@ -155,10 +155,14 @@ Catalogue extract(const std::vector<model::Page>& pages) {
   Catalogue cat;
   const auto functions = all_functions(pages);
   const auto names = page_names(pages);
+  std::map<std::string, model::Prototype> prototypes;  // the first page declaring each function
+  for (const auto& page : pages)
+    for (const auto& p : page.synopsis.prototypes) prototypes.emplace(p.name, p);
   Coverage coverage;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const auto& page = pages[i];
-    const Vocabulary vocab = vocabulary_of(page, functions);
+    Vocabulary vocab = vocabulary_of(page, functions);
+    vocab.elsewhere = &prototypes;
     cat.pages.push_back({names[i], page.source, model::to_string(page.format), vocab.page_functions});
     PageTally& tally = coverage.page(names[i], page.source);
     auto claims = PageWalk(page, vocab, names[i]).run(tally);

@@ -164,8 +164,40 @@ std::vector<std::string> Normalised::within(const std::vector<Slot>& slots, std:
   return out;
 }
 
+std::string Normalised::restore(std::size_t begin, std::size_t end) const {
+  end = std::min(end, text.size());
+  struct Put { std::size_t pos; std::size_t length; const std::string* value; };
+  std::vector<Put> puts;
+  auto collect = [&](const std::vector<Slot>& slots, std::size_t length) {
+    for (const auto& s : slots)
+      if (s.pos >= begin && s.pos + length <= end) puts.push_back({s.pos, length, &s.value});
+  };
+  collect(functions, 4);
+  collect(arguments, 3);
+  collect(numbers, 3);
+  collect(versions, 3);
+  std::sort(puts.begin(), puts.end(), [](const Put& a, const Put& b) { return a.pos < b.pos; });
+  std::string out;
+  std::size_t at = begin;
+  for (const auto& p : puts) {
+    if (p.pos < at) continue;
+    out.append(text, at, p.pos - at);
+    out += *p.value;
+    at = p.pos + p.length;
+  }
+  if (at < end) out.append(text, at, end - at);
+  return out;
+}
+
 Normalised normalise(const std::string& sentence, const Vocabulary& vocab) {
   return Builder(vocab).run(sentence);
+}
+
+const model::Prototype* Vocabulary::any_prototype(const std::string& f) const {
+  if (const model::Prototype* p = prototype(f)) return p;
+  if (elsewhere == nullptr) return nullptr;
+  const auto it = elsewhere->find(f);
+  return it == elsewhere->end() ? nullptr : &it->second;
 }
 
 Vocabulary vocabulary_of(const model::Page& page, const std::set<std::string>& all_functions) {

@@ -20,9 +20,15 @@ struct Vocabulary {
   std::vector<std::string> page_functions;  // this page: NAME, then SYNOPSIS
   std::map<std::string, model::Prototype> prototypes;  // this page, by name
   std::set<std::string> arguments;       // parameter names of this page
+  // Prototypes of every page read (null: only this page's): a statement
+  // about an object ("the SSL structure is freed") names its free function,
+  // which another page may declare.
+  const std::map<std::string, model::Prototype>* elsewhere = nullptr;
 
   bool on_page(const std::string& f) const;
   const model::Prototype* prototype(const std::string& f) const;
+  // This page's prototype of f, else another page's; null when none is known.
+  const model::Prototype* any_prototype(const std::string& f) const;
 };
 
 // A placeholder's value and where it sits in Normalised::text.
@@ -42,6 +48,11 @@ struct Normalised {
   // The values of the slots lying in [begin, end) of text.
   static std::vector<std::string> within(const std::vector<Slot>& slots,
                                          std::size_t begin, std::size_t end);
+
+  // [begin, end) of text with each placeholder put back to its value
+  // (FUNC → the function's name, ARG → the argument, NUM → the number):
+  // a condition quoted from the sentence reads as the page wrote it.
+  std::string restore(std::size_t begin, std::size_t end) const;
 };
 
 Normalised normalise(const std::string& sentence, const Vocabulary& vocab);

@@ -6,6 +6,7 @@
 #include "claims/recognise.hpp"
 #include "model/numbers.hpp"
 
+#include <cctype>
 #include <functional>
 #include <regex>
 
@@ -68,9 +69,60 @@ Taker behaviour(const char* kind) {
   };
 }
 
+// The object type a reference-count sentence names when no function is its
+// subject and no "of X" follows the count: "Creating an SSL structure for
+// the first time increments the reference count", "... allocated to the
+// SSL_CTX object are freed". "" when the sentence names no such type.
+std::string counted_object(const Match& x, int group) {
+  if (group > 0 && x.m[group].matched) return "";
+  if (x.n.text.rfind("FUNC", 0) == 0) return "";
+  // Normalising lower-cases a bare type name ("SSL"), so the type is the
+  // word before "structure"/"object" whose free function is known.
+  static const std::regex type(R"(\b([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*) (?:structures?|objects?)\b)");
+  std::string fallback;
+  for (std::sregex_iterator it(x.n.text.begin(), x.n.text.end(), type), end; it != end; ++it) {
+    std::string name = (*it)[1].str();
+    for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (x.ctx.vocab->functions.count(name + "_free")) return name;
+    if (fallback.empty() && name == (*it)[1].str() && name.find('_') != std::string::npos) fallback = name;
+  }
+  return fallback;
+}
+
+// A statement about an object's own count names its free function as the
+// subject (the SSL object's count → SSL_free), never the function whose
+// page it is on: creating the object gives it one reference
+// (refcount-initial), the count reaching zero frees it.
+std::vector<Finding> object_count(const Match& x, const std::string& object, const char* kind) {
+  static const std::regex creating(R"(^(?:creating|creation of|allocating|a newly created|the creation of)\b)");
+  const bool initial = std::string(kind) == "refcount-increment" && std::regex_search(x.n.text, creating);
+  const std::string freer = object + "_free";
+  json params = {{"object", object}};
+  if (initial) params["references"] = 1;
+  Finding f = finding(initial ? "refcount-initial" : kind, {}, params);
+  if (!x.ctx.vocab->functions.count(freer)) {
+    f.checkable = false;
+    f.reason = "unrecognised";
+    f.params["missing"] = "function";
+    return {f};
+  }
+  f.functions = {freer};
+  const model::Prototype* p = x.ctx.vocab->any_prototype(freer);
+  std::string arg;
+  if (p != nullptr)
+    for (const auto& a : p->params)
+      if (a.type.find('*') != std::string::npos && !a.name.empty()) { arg = a.name; break; }
+  f.params["argument"] = arg;
+  require(f, "argument");
+  return {f};
+}
+
 // A claim whose `argument` is the object the given group names.
 Taker argument(const char* kind, int group, json extra = json::object()) {
   return [kind, group, extra](const Match& x) {
+    const std::string k = kind;
+    if (k == "refcount-increment" || k == "refcount-decrement-free")
+      if (const std::string object = counted_object(x, group); !object.empty()) return object_count(x, object, kind);
     const auto [b, e] = span(x, group);
     json params = extra;
     const bool parameter_only = std::string(kind) == "null-noop";
@@ -346,6 +398,13 @@ bool informative(const std::string& t) {
   return std::regex_search(t, r);
 }
 
+// Nothing but references ("SSL_new(3), SSL_clear(3), ssl(7)"): a SEE ALSO
+// list the reader met as a sentence; it states nothing to check.
+bool reference_list(const std::string& t) {
+  static const std::regex r(R"(^(?:(?:FUNC|PAGE),? (?:and )?)*(?:FUNC|PAGE)\.?$)");
+  return std::regex_match(t, r);
+}
+
 std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   if (speculative(n.text)) return {reasoned("speculative", n, subject)};
   if (ctx.section == "HISTORY" && !n.versions.empty()) {
@@ -354,7 +413,7 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
     f.reason = "informative";
     return {f};
   }
-  if (informative(n.text)) return {reasoned("informative", n, subject)};
+  if (informative(n.text) || reference_list(n.text)) return {reasoned("informative", n, subject)};
   return {reasoned("unrecognised", n, subject)};
 }
 

@@ -3,6 +3,7 @@
 // "0 is returned on failure, 1 on success", "returns 1 if it can or 0 if
 // not"), so a statement is read as (value, outcome) pairs found by a few
 // shapes, not matched whole.
+#include "claims/condition.hpp"
 #include "claims/recognise.hpp"
 
 #include <algorithm>
@@ -78,7 +79,9 @@ bool conditional(const Normalised& n, Outcome& yes, Outcome& no) {
                                 R"( (?:otherwise|if not|else|in all other cases)\b)");
   std::smatch m;
   if (!std::regex_search(n.text, m, shape)) return false;
-  yes = {value_of(n, m[1], m.position(1)), true, static_cast<std::size_t>(m.position(1)), m[2]};
+  const auto c = static_cast<std::size_t>(m.position(2));
+  yes = {value_of(n, m[1], m.position(1)), true, static_cast<std::size_t>(m.position(1)),
+         n.restore(c, c + static_cast<std::size_t>(m.length(2)))};
   no = {value_of(n, m[3], m.position(3)), false, static_cast<std::size_t>(m.position(3)), ""};
   return !yes.value.is_null() && !no.value.is_null();
 }
@@ -113,7 +116,10 @@ std::optional<Finding> from_outcomes(const std::vector<Outcome>& found, bool poi
     null_involved = null_involved || o.value == "null";
     const char* key = o.success ? "success" : "failure";
     if (!params.contains(key)) params[key] = o.value;
-    if (!o.condition.empty()) params["condition"] = o.condition;
+    if (!o.condition.empty()) {
+      params["condition"] = o.condition;
+      params["condition_of"] = key;  // the value the condition selects, not the whole statement
+    }
   }
   if (params.empty()) return std::nullopt;
   if (!null_involved) return make("returns-int", params);
@@ -128,6 +134,10 @@ std::optional<Finding> conditional_value(const Normalised& n) {
   static const std::regex condition_first(R"(^(?:if|when|in case) ([^,]+), (?:.*? )?(?:the return value is )" + kValue +
                                           R"(|(?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned))");
   static const std::regex value_first(R"((?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned (?:if|when) ([^.;]+))");
+  // "returns 0 if the session is not valid", "returns NULL unless ...": the
+  // verb, one value, one condition clause (the two-value shapes came first).
+  static const std::regex verb_value_condition(R"(\breturns? )" + kValue +
+                                               R"( ((?:if|when|whenever|unless|in case|in the case|once|after) [^.;]+))");
   static const std::regex return_value_of(R"((?:a|the) return value of )" + kValue +
                                           R"( (?:indicates|means|signals|signifies|shows)(?: that)? ([^.;]+))");
   std::smatch m;
@@ -135,7 +145,8 @@ std::optional<Finding> conditional_value(const Normalised& n) {
   if (std::regex_search(n.text, m, condition_first)) {
     v = m[2].matched ? 2 : 3;
     c = 1;
-  } else if (std::regex_search(n.text, m, value_first) || std::regex_search(n.text, m, return_value_of)) {
+  } else if (std::regex_search(n.text, m, value_first) || std::regex_search(n.text, m, return_value_of) ||
+             std::regex_search(n.text, m, verb_value_condition)) {
     v = 1;
     c = 2;
   } else {
@@ -143,7 +154,9 @@ std::optional<Finding> conditional_value(const Normalised& n) {
   }
   const json value = value_of(n, m[v], m.position(v));
   if (value.is_null()) return std::nullopt;
-  return make("returns-enumerated", {{"value", value}, {"condition", m[c].str()}});
+  const auto at = static_cast<std::size_t>(m.position(c));
+  return make("returns-enumerated",
+              {{"value", value}, {"condition", n.restore(at, at + static_cast<std::size_t>(m.length(c)))}});
 }
 
 // "a pointer to ...", but not "the NULL pointer".
@@ -159,7 +172,7 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
       R"((?:passed|passing|given|with|called with) (?:the |a )?NULL(?: pointer)?(?: (?:for|as) (?:the )?(?:\w+ )?(ARG|\w+))?[^.;]*?,? (NUM|NULL) is returned|returns? (NUM|NULL) (?:if|when) (ARG|\w+) is NULL)");
   static const std::regex previous(R"(returns? the (?:previous(?:ly)?|old|former)\b)");
   static const std::regex current(R"(returns? the (?:current(?:ly)?|present)\b)");
-  static const std::regex pointer(R"(returns? (?:a |the |an )?(?:\w+ )?pointer\b)");
+  static const std::regex pointer(R"(returns? (?:a |the |an )?(?:\w+ )?pointer\b|\bthe return value points to\b)");
   const std::string& t = n.text;
   std::smatch m;
   if (std::regex_search(t, nothing)) return make("returns-void", json::object());
@@ -168,6 +181,7 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
     Finding f = make("returns-on-null", json::object());
     f.params["argument"] = resolve_argument(n, m.position(a), m.position(a) + m.length(a), subject, *ctx.vocab);
     f.params["value"] = value_of(n, m[v], m.position(v));
+    f.params["when"] = "null-argument";
     require(f, "argument");
     return f;
   }
@@ -223,6 +237,24 @@ std::vector<std::string> functions_returning(const json& value, const Vocabulary
   return out;
 }
 
+// A value stated under a clause that opens the sentence ("If the session is
+// identical, ..., the return value is 0"; "When called on a server, it
+// returns ...") holds under that clause only: it becomes the claim's
+// condition unless the value shapes found a closer one.
+void with_condition(Finding& f, const Normalised& n, const std::string& subject) {
+  static const char* const valued[] = {"returns-int", "returns-pointer-or-null", "returns-pointer",
+                                       "returns-enumerated", "returns-current", "returns-previous"};
+  if (std::find(std::begin(valued), std::end(valued), f.kind) == std::end(valued)) return;
+  if (!f.params.contains("condition")) {
+    const std::string lead = leading_condition(n.restore(0, n.text.size()));
+    if (!lead.empty()) {
+      f.params["condition"] = lead;
+      f.params["condition_of"] = "statement";
+    }
+  }
+  classify_condition(f.params, subject);
+}
+
 }  // namespace
 
 std::vector<Finding> recognise_return_item(const std::string& label, const std::string& text,
@@ -233,9 +265,11 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
   for (const auto& f : functions_returning(value, *ctx.vocab)) {
     out.push_back(make("returns-enumerated", {{"value", value}, {"condition", text}}));
     out.back().functions = {f};
+    classify_condition(out.back().params, f);
   }
   if (out.empty()) {  // no function fits: keep the statement, visibly unchecked
     out.push_back(make("returns-enumerated", {{"value", value}, {"condition", text}}));
+    classify_condition(out.back().params, "");
     out.back().checkable = false;
     out.back().reason = "unrecognised";
   }
@@ -245,7 +279,7 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
   // "return value" and "return code" are nouns, not statements.
   static const std::regex verb(
-      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b)");
+      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b|\bthe return value points to\b)");
   std::smatch m;
   if (!std::regex_search(n.text, m, verb)) return {};
   if (!n.text.empty() && n.text.back() == ':') return {};  // introduces a list: informative
@@ -255,6 +289,12 @@ std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContex
     auto f = classify(n, ctx, subject);
     if (!f) continue;
     if (!subject.empty()) f->functions = {subject};
+    with_condition(*f, n, subject);
+    if (subject.empty() && f->checkable && f->kind != "returns-on-null") {  // a value with no function to call stays visibly unchecked
+      f->checkable = false;
+      f->reason = "unrecognised";
+      f->params["missing"] = "function";
+    }
     out.push_back(std::move(*f));
   }
   return out;

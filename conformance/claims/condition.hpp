@@ -1,0 +1,34 @@
+// The condition part of a statement: the clause that says when a stated
+// value or effect holds ("if the session is actually identical", "on error",
+// "when ssl is NULL"), and its normalised class, so that a check runs a
+// scenario only when the page says which one applies.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace sslconf::claims {
+
+// The normalised class of a condition as written:
+//   "success", "failure", "null-argument", "identical-object",
+//   "already-present", "not-found", "otherwise", or "named:<words>" (the
+//   condition's own words, lower case, for a condition no class covers).
+// "" for an empty condition.
+std::string when_class(const std::string& condition);
+
+// The part of a condition that concerns `function` when the text speaks of
+// several operations ("In case of the add operation, ...; in case of the
+// remove operation, ..."): sentences about another operation are left out.
+std::string condition_for(const std::string& condition, const std::string& function);
+
+// The leading condition clause of a normalised sentence ("if X, ...",
+// "when X, ...", "unless X, ...", "in case of X, ...", "on error, ..."),
+// without its introducing word ("unless" stays: "unless X"); "" when the
+// sentence opens with none. `length`, when given, receives where the clause ends.
+std::string leading_condition(const std::string& text, std::size_t* length = nullptr);
+
+// Adds `when` next to a `condition` param (and nothing when there is none).
+void classify_condition(nlohmann::json& params, const std::string& function);
+
+}  // namespace sslconf::claims
