@@ -75,25 +75,38 @@ struct Selected {
   std::function<Result()> run;
 };
 
-Selected select_named(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite);
-
-Selected select_case(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite = false) {
-  if (condition.empty()) throw Untestable("the page gives no condition for this value of " + fn);
-  return select_named(s, fn, condition, opposite);
+// The vocabulary class the claims' own class (params `when`, KINDS.md)
+// stands for, or "" when it adds nothing to the condition's words.
+std::string class_of_when(const std::string& when) {
+  if (when == "already-present") return "already-in-cache";
+  if (when == "not-found") return "not-in-cache";
+  if (when == "null-argument" || when == "identical-object" || when == "success") return when;
+  return "";
 }
 
-Selected select_named(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite) {
+Selected select_named(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite,
+                      const std::string& when);
+
+Selected select_case(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite = false,
+                     const std::string& when = "") {
+  if (condition.empty()) throw Untestable("the page gives no condition for this value of " + fn);
+  return select_named(s, fn, condition, opposite, when);
+}
+
+Selected select_named(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite,
+                      const std::string& when) {
+  const std::string when_class = class_of_when(when);
   const std::string quoted = "when \"" + condition + "\"" + (opposite ? " does not hold" : "");
   for (const auto& c : s.cases)
     for (const auto& key : c.conditions) {
       bool negated = false;
-      if (!condition_names(condition, key, negated)) continue;
+      if (key != when_class && !condition_names(condition, key, negated)) continue;
       const auto& run = negated != opposite ? c.otherwise : c.run;
       if (run) return {quoted + " (case " + key + (negated != opposite ? ", not" : "") + ")", run};
     }
-  if (!opposite && s.success && condition_classes(condition).count("success"))
-    return {quoted + " (success case)", s.success};
-  if (is_bare_failure(condition)) throw Untestable("the page does not say what makes " + fn + " fail: " + condition);
+  const bool success = when.empty() ? condition_classes(condition).count("success") > 0 : when == "success";
+  if (!opposite && s.success && success) return {quoted + " (success case)", s.success};
+  if (when == "failure" || is_bare_failure(condition)) throw Untestable("the page does not say what makes " + fn + " fail: " + condition);
   throw Untestable("the page names no condition the suite can set up for " + fn + ": " + condition +
                    (opposite ? " (its opposite)" : ""));
 }
@@ -105,7 +118,10 @@ Selected failure_case(const Scenario& s, const std::string& fn, const nlohmann::
   const std::string failure = text_param(p, "failure_condition");
   if (!failure.empty()) return select_case(s, fn, failure);
   const std::string condition = text_param(p, "condition");
-  if (!condition.empty()) return select_case(s, fn, condition, true);
+  // A condition that selects the success value: the failure value is its
+  // opposite ("1 if resumable, 0 otherwise").
+  if (!condition.empty() && text_param(p, "condition_of", "success") == "success")
+    return select_case(s, fn, condition, true);
   throw Untestable("the page does not say what makes " + fn + " fail");
 }
 
@@ -152,7 +168,7 @@ Verdict returns_int(const Claim& c) {
   };
   if (success)
     half(t, exercised, [&] {
-      if (!condition.empty()) return select_case(s, fn, condition);
+      if (!condition.empty()) return select_case(s, fn, condition, false, text_param(p, "when"));
       if (!s.success) throw Untestable("no success scenario for " + fn);
       return Selected{"on success", s.success};
     }, judge(success));
@@ -180,7 +196,7 @@ Verdict returns_pointer_or_null(const Claim& c) {
     half(t, exercised, [&] {
       const std::string condition = text_param(p, "condition");
       if (condition.empty()) throw Untestable("the page does not say what makes " + fn + " fail");
-      return select_case(s, fn, condition);
+      return select_case(s, fn, condition, false, text_param(p, "when"));
     }, judge("null"));
   if (exercised == 0) throw Untestable(t.notes);
   return t.verdict();
@@ -222,7 +238,9 @@ Verdict returns_enumerated(const Claim& c) {
   const std::string condition = text_param(p, "condition");
   // "Pointer to an X: <what it is>": the item describes the object the
   // call exists to return, which is its success case.
-  if (value == "non-null" && s.success && !is_bare_failure(condition) && condition_classes(condition).empty()) {
+  const std::string when = text_param(p, "when");
+  const bool plain = when.empty() || when == "success" || when.rfind("named:", 0) == 0;
+  if (value == "non-null" && s.success && plain && !is_bare_failure(condition) && condition_classes(condition).empty()) {
     bool unused = false;
     const bool named = std::any_of(s.cases.begin(), s.cases.end(), [&](const Case& k) {
       return std::any_of(k.conditions.begin(), k.conditions.end(),
@@ -230,7 +248,7 @@ Verdict returns_enumerated(const Claim& c) {
     });
     if (!named) return check_value(value, s.success(), "success case (the item names the object returned)");
   }
-  const Selected chosen = select_case(s, fn, condition);
+  const Selected chosen = select_case(s, fn, condition, false, text_param(p, "when"));
   return check_value(value, chosen.run(), chosen.label);
 }
 
