@@ -216,6 +216,15 @@ void add_connection_objects(Registry& r) {
     return t;
   };
 
+  r["SSL_up_ref"].success = [] { return integer(optional::ssl_up_ref(fresh_connection())); };
+  r["SSL_dup"].success = [] { return pointer(optional::ssl_dup(fresh_connection())); };
+  auto& sid = r["SSL_set_session_id_context"];
+  sid.success = [] { return integer(optional::set_session_id_context(fresh_connection(), kId, kIdLength)); };
+  sid.cases = {{{"too-long"}, [] {  // longer than SSL_MAX_SID_CTX_LENGTH (32)
+                  static const unsigned char too_long[64] = {1};
+                  return integer(optional::set_session_id_context(fresh_connection(), too_long, sizeof too_long));
+                }}};
+
   auto& ssl_new = r["SSL_new"];
   ssl_new.success = [] { return pointer(SSL_new(server_context())); };
   ssl_new.cases = {{{"null-argument"}, [] { return pointer(SSL_new(nullptr)); }},

@@ -161,6 +161,14 @@ void add_session_fields(Registry& r) {
     const auto got = optional::session_get_master_key(s, out, sizeof out);
     return compare_bytes(out, static_cast<unsigned int>(got), key, sizeof key);
   };
+  // The client's session holds the server's certificate; a blank session
+  // has no peer.
+  auto& peer = r["SSL_SESSION_get0_peer"];
+  peer.success = [] { return pointer(optional::session_get0_peer(handshake_session())); };
+  peer.cases = {{{"no-peer-certificate"}, [] { return pointer(optional::session_get0_peer(blank_session())); }}};
+  r["SSL_SESSION_get_protocol_version"].success = [] {
+    return integer(optional::session_get_protocol_version(handshake_session()));
+  };
   auto& version = r["SSL_SESSION_set_protocol_version"];
   version.success = [] { return integer(optional::session_set_protocol_version(blank_session(), TLS1_2_VERSION)); };
   version.sets = [] {
