@@ -3,14 +3,13 @@
 #include "platform/process.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -61,11 +60,36 @@ std::vector<Prototype> prototypes(const nlohmann::json& catalogue, std::vector<s
   return out;
 }
 
+// The folders the flags name with -I that hold openssl/ssl.h: the
+// implementation's own headers. Empty when it lives in the compiler's
+// default folders (the system OpenSSL).
+std::vector<fs::path> own_include_dirs(const Compiler& c) {
+  std::vector<fs::path> dirs;
+  for (std::size_t i = 0; i < c.flags.size(); ++i) {
+    std::string dir;
+    if (c.flags[i] == "-I" && i + 1 < c.flags.size()) dir = c.flags[i + 1];
+    else if (c.flags[i].rfind("-I", 0) == 0) dir = c.flags[i].substr(2);
+    if (!dir.empty() && fs::exists(fs::path(dir) / "openssl/ssl.h")) dirs.emplace_back(dir);
+  }
+  return dirs;
+}
+
 // Pages may name headers an implementation lacks (the reference's own test
-// hooks): their functions are then absent, not the whole probe broken.
-std::string prelude(const std::vector<std::string>& includes) {
+// hooks, libcrypto headers a small library does not ship): their functions
+// are then absent, not the whole probe broken. Where the implementation has
+// include folders of its own, a header is taken only from them: one found
+// in the system folders instead belongs to another library, and mixing the
+// two breaks every declaration.
+std::string prelude(const std::vector<std::string>& includes, const std::vector<fs::path>& own_dirs) {
   std::string s;
-  for (const auto& i : includes) s += "#if __has_include(<" + i + ">)\n#include <" + i + ">\n#endif\n";
+  for (const auto& i : includes) {
+    if (own_dirs.empty()) {
+      s += "#if __has_include(<" + i + ">)\n#include <" + i + ">\n#endif\n";
+      continue;
+    }
+    const bool owned = std::any_of(own_dirs.begin(), own_dirs.end(), [&](const fs::path& d) { return fs::exists(d / i); });
+    if (owned) s += "#include <" + i + ">\n";
+  }
   return s;
 }
 
@@ -159,14 +183,6 @@ std::string fallback(const Prototype& p) {
   return "namespace sslconf_fallback { template <class = void> sslconf_probe::Absent " + p.name + "(...); }\n";
 }
 
-std::string fallbacks(const std::vector<Prototype>& protos) {
-  std::string s;
-  std::set<std::string> declared;
-  for (const auto& p : protos)
-    if (declared.insert(p.name).second) s += fallback(p);
-  return s;
-}
-
 std::string presence_block(const Prototype& p, std::size_t i) {
   const std::string id = std::to_string(i);
   if (p.function_macro) return "constexpr bool present_" + id + " = true;\nconstexpr int void_" + id + " = -1;\n";
@@ -220,21 +236,41 @@ namespace sslconf_fallback {}
 using namespace sslconf_fallback;
 )";
 
-std::string program(const std::string& headers, const std::vector<Prototype>& protos, const std::vector<bool>& typed) {
-  std::string s = headers + kProbeSupport + fallbacks(protos);
+// The probe source, and for each of its lines the prototype it belongs to
+// (-1: shared lines), so that a compiler error can be laid at the door of
+// the one declaration that caused it.
+struct Program {
+  std::string text;
+  std::vector<int> owner;  // owner[line - 1]
+};
+
+void append(Program& p, const std::string& text, int owner) {
+  p.text += text;
+  p.owner.insert(p.owner.end(), static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), owner);
+}
+
+Program program(const std::string& headers, const std::vector<Prototype>& protos, const std::vector<bool>& typed,
+                const std::vector<bool>& skipped) {
+  Program prog;
+  append(prog, headers + kProbeSupport, -1);
+  std::set<std::string> declared;
+  for (std::size_t i = 0; i < protos.size(); ++i)
+    if (!skipped[i] && declared.insert(protos[i].name).second) append(prog, fallback(protos[i]), static_cast<int>(i));
   std::string body = "int main() {\n";
   for (std::size_t i = 0; i < protos.size(); ++i) {
+    if (skipped[i]) continue;
     const std::string id = std::to_string(i);
-    s += "// " + protos[i].function + "\n" + presence_block(protos[i], i);
+    append(prog, "// " + protos[i].function + "\n" + presence_block(protos[i], i), static_cast<int>(i));
     if (typed[i]) {
-      s += type_block(protos[i], i);
+      append(prog, type_block(protos[i], i), static_cast<int>(i));
       body += "  std::printf(\"%d %d %d %d %d %d\\n\", " + id + ", present_" + id + ", void_" + id + ", exact_" + id +
               ", callable_" + id + ", same_return_" + id + ");\n";
     } else {
       body += "  std::printf(\"%d %d %d -1 -1 -1\\n\", " + id + ", present_" + id + ", void_" + id + ");\n";
     }
   }
-  return s + body + "  return 0;\n}\n";
+  append(prog, body + "  return 0;\n}\n", -1);
+  return prog;
 }
 
 std::string first_error(const std::string& err) {
@@ -245,34 +281,30 @@ std::string first_error(const std::string& err) {
   return "the documented declaration does not compile against these headers";
 }
 
-// Compiles each function's type block alone, in parallel: which ones the
-// headers accept, and the first error of the others.
-std::vector<bool> isolate(const Compiler& c, const std::string& headers, const std::vector<Prototype>& protos,
-                          std::vector<std::string>& errors) {
-  std::vector<bool> ok(protos.size(), false);
-  errors.assign(protos.size(), "");
-  std::size_t next = 0;
-  std::mutex m;
-  auto worker = [&] {
-    for (;;) {
-      std::size_t i;
-      {
-        std::lock_guard<std::mutex> lock(m);
-        if (next >= protos.size()) return;
-        i = next++;
-      }
-      const fs::path src = fs::path(c.work_dir) / ("probe_" + std::to_string(i) + ".cpp");
-      std::ofstream(src) << headers << kProbeSupport << fallback(protos[i]) << presence_block(protos[i], i)
-                         << type_block(protos[i], i);
-      const auto r = compile(c, {"-fsyntax-only", src.string()});
-      ok[i] = r.exited && r.exit_code == 0;
-      if (!ok[i]) errors[i] = first_error(r.err);
+// The prototypes the compiler's errors point at (`<src>:<line>:`), with the
+// first error of each; `unattributed` is set when an error lies elsewhere
+// (in the headers, or in shared lines).
+std::map<int, std::string> blame(const std::string& err, const std::string& src, const Program& prog,
+                                 bool& unattributed) {
+  std::map<int, std::string> blamed;
+  unattributed = false;
+  std::istringstream in(err);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find("error") == std::string::npos) continue;
+    if (line.rfind(src + ":", 0) != 0) {
+      unattributed = true;
+      continue;
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < platform::hardware_cores(); ++t) pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
-  return ok;
+    const std::size_t n = std::strtoul(line.c_str() + src.size() + 1, nullptr, 10);
+    const int owner = n >= 1 && n <= prog.owner.size() ? prog.owner[n - 1] : -1;
+    if (owner < 0) {
+      unattributed = true;
+      continue;
+    }
+    if (!blamed.count(owner)) blamed[owner] = line.size() > 200 ? line.substr(0, 200) : line;
+  }
+  return blamed;
 }
 
 std::string status_of(bool present, int exact, int callable, int same_return) {
@@ -288,34 +320,55 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
   std::vector<std::string> includes;
   auto protos = prototypes(catalogue, includes);
   fs::create_directories(c.work_dir);
-  const std::string headers = prelude(includes);
+  const std::string headers = prelude(includes, own_include_dirs(c));
   const fs::path header_src = fs::path(c.work_dir) / "headers.cpp";
   std::ofstream(header_src) << headers;
   resolve_macros(protos, macros(c, header_src.string()));
   const std::string preprocessed = compile(c, {"-E", "-P", "-x", "c++", header_src.string()}).out;
 
-  std::vector<bool> typed(protos.size(), true);
+  // Compile; lay each error at its prototype's door and compile again
+  // without what failed: first its comparison with the page, then the
+  // prototype itself. A few rounds settle any set of pages; an error in
+  // the headers themselves ends the typed probe at once (presence only).
+  std::vector<bool> typed(protos.size(), true), skipped(protos.size(), false);
   std::vector<std::string> errors(protos.size());
   const fs::path src = fs::path(c.work_dir) / "probe.cpp", exe = fs::path(c.work_dir) / "probe";
-  std::ofstream(src) << program(headers, protos, typed);
-  auto built = compile(c, {src.string(), "-o", exe.string()});
-  if (!(built.exited && built.exit_code == 0)) {
-    typed = isolate(c, headers, protos, errors);
-    std::ofstream(src) << program(headers, protos, typed);
+  platform::ProcessResult built;
+  for (int round = 0; round < 6; ++round) {
+    const Program prog = program(headers, protos, typed, skipped);
+    std::ofstream(src) << prog.text;
     built = compile(c, {src.string(), "-o", exe.string()});
-  }
-  if (!(built.exited && built.exit_code == 0)) {  // last resort: presence only
-    const std::string why = first_error(built.err);
-    typed.assign(protos.size(), false);
-    errors.assign(protos.size(), "declaration not compared: " + why);
-    std::ofstream(src) << program(headers, protos, typed);
-    built = compile(c, {src.string(), "-o", exe.string()});
+    if (built.exited && built.exit_code == 0) break;
+    bool unattributed = false;
+    const auto blamed = blame(built.err, src.string(), prog, unattributed);
+    if (blamed.empty() || unattributed) {
+      if (std::find(typed.begin(), typed.end(), true) == typed.end()) break;  // presence alone fails
+      const std::string why = first_error(built.err);
+      typed.assign(protos.size(), false);
+      for (auto& e : errors)
+        if (e.empty()) e = "declaration not compared: " + why;
+      continue;
+    }
+    for (const auto& [i, why] : blamed) {
+      if (typed[i]) {
+        typed[i] = false;
+        errors[i] = "the documented declaration does not compile against these headers: " + why;
+      } else {
+        skipped[i] = true;
+        errors[i] = "the probe cannot test this name against these headers: " + why;
+      }
+    }
   }
   nlohmann::json out = {{"schema", 1}, {"functions", nlohmann::json::object()}};
   if (!(built.exited && built.exit_code == 0)) {
     out["error"] = "the probe program does not compile: " + first_error(built.err);
     return out;
   }
+  for (std::size_t k = 0; k < protos.size(); ++k)
+    if (skipped[k])
+      out["functions"][protos[k].function] = {{"status", "unknown"}, {"documented", protos[k].declaration},
+                                              {"actual", ""}, {"macro", protos[k].function_macro},
+                                              {"returns_void", nullptr}, {"detail", errors[k]}};
   const auto ran = platform::run_process({exe.string()});
   std::istringstream lines(ran.out);
   std::size_t i;

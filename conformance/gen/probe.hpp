@@ -7,8 +7,11 @@
 //               function-like macro, an integer parameter of another width)
 //   different   declared, but not callable as documented or returning
 //               another type; `actual` shows the library's declaration
+//   unknown     the probe could not test this name against these headers
 // A probe failure is a status, never a stopped build: the probe program is
-// compiled as a whole and, if that fails, one function at a time.
+// compiled as a whole; each compiler error is laid at the prototype whose
+// lines it points at, which is compared no further (or, if even its
+// presence test fails, left unknown), and the rest compile again.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -31,18 +31,11 @@ endfunction()
 
 # The probe source for the given entries. A call entry gets a fallback
 # declared beside the real function, parenthesised so that a function-like
-# macro of that name is not expanded, and ranked below any real declaration
-# the call fits: an ellipsis for calls with arguments (any real conversion
-# beats it); for a callee also called with no arguments, where an ellipsis
-# would tie, a variadic template (a non-template wins a tie). An entry that
-# is a bare identifier (a constant) is a macro test.
+# macro of that name is not expanded: a template (so a real function wins
+# a tie, as in a call with no arguments) taking C variadic arguments (so it
+# loses to any real declaration the call fits). An entry that is a bare
+# identifier (a constant) is a macro test.
 function(_sslconf_probe_source out names exprs)
-  set(nullary "")
-  foreach(expr IN LISTS exprs)
-    if(expr MATCHES "^([A-Za-z_][A-Za-z0-9_]*)\\(\\)$")
-      list(APPEND nullary "${CMAKE_MATCH_1}")
-    endif()
-  endforeach()
   set(fallbacks "")
   set(tests "")
   set(i 0)
@@ -50,12 +43,7 @@ function(_sslconf_probe_source out names exprs)
     list(GET exprs ${i} expr)
     math(EXPR i "${i} + 1")
     if(expr MATCHES "^([A-Za-z_][A-Za-z0-9_]*)\\(")
-      set(callee "${CMAKE_MATCH_1}")
-      if(callee IN_LIST nullary)
-        list(APPEND fallbacks "template <class... A> sslconf_probe::Absent (${callee})(A...)")
-      else()
-        list(APPEND fallbacks "sslconf_probe::Absent (${callee})(...)")
-      endif()
+      list(APPEND fallbacks "template <class = void> sslconf_probe::Absent (${CMAKE_MATCH_1})(...)")
       string(APPEND tests "  report(\"${name}\", !std::is_same<decltype(${expr}), sslconf_probe::Absent>::value);\n")
     else()
       string(APPEND tests "#if defined(${expr})\n  report(\"${name}\", true);\n#else\n  report(\"${name}\", false);\n#endif\n")
