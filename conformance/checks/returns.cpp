@@ -1,6 +1,7 @@
 // Return-value kinds: the page's stated value against the value the call
 // returns in the scenario the statement describes.
 #include "checks/check.hpp"
+#include "checks/conditions.hpp"
 #include "checks/params.hpp"
 #include "checks/probes.hpp"
 #include "checks/scenarios.hpp"
@@ -11,7 +12,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
+#include <optional>
 
 namespace sslconf::checks {
 
@@ -27,11 +30,15 @@ auto call(const F& part, const std::string& function, const char* what) {
 struct Tally {
   bool ok = true;
   std::string detail;
+  std::string notes;  // the parts of the claim not exercised, and why
   void add(bool holds, const std::string& what) {
     ok = ok && holds;
     detail += (detail.empty() ? "" : "; ") + what;
   }
-  Verdict verdict() const { return ok ? pass(detail) : fail(detail); }
+  Verdict verdict() const {
+    const std::string all = notes.empty() ? detail : detail + "; " + notes;
+    return ok ? pass(all) : fail(all);
+  }
 };
 
 std::string expecting(const std::string& observed, const std::string& page) {
@@ -46,21 +53,6 @@ bool pointer_matches(const Result& r, const std::string& expected) {
   return r.type == Result::Type::pointer && ((expected == "null") == (r.pointer == nullptr));
 }
 
-// Conditions that describe the failure or the empty case of a function.
-bool describes_failure(std::string condition) {
-  std::transform(condition.begin(), condition.end(), condition.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  static const char* const words[] = {"no ", "not ", "fail", "error", "unsuccessful", "null", "otherwise",
-                                      "none", "invalid", "already"};
-  return std::any_of(std::begin(words), std::end(words),
-                     [&](const char* w) { return condition.find(w) != std::string::npos; });
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return s;
-}
-
 // SSL_get_error's symbolic values, as this library defines them.
 bool symbol_value(const std::string& name, long long& value) {
   static const std::map<std::string, long long> symbols{
@@ -73,17 +65,64 @@ bool symbol_value(const std::string& name, long long& value) {
   return true;
 }
 
-// The scenario a RETURN VALUES item describes: the function's own keyed
-// cases first, else its success or failure case by the condition's words.
-std::pair<std::string, Result> item_scenario(const Scenario& s, const std::string& fn, const std::string& condition) {
-  const std::string c = lower(condition);
-  for (const auto& [key, run] : s.cases)
-    if (c.find(key) != std::string::npos) return {"case \"" + key + "\"", run()};
-  if (!s.cases.empty() && !s.success && !s.failure)
-    throw Untestable("no scenario for " + fn + " when: " + condition);
-  const bool failure = describes_failure(condition);
-  return {failure ? "failure case" : "success case",
-          failure ? call(s.failure, fn, "failure") : call(s.success, fn, "success")};
+// The run a page's condition selects for a function: a case that
+// realises it (its `otherwise` when the page negates the case's words), the
+// success call for a plain success. Anything else is UNTESTED with the
+// reason: a condition the suite cannot set up, or a failure with no cause.
+// `label` quotes the condition, so a FAIL says which words it rests on.
+struct Selected {
+  std::string label;
+  std::function<Result()> run;
+};
+
+// The vocabulary class the claims' own class (params `when`, KINDS.md)
+// stands for, or "" when it adds nothing to the condition's words.
+std::string class_of_when(const std::string& when) {
+  if (when == "already-present") return "already-in-cache";
+  if (when == "not-found") return "not-in-cache";
+  if (when == "null-argument" || when == "identical-object" || when == "success") return when;
+  return "";
+}
+
+Selected select_named(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite,
+                      const std::string& when);
+
+Selected select_case(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite = false,
+                     const std::string& when = "") {
+  if (condition.empty()) throw Untestable("the page gives no condition for this value of " + fn);
+  return select_named(s, fn, condition, opposite, when);
+}
+
+Selected select_named(const Scenario& s, const std::string& fn, const std::string& condition, bool opposite,
+                      const std::string& when) {
+  const std::string when_class = class_of_when(when);
+  const std::string quoted = "when \"" + condition + "\"" + (opposite ? " does not hold" : "");
+  for (const auto& c : s.cases)
+    for (const auto& key : c.conditions) {
+      bool negated = false;
+      if (key != when_class && !condition_names(condition, key, negated)) continue;
+      const auto& run = negated != opposite ? c.otherwise : c.run;
+      if (run) return {quoted + " (case " + key + (negated != opposite ? ", not" : "") + ")", run};
+    }
+  const bool success = when.empty() ? condition_classes(condition).count("success") > 0 : when == "success";
+  if (!opposite && s.success && success) return {quoted + " (success case)", s.success};
+  if (when == "failure" || is_bare_failure(condition)) throw Untestable("the page does not say what makes " + fn + " fail: " + condition);
+  throw Untestable("the page names no condition the suite can set up for " + fn + ": " + condition +
+                   (opposite ? " (its opposite)" : ""));
+}
+
+// The condition a claim states for its failure value: the page's own words
+// (param `failure_condition`), else the opposite of the stated success
+// condition ("1 if resumable, 0 otherwise").
+Selected failure_case(const Scenario& s, const std::string& fn, const nlohmann::json& p) {
+  const std::string failure = text_param(p, "failure_condition");
+  if (!failure.empty()) return select_case(s, fn, failure);
+  const std::string condition = text_param(p, "condition");
+  // A condition that selects the success value: the failure value is its
+  // opposite ("1 if resumable, 0 otherwise").
+  if (!condition.empty() && text_param(p, "condition_of", "success") == "success")
+    return select_case(s, fn, condition, true);
+  throw Untestable("the page does not say what makes " + fn + " fail");
 }
 
 Verdict check_value(const nlohmann::json& value, const Result& r, const std::string& where) {
@@ -101,28 +140,40 @@ Verdict check_value(const nlohmann::json& value, const Result& r, const std::str
 
 }  // namespace
 
+// Runs one half of a two-valued claim; an untestable half is noted, not fatal.
+template <class Select, class Judge>
+void half(Tally& t, int& exercised, Select select, Judge judge) {
+  try {
+    const Selected chosen = select();
+    judge(chosen.label, chosen.run());
+    ++exercised;
+  } catch (const Untestable& e) {
+    t.notes += (t.notes.empty() ? "" : "; ") + std::string("not exercised: ") + e.what();
+  }
+}
+
 Verdict returns_int(const Claim& c) {
   const auto p = params_of(c);
   const auto& fn = subject(c);
   const Scenario& s = scenario_for(fn);
   const auto success = IntExpectation::from(p, "success");
   const auto failure = IntExpectation::from(p, "failure");
+  const std::string condition = text_param(p, "condition");
   Tally t;
   int exercised = 0;
-  if (success && s.success) {
-    const Result r = s.success();
-    t.add(r.type == Result::Type::integer && success->matches(r.integer),
-          expecting("success case returned " + r.describe(), success->describe()));
-    ++exercised;
-  }
-  if (failure && s.failure) {
-    const Result r = s.failure();
-    t.add(r.type == Result::Type::integer && failure->matches(r.integer),
-          expecting("failure case returned " + r.describe(), failure->describe()));
-    ++exercised;
-  }
-  if (exercised == 0) throw Untestable("no scenario for " + fn + " in the case the page describes");
-  if (failure && !s.failure) t.detail += "; failure case not exercised (no failure scenario)";
+  auto judge = [&t](const std::optional<IntExpectation>& e) {
+    return [&t, e](const std::string& where, const Result& r) {
+      t.add(r.type == Result::Type::integer && e->matches(r.integer), expecting(where + " returned " + r.describe(), e->describe()));
+    };
+  };
+  if (success)
+    half(t, exercised, [&] {
+      if (!condition.empty()) return select_case(s, fn, condition, false, text_param(p, "when"));
+      if (!s.success) throw Untestable("no success scenario for " + fn);
+      return Selected{"on success", s.success};
+    }, judge(success));
+  if (failure) half(t, exercised, [&] { return failure_case(s, fn, p); }, judge(failure));
+  if (exercised == 0) throw Untestable(t.notes);
   return t.verdict();
 }
 
@@ -131,14 +182,23 @@ Verdict returns_pointer_or_null(const Claim& c) {
   const auto& fn = subject(c);
   const Scenario& s = scenario_for(fn);
   Tally t;
-  const Result ok = call(s.success, fn, "success");
-  t.add(pointer_matches(ok, "non-null"), expecting("success case returned " + ok.describe(), "non-NULL"));
-  if (s.failure && text_param(p, "failure", "null") == "null") {
-    const Result bad = s.failure();
-    t.add(pointer_matches(bad, "null"), expecting("failure case returned " + bad.describe(), "NULL"));
-  } else {
-    t.detail += "; failure case not exercised (no failure scenario)";
-  }
+  int exercised = 0;
+  auto judge = [&t](const char* want) {
+    return [&t, want](const std::string& where, const Result& r) {
+      t.add(pointer_matches(r, want), expecting(where + " returned " + r.describe(), want == std::string("null") ? "NULL" : "non-NULL"));
+    };
+  };
+  half(t, exercised, [&] {
+    if (!s.success) throw Untestable("no success scenario for " + fn);
+    return Selected{"on success", s.success};
+  }, judge("non-null"));
+  if (text_param(p, "failure", "null") == "null")
+    half(t, exercised, [&] {
+      const std::string condition = text_param(p, "condition");
+      if (condition.empty()) throw Untestable("the page does not say what makes " + fn + " fail");
+      return select_case(s, fn, condition, false, text_param(p, "when"));
+    }, judge("null"));
+  if (exercised == 0) throw Untestable(t.notes);
   return t.verdict();
 }
 
@@ -175,8 +235,21 @@ Verdict returns_enumerated(const Claim& c) {
     value = v;
   }
   const Scenario& s = scenario_for(fn);
-  const auto [where, r] = item_scenario(s, fn, text_param(p, "condition"));
-  return check_value(value, r, where);
+  const std::string condition = text_param(p, "condition");
+  // "Pointer to an X: <what it is>": the item describes the object the
+  // call exists to return, which is its success case.
+  const std::string when = text_param(p, "when");
+  const bool plain = when.empty() || when == "success" || when.rfind("named:", 0) == 0;
+  if (value == "non-null" && s.success && plain && !is_bare_failure(condition) && condition_classes(condition).empty()) {
+    bool unused = false;
+    const bool named = std::any_of(s.cases.begin(), s.cases.end(), [&](const Case& k) {
+      return std::any_of(k.conditions.begin(), k.conditions.end(),
+                         [&](const std::string& key) { return condition_names(condition, key, unused); });
+    });
+    if (!named) return check_value(value, s.success(), "success case (the item names the object returned)");
+  }
+  const Selected chosen = select_case(s, fn, condition, false, text_param(p, "when"));
+  return check_value(value, chosen.run(), chosen.label);
 }
 
 Verdict returns_on_null(const Claim& c) {

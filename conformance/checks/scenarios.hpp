@@ -65,18 +65,26 @@ struct Inputs {
   SSL_SESSION* session = nullptr;
 };
 
+// One situation of a function, keyed by the conditions it realises:
+// classes of the condition vocabulary (checks/conditions.hpp) or free words
+// a page uses for it. A case runs only when a claim's condition names it.
+struct Case {
+  std::vector<std::string> conditions;
+  std::function<Result()> run;
+  std::function<Result()> otherwise{};  // the same call when the condition does not hold
+};
+
 struct Scenario {
-  std::function<Result()> success;    // the call as the page's success case
-  std::function<Result()> failure;    // the call in its documented failure case
+  std::function<Result()> success;    // the call doing its job (a page's "on success")
   std::function<Result()> with_null;  // the call with NULL for its object argument
   std::function<RefTrial()> references;
   std::function<Comparison()> previous;  // setter: returns the value set before
   std::function<Comparison()> current;   // getter: returns the value set
   std::function<Result(const Inputs&)> invoke;  // the plain call on given inputs
   std::function<Comparison()> sets;  // setter: its getter reads back what was set
-  // RETURN VALUES items: the first case whose key occurs in the item's
-  // condition (case-insensitive) is the scenario for that item.
-  std::vector<std::pair<std::string, std::function<Result()>>> cases;
+  // The situations a page can name: the first case one of whose
+  // conditions the claim's condition names is the scenario for it.
+  std::vector<Case> cases;
   // Cache membership around the call: sess_number before and after.
   std::function<std::pair<long, long>()> cache_change;
   std::optional<bool> returns_void;  // known from the declaration

@@ -1,10 +1,15 @@
 #include "conform/arguments.hpp"
 
 #include "model/diagnostic.hpp"
+#include "platform/process.hpp"
+
+#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -44,7 +49,85 @@ std::string prefix_label(const fs::path& p) {
   return "prefix-" + leaf;
 }
 
+// The first line of a page (gzip or not): a `.so` link names its target.
+std::string first_line(const fs::path& page) {
+  gzFile f = gzopen(page.string().c_str(), "rb");
+  if (!f) return "";
+  char buf[512] = {0};
+  const char* line = gzgets(f, buf, sizeof buf);
+  gzclose(f);
+  std::string text = line ? line : "";
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
+// The page a manual entry resolves to: symlinks followed, then `.so`
+// links (relative to the manual folder), a few levels at most.
+fs::path resolve_page(fs::path page, const fs::path& man_dir) {
+  for (int depth = 0; depth < 8; ++depth) {
+    std::error_code ec;
+    page = fs::canonical(page, ec);
+    if (ec) return {};
+    const std::string line = first_line(page);
+    if (line.rfind(".so ", 0) != 0) return page;
+    fs::path target = man_dir / line.substr(4);
+    if (!fs::exists(target) && fs::exists(target.string() + ".gz")) target = target.string() + ".gz";
+    page = target;
+  }
+  return {};
+}
+
+fs::path find_entry(const fs::path& man_dir, const std::string& function) {
+  for (const char* suffix : {".3ssl.gz", ".3ssl", ".3.gz", ".3"}) {
+    const fs::path p = man_dir / "man3" / (function + suffix);
+    if (fs::exists(p)) return p;
+  }
+  return {};
+}
+
+std::vector<std::string> family_functions(const std::string& family_file) {
+  std::ifstream in(family_file);
+  if (!in) throw bad(family_file, "cannot read the list of session-family functions");
+  std::vector<std::string> functions;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string name;
+    if (words >> name && name[0] != '#') functions.push_back(name);
+  }
+  return functions;
+}
+
 }  // namespace
+
+std::vector<std::string> manual_folders() {
+  std::vector<std::string> dirs;
+  const auto r = platform::run_process({"man", "-w"});
+  if (r.exited && r.exit_code == 0) {
+    std::istringstream path(r.out);
+    for (std::string dir; std::getline(path, dir, ':');) {
+      while (!dir.empty() && (dir.back() == '\n' || dir.back() == ' ')) dir.pop_back();
+      if (!dir.empty() && fs::is_directory(dir)) dirs.push_back(dir);
+    }
+  }
+  if (dirs.empty()) dirs.push_back("/usr/share/man");
+  return dirs;
+}
+
+std::vector<std::string> installed_pages(const std::string& family_file, const std::vector<std::string>& man_dirs) {
+  std::vector<std::string> pages;
+  std::set<std::string> seen;
+  for (const auto& function : family_functions(family_file))
+    for (const auto& dir : man_dirs) {
+      const fs::path entry = find_entry(dir, function);
+      if (entry.empty()) continue;
+      const fs::path page = resolve_page(entry, dir);
+      if (!page.empty() && seen.insert(page.string()).second) pages.push_back(page.string());
+      break;
+    }
+  if (pages.empty())
+    throw bad(kInstalledDocs, "no session-family page found in the installed manual (is libssl-doc installed?)");
+  return pages;
+}
 
 const std::vector<std::string>& known_implementations() {
   static const std::vector<std::string> names{"reference", "openssl", "boringssl", "wolfssl"};
@@ -85,6 +168,12 @@ Arguments validate(const std::vector<std::string>& impls, const std::vector<std:
   const std::vector<std::string> doc_values =
       docs.empty() ? std::vector<std::string>{(fs::path(project_dir) / "pod").string()} : docs;
   for (const auto& d : doc_values) {
+    if (d == kInstalledDocs) {  // a folder of that name is given as ./installed
+      const auto family = (fs::path(project_dir) / "conformance/conform/installed_family.txt").string();
+      for (const auto& page : installed_pages(family, manual_folders())) a.docs.push_back(page);
+      a.expectations_set = kInstalledDocs;
+      continue;
+    }
     if (!fs::exists(d)) throw bad(d, "documentation path does not exist");
     if (fs::is_regular_file(d) && !std::ifstream(d)) throw bad(d, "documentation file is not readable");
     a.docs.push_back(fs::absolute(d).lexically_normal().string());
@@ -97,7 +186,9 @@ Arguments validate(const std::vector<std::string>& impls, const std::vector<std:
 
 void add_options(CLI::App& cmd, CommandLine& line) {
   cmd.add_option("--impl", line.impls, "reference, openssl, boringssl, wolfssl, or an install PREFIX");
-  cmd.add_option("--docs", line.docs, "manual page file or folder (default: pod/)");
+  cmd.add_option("--docs", line.docs,
+                 "manual page file or folder, or `installed` for the installed manual's session-family pages "
+                 "(default: pod/)");
   cmd.add_option("--out", line.out, "output folder (default: out)");
   cmd.add_flag("--matrix", line.matrix, "print every claim's outcome on every implementation, not only what needs attention");
   cmd.add_option("--project", line.project, "project source folder")->group("");

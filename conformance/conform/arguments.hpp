@@ -1,6 +1,6 @@
 // The scripts/conform command line (a stable interface, DESIGN.md):
 //   --impl reference|openssl|boringssl|wolfssl|PREFIX   (repeatable)
-//   --docs FILE_OR_DIR                                  (repeatable)
+//   --docs FILE_OR_DIR|installed                        (repeatable)
 //   --out DIR
 //   --matrix                                            (every claim × implementation)
 // Validation happens before anything is built or written, so a bad argument
@@ -25,6 +25,10 @@ struct Arguments {
   std::vector<std::string> docs;
   std::string out;
   bool matrix = false;  // print the full matrix, not only the summary and what needs attention
+  // The docs set the expectation files belong to: "" for pod/ and any
+  // named docs, "installed" for the installed manual (a subfolder of
+  // conformance/expectations).
+  std::string expectations_set;
 };
 
 // The command line as written, before validation.
@@ -37,6 +41,19 @@ struct CommandLine {
 
 // Declares the options of `conform` on `cmd`, filling `line` when parsed.
 void add_options(CLI::App& cmd, CommandLine& line);
+
+
+// The docs keyword that names the installed manual's session-family pages.
+inline constexpr const char* kInstalledDocs = "installed";
+
+// The installed pages of the functions listed in `family_file`, looked up
+// in `man_dirs` (each a manual folder holding man3/), symlinks and `.so`
+// links followed, each page once, in list order. Throws model::InputError
+// when no page is found.
+std::vector<std::string> installed_pages(const std::string& family_file, const std::vector<std::string>& man_dirs);
+
+// The manual folders `man -w` reports, else /usr/share/man.
+std::vector<std::string> manual_folders();
 
 // The implementations named without a path.
 const std::vector<std::string>& known_implementations();

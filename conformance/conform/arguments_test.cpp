@@ -128,3 +128,30 @@ BOOST_AUTO_TEST_CASE(options_keep_their_documented_names) {
   BOOST_TEST(line.docs == std::vector<std::string>{"pod"});
   BOOST_TEST(line.out == "elsewhere");
 }
+
+// A manual folder where one page documents two functions: one name is a
+// symlink to it, another a `.so` link; each page is read once.
+BOOST_AUTO_TEST_CASE(installed_pages_follow_symlinks_and_so_links_once) {
+  TempDir t;
+  const fs::path man3 = t.path / "man" / "man3";
+  fs::create_directories(man3);
+  std::ofstream(man3 / "A_free.3ssl") << ".TH A_free 3\n";
+  fs::create_symlink("A_free.3ssl", man3 / "A_new.3ssl");
+  std::ofstream(man3 / "A_dup.3ssl") << ".so man3/A_free.3ssl\n";
+  std::ofstream(man3 / "B_get.3ssl") << ".TH B_get 3\n";
+  const fs::path family = t.path / "family.txt";
+  std::ofstream(family) << "# functions\nA_new\nA_dup\nB_get\nC_absent\nA_free\n";
+  const auto pages = sslconf::conform::installed_pages(family.string(), {(t.path / "man").string()});
+  BOOST_REQUIRE(pages.size() == 2u);
+  BOOST_TEST(fs::path(pages[0]).filename() == "A_free.3ssl");
+  BOOST_TEST(fs::path(pages[1]).filename() == "B_get.3ssl");
+}
+
+BOOST_AUTO_TEST_CASE(installed_pages_with_no_page_found_is_one_error) {
+  TempDir t;
+  fs::create_directories(t.path / "man" / "man3");
+  const fs::path family = t.path / "family.txt";
+  std::ofstream(family) << "C_absent\n";
+  const auto m = message_of([&] { sslconf::conform::installed_pages(family.string(), {(t.path / "man").string()}); });
+  BOOST_TEST(m.find("no session-family page found") != std::string::npos);
+}

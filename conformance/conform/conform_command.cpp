@@ -120,7 +120,7 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
     if (fs::exists(built.probes))
       fs::copy_file(built.probes, out / ("probes-" + impl.name + ".json"), fs::copy_options::overwrite_existing);
     conform::RunRequest run{built.suite, claims.string(), built.manifest, built.impl,
-                        (fs::path(project) / "conformance/expectations").string(),
+                        (fs::path(project) / "conformance/expectations" / args.expectations_set).string(),
                         (out / ("results-" + impl.name + ".json")).string(),
                         (out / ("junit-" + impl.name + ".xml")).string()};
     run.live_progress = platform::stderr_is_terminal();

@@ -140,6 +140,33 @@ int session_set1_master_key(SSL_SESSION* s, const unsigned char* key, std::size_
 #endif
 }
 
+int set_session_id_context(SSL* ssl, const unsigned char* ctx, unsigned int len) {
+#if SSLCONF_HAS_SSL_set_session_id_context
+  return SSL_set_session_id_context(ssl, ctx, len);
+#else
+  (void)ssl, (void)ctx, (void)len;
+  missing("SSL_set_session_id_context");
+#endif
+}
+
+const void* session_get0_peer(SSL_SESSION* s) {
+#if SSLCONF_HAS_SSL_SESSION_get0_peer
+  return SSL_SESSION_get0_peer(s);
+#else
+  (void)s;
+  missing("SSL_SESSION_get0_peer");
+#endif
+}
+
+SSL* ssl_dup(SSL* ssl) {
+#if SSLCONF_HAS_SSL_dup
+  return SSL_dup(ssl);
+#else
+  (void)ssl;
+  missing("SSL_dup");
+#endif
+}
+
 int session_get_protocol_version(SSL_SESSION* s) {
 #if SSLCONF_HAS_SSL_SESSION_get_protocol_version
   return SSL_SESSION_get_protocol_version(s);

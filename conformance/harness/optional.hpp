@@ -43,6 +43,9 @@ const unsigned char* session_get0_id_context(SSL_SESSION* s, unsigned int* len);
 std::size_t session_get_master_key(SSL_SESSION* s, unsigned char* out, std::size_t len);
 int session_set1_master_key(SSL_SESSION* s, const unsigned char* key, std::size_t len);
 int session_get_protocol_version(SSL_SESSION* s);
+int set_session_id_context(SSL* ssl, const unsigned char* ctx, unsigned int len);
+const void* session_get0_peer(SSL_SESSION* s);  // the peer's certificate
+SSL* ssl_dup(SSL* ssl);
 int session_set_protocol_version(SSL_SESSION* s, int version);
 SSL_SESSION* get0_session(SSL* ssl);
 

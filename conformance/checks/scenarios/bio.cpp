@@ -31,7 +31,7 @@ void add_bio(Registry& r) {
     if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
     return integer(BIO_free(a));
   };
-  bio_free.failure = bio_free.with_null;
+  bio_free.cases = {{{"null-argument"}, bio_free.with_null}};
   r["BIO_new_bio_pair"].success = [] {
     BIO *a = nullptr, *b = nullptr;
     return integer(BIO_new_bio_pair(&a, 0, &b, 0));
@@ -48,8 +48,25 @@ void add_bio(Registry& r) {
   bio_up.references = [] {
     return pair_trial([](BIO* a) { return integer(optional::bio_up_ref(a)); });
   };
+  // A write the pair cannot take: its buffer is full, or its other end is gone.
+  auto& write = r["BIO_write"];
+  write.cases = {{{"buffer is full"}, [] {
+                    BIO *a = nullptr, *b = nullptr;
+                    if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+                    static const char bytes[16] = {0};
+                    if (BIO_write(a, bytes, sizeof bytes) != static_cast<int>(sizeof bytes))
+                      throw Unresolved("scenario: the pair did not take its buffer's worth of bytes");
+                    return integer(BIO_write(a, bytes, 1));
+                  }},
+                 {{"gone"}, [] {
+                    BIO *a = nullptr, *b = nullptr;
+                    if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+                    BIO_free(b);
+                    static const char byte = 0;
+                    return integer(BIO_write(a, &byte, 1));
+                  }}};
   auto& guarantee = r["BIO_ctrl_get_write_guarantee"];
-  guarantee.cases = {{"gone", [] {
+  guarantee.cases = {{{"gone"}, [] {
                         BIO *a = nullptr, *b = nullptr;
                         if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
                         BIO_free(b);

@@ -16,7 +16,7 @@ namespace {
 template <class Get>
 void add_connection_getter(Scenario& s, Get get, bool takes_reference) {
   s.success = [get] { return pointer(get(live().conn.client)); };
-  s.failure = [get] { return pointer(get(fresh_connection())); };
+  s.cases = {{{"no-session", "no-handshake"}, [get] { return pointer(get(fresh_connection())); }}};
   s.invoke = [get](const Inputs& in) { return pointer(get(in.ssl)); };
   s.references = [get, takes_reference] {
     auto l = std::make_shared<Live>(live());
@@ -52,13 +52,12 @@ void add_connection_accessors(Registry& r) {
     return Comparison{same, same ? "SSL_get_session returned the session set" : "SSL_get_session returned another session"};
   };
   // Offered after the client's hello went out.
-  set.failure = [] {
-    SSL* ssl = alone(false).ssl;
-    if (const int rc = SSL_do_handshake(ssl); rc > 0 || SSL_get_error(ssl, rc) != SSL_ERROR_WANT_READ)
-      throw Unresolved("scenario: the client's first handshake step did not wait for the server");
-    return integer(SSL_set_session(ssl, handshake_session()));
-  };
-  set.cases = {{"succeeded", set.success}, {"already started", set.failure}};
+  set.cases = {{{"handshake-started"}, [] {
+                  SSL* ssl = alone(false).ssl;
+                  if (const int rc = SSL_do_handshake(ssl); rc > 0 || SSL_get_error(ssl, rc) != SSL_ERROR_WANT_READ)
+                    throw Unresolved("scenario: the client's first handshake step did not wait for the server");
+                  return integer(SSL_set_session(ssl, handshake_session()));
+                }}};
 
   auto& reused = r["SSL_session_reused"];
   reused.success = [] {
@@ -67,8 +66,8 @@ void add_connection_accessors(Registry& r) {
     harness::Connection again = reconnect(l, s);
     return integer(SSL_session_reused(again.client));
   };
-  reused.failure = [] { return integer(SSL_session_reused(live().conn.client)); };
-  reused.cases = {{"new session", reused.failure}, {"reused", reused.success}};
+  auto first = [] { return integer(SSL_session_reused(live().conn.client)); };
+  reused.cases = {{{"new session"}, first}, {{"reused", "resumed"}, reused.success, first}};
 }
 
 // The first SSL_do_handshake-style call of a client with a silent peer: it
@@ -129,47 +128,50 @@ Result completing_step(Step step, bool on_server = false) {
 void add_handshake_steps(Registry& r) {
   auto add = [&r](const char* name, int (*step)(SSL*)) {
     auto& s = r[name];
-    s.cases = {{"completed", [step] { return completing_step(step); }},
-               {"orderly", [step] { return integer(orderly_close_during(step, false).second); }},
-               {"repeated", [step] { return first_step_of_client(step); }}};
+    s.cases = {{{"orderly"}, [step] { return integer(orderly_close_during(step, false).second); }},
+               {{"repeated"}, [step] { return first_step_of_client(step); }},
+               {{"completed", "established"}, [step] { return completing_step(step); }}};
   };
   add("SSL_do_handshake", [](SSL* s) { return SSL_do_handshake(s); });
   add("SSL_connect", [](SSL* s) { return SSL_connect(s); });
   auto accept = [](SSL* s) { return SSL_accept(s); };
-  r["SSL_accept"].cases = {{"completed", [accept] { return completing_step(accept, true); }},
-                           {"orderly", [accept] { return integer(orderly_close_during(accept, true).second); }},
-                           {"repeated", [accept] { return integer(accept(alone(true).ssl)); }}};  // nothing from the client yet
+  r["SSL_accept"].cases = {{{"orderly"}, [accept] { return integer(orderly_close_during(accept, true).second); }},
+                           {{"repeated"}, [accept] { return integer(accept(alone(true).ssl)); }},  // nothing from the client yet
+                           {{"completed", "established"}, [accept] { return completing_step(accept, true); }}};
 
   auto& shutdown = r["SSL_shutdown"];
-  shutdown.cases = {{"not been received", [] { return integer(SSL_shutdown(live().conn.client)); }},
-                    {"complete", [] {
+  // The first call of a connected client: its alert goes out, the peer's
+  // has not come.
+  auto first_call = [] { return integer(SSL_shutdown(live().conn.client)); };
+  shutdown.cases = {{{"not been received", "not yet finished", "did not send it back"}, first_call},
+                    {{"complete", "finished"}, [] {
                        Live l = live();
                        SSL_shutdown(l.conn.client);
                        SSL_shutdown(l.conn.server);
                        return integer(SSL_shutdown(l.conn.client));
                      }},
-                    {"failed", [] { return integer(SSL_shutdown(fresh_connection())); }}};
+                    {{"no-handshake"}, [] { return integer(SSL_shutdown(fresh_connection())); }}};
 
   auto handshake = [](SSL* s) { return SSL_do_handshake(s); };
   auto& error = r["SSL_get_error"];
   error.cases = {
-      {"succeeded", [] { return integer(SSL_get_error(live().conn.client, 1)); }},
-      {"close_notify", [handshake] { return error_after([handshake] { return orderly_close_during(handshake, false); }); }},
-      {"read bio", [handshake] {
+      {{"success"}, [] { return integer(SSL_get_error(live().conn.client, 1)); }},
+      {{"close_notify"}, [handshake] { return error_after([handshake] { return orderly_close_during(handshake, false); }); }},
+      {{"read bio"}, [handshake] {
          return error_after([handshake] {
            SSL* client = alone(false).ssl;
            return std::make_pair(client, handshake(client));
          });
        }},
       // A write buffer smaller than the client's first flight.
-      {"write bio", [handshake] {
+      {{"write bio"}, [handshake] {
          return error_after([handshake] {
            SSL* client = alone(false, 1).ssl;
            return std::make_pair(client, handshake(client));
          });
        }},
       // The other end of the pair is destroyed before the client writes.
-      {"transport failed", [handshake] {
+      {{"transport failed"}, [handshake] {
          return error_after([handshake] {
            HalfOpen h = alone(false);
            BIO_free(h.peer);
@@ -178,7 +180,7 @@ void add_handshake_steps(Registry& r) {
        }},
       // Two clients joined: each receives a client's first message where
       // it expects the server's.
-      {"protocol error", [handshake] {
+      {{"protocol error"}, [handshake] {
          return error_after([handshake] {
            HalfOpen first = alone(false);
            SSL* second = alone(false).ssl;
@@ -214,10 +216,19 @@ void add_connection_objects(Registry& r) {
     return t;
   };
 
+  r["SSL_up_ref"].success = [] { return integer(optional::ssl_up_ref(fresh_connection())); };
+  r["SSL_dup"].success = [] { return pointer(optional::ssl_dup(fresh_connection())); };
+  auto& sid = r["SSL_set_session_id_context"];
+  sid.success = [] { return integer(optional::set_session_id_context(fresh_connection(), kId, kIdLength)); };
+  sid.cases = {{{"too-long"}, [] {  // longer than SSL_MAX_SID_CTX_LENGTH (32)
+                  static const unsigned char too_long[64] = {1};
+                  return integer(optional::set_session_id_context(fresh_connection(), too_long, sizeof too_long));
+                }}};
+
   auto& ssl_new = r["SSL_new"];
   ssl_new.success = [] { return pointer(SSL_new(server_context())); };
-  ssl_new.failure = [] { return pointer(SSL_new(nullptr)); };
-  ssl_new.cases = {{"could not", ssl_new.failure}, {"new connection", ssl_new.success}};
+  ssl_new.cases = {{{"null-argument"}, [] { return pointer(SSL_new(nullptr)); }},
+                   {{"new connection"}, ssl_new.success}};
   // The new connection holds its context (the proxy shows the context).
   ssl_new.references = [] {
     return context_trial([](SSL_CTX* ctx) { return pointer(SSL_new(ctx)); });
@@ -226,26 +237,27 @@ void add_connection_objects(Registry& r) {
   // The only refusal known of SSL_clear (OpenSSL's, and the reference's):
   // a TLS 1.2 client with a renegotiation requested and not yet run.
   auto& clear = r["SSL_clear"];
-  clear.cases = {{"was reset", [] { return integer(SSL_clear(fresh_connection())); }},
-                 {"renegotiation", [] {
+  clear.success = [] { return integer(SSL_clear(fresh_connection())); };
+  clear.cases = {{{"was reset"}, clear.success},
+                 {{"renegotiation"}, [] {
                     Live l = live();
                     if (SSL_renegotiate(l.conn.client) != 1) throw Unresolved("scenario: SSL_renegotiate refused");
                     return integer(SSL_clear(l.conn.client));
                   }}};
   auto& renegotiate = r["SSL_renegotiate"];
   renegotiate.success = [] { return integer(SSL_renegotiate(live().conn.client)); };
-  renegotiate.failure = [] {  // TLS 1.3 has no renegotiation
-    harness::HandshakeOptions tls13;
-    tls13.protocol = harness::Protocol::tls13;
-    return integer(SSL_renegotiate(live(tls13).conn.client));
-  };
+  renegotiate.cases = {{{"tls13"}, [] {  // TLS 1.3 has no renegotiation
+                          harness::HandshakeOptions tls13;
+                          tls13.protocol = harness::Protocol::tls13;
+                          return integer(SSL_renegotiate(live(tls13).conn.client));
+                        }}};
   auto& pending = r["SSL_renegotiate_pending"];
   pending.success = [] {
     Live l = live();
     if (SSL_renegotiate(l.conn.client) != 1) throw Unresolved("scenario: SSL_renegotiate refused");
     return integer(SSL_renegotiate_pending(l.conn.client));
   };
-  pending.failure = [] { return integer(SSL_renegotiate_pending(live().conn.client)); };
+  pending.cases = {{{"requested"}, pending.success, [] { return integer(SSL_renegotiate_pending(live().conn.client)); }}};
 }
 
 }  // namespace

@@ -43,19 +43,21 @@ void add_context_objects(Registry& r) {
   };
   auto& ctx_new = r["SSL_CTX_new"];
   ctx_new.success = [] { return pointer(SSL_CTX_new(optional::tls_method())); };
-  ctx_new.failure = [] { return pointer(SSL_CTX_new(nullptr)); };
+  ctx_new.cases = {{{"null-argument"}, [] { return pointer(SSL_CTX_new(nullptr)); }}};
   r["SSL_CTX_up_ref"].success = [] { return integer(optional::ctx_up_ref(server_context())); };
 }
 
 void add_context_cache(Registry& r) {
   auto& add = r["SSL_CTX_add_session"];
   add.success = [] { return integer(SSL_CTX_add_session(server_context(), handshake_session())); };
-  add.failure = [] {  // the same session a second time
-    SSL_CTX* ctx = server_context();
-    SSL_SESSION* s = handshake_session();
-    SSL_CTX_add_session(ctx, s);
-    return integer(SSL_CTX_add_session(ctx, s));
-  };
+  // The same session object a second time: identical to, and already in,
+  // the cache's entry.
+  add.cases = {{{"identical-object", "already-in-cache"}, [] {
+                  SSL_CTX* ctx = server_context();
+                  SSL_SESSION* s = handshake_session();
+                  SSL_CTX_add_session(ctx, s);
+                  return integer(SSL_CTX_add_session(ctx, s));
+                }}};
   add.references = [] {
     SSL_CTX* ctx = server_context();
     SSL_SESSION* s = handshake_session();
@@ -76,7 +78,7 @@ void add_context_cache(Registry& r) {
     SSL_CTX_add_session(ctx, s);
     return integer(SSL_CTX_remove_session(ctx, s));
   };
-  remove.failure = [] { return integer(SSL_CTX_remove_session(server_context(), handshake_session())); };
+  remove.cases = {{{"not-in-cache"}, [] { return integer(SSL_CTX_remove_session(server_context(), handshake_session())); }}};
   remove.cache_change = [] {
     SSL_CTX* ctx = server_context();
     SSL_SESSION* s = handshake_session();
@@ -133,31 +135,33 @@ void add_context_cache(Registry& r) {
 void add_context_settings(Registry& r) {
   auto& sid = r["SSL_CTX_set_session_id_context"];
   sid.success = [] { return integer(SSL_CTX_set_session_id_context(server_context(), kId, kIdLength)); };
-  sid.failure = [] {
-    static const unsigned char too_long[64] = {1};
-    return integer(SSL_CTX_set_session_id_context(server_context(), too_long, sizeof too_long));
-  };
+  sid.cases = {{{"too-long"}, [] {  // longer than SSL_MAX_SID_CTX_LENGTH (32)
+                  static const unsigned char too_long[64] = {1};
+                  return integer(SSL_CTX_set_session_id_context(server_context(), too_long, sizeof too_long));
+                }}};
   auto& min = r["SSL_CTX_set_min_proto_version"];
   min.success = [] { return integer(optional::ctx_set_min_proto_version(server_context(), TLS1_2_VERSION)); };
-  min.failure = [] { return integer(optional::ctx_set_min_proto_version(server_context(), 0x1234)); };
+  min.cases = {{{"unknown-version"}, [] { return integer(optional::ctx_set_min_proto_version(server_context(), 0x1234)); }}};
   auto& max = r["SSL_CTX_set_max_proto_version"];
   max.success = [] { return integer(optional::ctx_set_max_proto_version(server_context(), TLS1_2_VERSION)); };
-  max.failure = [] { return integer(optional::ctx_set_max_proto_version(server_context(), 0x1234)); };
+  max.cases = {{{"unknown-version"}, [] { return integer(optional::ctx_set_max_proto_version(server_context(), 0x1234)); }}};
 
   auto& cert = r["SSL_CTX_use_certificate_file"];
   cert.success = [] {
     return integer(SSL_CTX_use_certificate_file(server_context(), harness::test_file("cert.pem").c_str(), SSL_FILETYPE_PEM));
   };
-  cert.failure = [] {
-    return integer(SSL_CTX_use_certificate_file(server_context(), harness::test_file("absent.pem").c_str(), SSL_FILETYPE_PEM));
-  };
+  cert.cases = {{{"missing-file"}, [] {
+                   return integer(
+                       SSL_CTX_use_certificate_file(server_context(), harness::test_file("absent.pem").c_str(), SSL_FILETYPE_PEM));
+                 }}};
   auto& key = r["SSL_CTX_use_PrivateKey_file"];
   key.success = [] {
     return integer(SSL_CTX_use_PrivateKey_file(server_context(), harness::test_file("key.pem").c_str(), SSL_FILETYPE_PEM));
   };
-  key.failure = [] {
-    return integer(SSL_CTX_use_PrivateKey_file(server_context(), harness::test_file("absent.pem").c_str(), SSL_FILETYPE_PEM));
-  };
+  key.cases = {{{"missing-file"}, [] {
+                  return integer(
+                      SSL_CTX_use_PrivateKey_file(server_context(), harness::test_file("absent.pem").c_str(), SSL_FILETYPE_PEM));
+                }}};
   r["SSL_CTX_get_options"].current = [] {
     SSL_CTX* ctx = server_context();
     const auto set = SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);

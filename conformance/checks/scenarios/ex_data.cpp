@@ -29,18 +29,18 @@ void add_session_slots(Registry& r) {
     SSL_SESSION_set_ex_data(s, idx, &slot_value);
     return pointer(SSL_SESSION_get_ex_data(s, idx));
   };
-  get.failure = [slot] { return pointer(SSL_SESSION_get_ex_data(blank_session(), slot())); };
+  get.cases = {{{"value-not-set"}, [slot] { return pointer(SSL_SESSION_get_ex_data(blank_session(), slot())); }}};
   auto& index = r["SSL_SESSION_get_ex_new_index"];
   index.success = [slot] { return integer(slot()); };
   // A library may limit the indexes of a class; none is known to fail
   // otherwise short of memory, so a library that grants them all has no
   // failure case to show.
-  index.failure = [slot] {
+  index.cases = {{{"no-more-indexes"}, [slot] {
     constexpr int kTries = 4096;
     for (int i = 0; i < kTries; ++i)
       if (const int idx = slot(); idx < 0) return integer(idx);
     throw Untestable("no failure case: " + std::to_string(kTries) + " new session indexes were all granted");
-  };
+  }}};
 }
 
 // The general ex_data calls, on a set of slots the scenario owns. Their
@@ -51,9 +51,9 @@ void add_general_ex_data(Registry& r) {
 #if SSLCONF_HAS_CRYPTO_get_ex_new_index && SSLCONF_HAS_CRYPTO_EX_INDEX_APP && SSLCONF_HAS_CRYPTO_EX_INDEX__COUNT
   auto& index = r["CRYPTO_get_ex_new_index"];
   index.success = [] { return integer(CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX_APP, 0, nullptr, nullptr, nullptr, nullptr)); };
-  index.failure = [] {  // a class that does not exist
-    return integer(CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX__COUNT + 7, 0, nullptr, nullptr, nullptr, nullptr));
-  };
+  index.cases = {{{"unknown-class"}, [] {
+                    return integer(CRYPTO_get_ex_new_index(CRYPTO_EX_INDEX__COUNT + 7, 0, nullptr, nullptr, nullptr, nullptr));
+                  }}};
 #endif
 #if SSLCONF_HAS_CRYPTO_set_ex_data && SSLCONF_HAS_CRYPTO_get_ex_new_index && SSLCONF_HAS_CRYPTO_EX_INDEX_APP
   static int value = 0;
@@ -63,10 +63,10 @@ void add_general_ex_data(Registry& r) {
     static CRYPTO_EX_DATA ad{};
     return integer(CRYPTO_set_ex_data(&ad, app_index(), &value));
   };
-  set.failure = [] {  // no slot has a negative index
-    static CRYPTO_EX_DATA ad{};
-    return integer(CRYPTO_set_ex_data(&ad, -1, &value));
-  };
+  set.cases = {{{"invalid-index"}, [] {  // no slot has a negative index
+                  static CRYPTO_EX_DATA ad{};
+                  return integer(CRYPTO_set_ex_data(&ad, -1, &value));
+                }}};
 #if SSLCONF_HAS_CRYPTO_get_ex_data
   auto& get = r["CRYPTO_get_ex_data"];
   get.success = [app_index] {
@@ -75,12 +75,12 @@ void add_general_ex_data(Registry& r) {
     CRYPTO_set_ex_data(&ad, idx, &value);
     return pointer(CRYPTO_get_ex_data(&ad, idx));
   };
-  get.failure = [app_index] {  // a slot never set
-    static CRYPTO_EX_DATA ad{};
-    const int set_idx = app_index();
-    CRYPTO_set_ex_data(&ad, set_idx, &value);
-    return pointer(CRYPTO_get_ex_data(&ad, app_index()));
-  };
+  get.cases = {{{"value-not-set"}, [app_index] {  // a slot never set
+                  static CRYPTO_EX_DATA ad{};
+                  const int set_idx = app_index();
+                  CRYPTO_set_ex_data(&ad, set_idx, &value);
+                  return pointer(CRYPTO_get_ex_data(&ad, app_index()));
+                }}};
   set.sets = [app_index] {
     static CRYPTO_EX_DATA ad{};
     const int idx = app_index();
@@ -97,10 +97,10 @@ void add_general_ex_data(Registry& r) {
     static CRYPTO_EX_DATA ad{};
     return integer(CRYPTO_new_ex_data(CRYPTO_EX_INDEX_APP, nullptr, &ad));
   };
-  init.failure = [] {  // a class that does not exist
-    static CRYPTO_EX_DATA ad{};
-    return integer(CRYPTO_new_ex_data(CRYPTO_EX_INDEX__COUNT + 7, nullptr, &ad));
-  };
+  init.cases = {{{"unknown-class"}, [] {
+                   static CRYPTO_EX_DATA ad{};
+                   return integer(CRYPTO_new_ex_data(CRYPTO_EX_INDEX__COUNT + 7, nullptr, &ad));
+                 }}};
   r["CRYPTO_free_ex_data"].returns_void = std::is_void_v<decltype(CRYPTO_free_ex_data(0, nullptr, nullptr))>;
 #endif
 }

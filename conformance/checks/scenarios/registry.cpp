@@ -61,13 +61,13 @@ void add_reference_build(Registry& r) {
     return integer(reinterpret_cast<int (*)(void)>(symbol)());
   };
   auto& build = r["sslref_checked_build"];
-  build.cases.emplace_back("checked build", [flavour_of] { return flavour_of(SSLCONF_REFERENCE_CHECKED_LIBRARY); });
+  build.cases.push_back({{"checked build"}, [flavour_of] { return flavour_of(SSLCONF_REFERENCE_CHECKED_LIBRARY); }});
 #if defined(SSLCONF_REFERENCE_REGULAR_LIBRARY)
-  build.cases.emplace_back("regular build", [flavour_of] { return flavour_of(SSLCONF_REFERENCE_REGULAR_LIBRARY); });
+  build.cases.push_back({{"regular build"}, [flavour_of] { return flavour_of(SSLCONF_REFERENCE_REGULAR_LIBRARY); }});
 #else
-  build.cases.emplace_back("regular build", []() -> Result {
-    throw Untestable("this build of libsslref is the checked one (SSLCONF_CHECKED): no regular build to ask");
-  });
+  build.cases.push_back({{"regular build"}, []() -> Result {
+                           throw Untestable("this build of libsslref is the checked one (SSLCONF_CHECKED): no regular build to ask");
+                         }});
 #endif
 #else
   (void)r;

@@ -42,7 +42,9 @@ void add_session_objects(Registry& r) {
 
   auto& resumable = r["SSL_SESSION_is_resumable"];
   resumable.success = [] { return integer(optional::session_is_resumable(handshake_session())); };
-  resumable.failure = [] { return integer(optional::session_is_resumable(blank_session())); };
+  // A session from a full handshake can resume; a blank one cannot.
+  resumable.cases = {{{"resumable", "can be resumed"}, resumable.success,
+                      [] { return integer(optional::session_is_resumable(blank_session())); }}};
 }
 
 void add_session_times(Registry& r) {
@@ -81,10 +83,10 @@ void add_session_ids(Registry& r) {
   auto& set_id = r["SSL_SESSION_set1_id"];
   set_id.success = [] { return integer(optional::session_set1_id(blank_session(), kId, kIdLength)); };
   // Longer than any session ID (SSL_MAX_SSL_SESSION_ID_LENGTH is 32).
-  set_id.failure = [] {
-    static const unsigned char too_long[64] = {1};
-    return integer(optional::session_set1_id(blank_session(), too_long, sizeof too_long));
-  };
+  set_id.cases = {{{"too-long"}, [] {
+                     static const unsigned char too_long[64] = {1};
+                     return integer(optional::session_set1_id(blank_session(), too_long, sizeof too_long));
+                   }}};
 
   auto& get_id = r["SSL_SESSION_get_id"];
   get_id.success = [] {
@@ -101,10 +103,10 @@ void add_session_ids(Registry& r) {
 
   auto& set_ctx = r["SSL_SESSION_set1_id_context"];
   set_ctx.success = [] { return integer(optional::session_set1_id_context(blank_session(), kId, kIdLength)); };
-  set_ctx.failure = [] {
-    static const unsigned char too_long[64] = {1};
-    return integer(optional::session_set1_id_context(blank_session(), too_long, sizeof too_long));
-  };
+  set_ctx.cases = {{{"too-long"}, [] {  // longer than SSL_MAX_SID_CTX_LENGTH (32)
+                      static const unsigned char too_long[64] = {1};
+                      return integer(optional::session_set1_id_context(blank_session(), too_long, sizeof too_long));
+                    }}};
   auto& get_ctx = r["SSL_SESSION_get0_id_context"];
   get_ctx.success = [] {
     unsigned int len = 0;
@@ -124,7 +126,7 @@ void add_session_encoding(Registry& r) {
   i2d.success = [] { return integer(i2d_SSL_SESSION(handshake_session(), nullptr)); };
   // No session at all: the one failure OpenSSL's encoder checks for besides
   // a session without a cipher.
-  i2d.failure = [] { return integer(i2d_SSL_SESSION(nullptr, nullptr)); };
+  i2d.cases = {{{"null-argument"}, [] { return integer(i2d_SSL_SESSION(nullptr, nullptr)); }}};
   auto& d2i = r["d2i_SSL_SESSION"];
   d2i.success = [] {
     SSL_SESSION* s = handshake_session();
@@ -134,11 +136,11 @@ void add_session_encoding(Registry& r) {
     const unsigned char* in = der.data();
     return pointer(d2i_SSL_SESSION(nullptr, &in, static_cast<long>(der.size())));
   };
-  d2i.failure = [] {
-    static const unsigned char garbage[] = {0x30, 0x03, 0x02, 0x01};
-    const unsigned char* in = garbage;
-    return pointer(d2i_SSL_SESSION(nullptr, &in, sizeof garbage));
-  };
+  d2i.cases = {{{"malformed-input"}, [] {  // a DER sequence cut short
+                  static const unsigned char garbage[] = {0x30, 0x03, 0x02, 0x01};
+                  const unsigned char* in = garbage;
+                  return pointer(d2i_SSL_SESSION(nullptr, &in, sizeof garbage));
+                }}};
 }
 
 void add_session_fields(Registry& r) {
@@ -147,10 +149,10 @@ void add_session_fields(Registry& r) {
     static const unsigned char key[48] = {7};
     return integer(optional::session_set1_master_key(blank_session(), key, sizeof key));
   };
-  master.failure = [] {
-    static const unsigned char key[4096] = {7};
-    return integer(optional::session_set1_master_key(blank_session(), key, sizeof key));
-  };
+  master.cases = {{{"too-long"}, [] {  // longer than any master key (SSL_MAX_MASTER_KEY_LENGTH is 48)
+                     static const unsigned char key[4096] = {7};
+                     return integer(optional::session_set1_master_key(blank_session(), key, sizeof key));
+                   }}};
   master.sets = [] {
     static const unsigned char key[48] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
     SSL_SESSION* s = blank_session();
@@ -158,6 +160,14 @@ void add_session_fields(Registry& r) {
     unsigned char out[64] = {0};
     const auto got = optional::session_get_master_key(s, out, sizeof out);
     return compare_bytes(out, static_cast<unsigned int>(got), key, sizeof key);
+  };
+  // The client's session holds the server's certificate; a blank session
+  // has no peer.
+  auto& peer = r["SSL_SESSION_get0_peer"];
+  peer.success = [] { return pointer(optional::session_get0_peer(handshake_session())); };
+  peer.cases = {{{"no-peer-certificate"}, [] { return pointer(optional::session_get0_peer(blank_session())); }}};
+  r["SSL_SESSION_get_protocol_version"].success = [] {
+    return integer(optional::session_get_protocol_version(handshake_session()));
   };
   auto& version = r["SSL_SESSION_set_protocol_version"];
   version.success = [] { return integer(optional::session_set_protocol_version(blank_session(), TLS1_2_VERSION)); };
