@@ -13,6 +13,7 @@ void add_lint_command(CLI::App& app);        // conformance/crosscheck
 void add_crosscheck_command(CLI::App& app);  // conformance/crosscheck
 void add_docs_command(CLI::App& app);        // conformance/writer
 void add_conform_command(CLI::App& app);     // conformance/conform
+void add_mutate_command(CLI::App& app);     // conformance/mutate
 void add_suite_commands(CLI::App& app);      // conformance/gen, runner, report: steps of conform
 
 // Exit statuses shared by every command.

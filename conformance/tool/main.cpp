@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   add_docs_command(app);
   add_conform_command(app);
   add_suite_commands(app);
+  add_mutate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {
