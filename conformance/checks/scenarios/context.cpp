@@ -59,8 +59,10 @@ Comparison cache_size_in_effect() {
     SSL_SESSION_free(s);
   }
   const long held = static_cast<long>(SSL_CTX_sess_number(ctx));
-  return {size == 2 && held == 2, "size read back " + std::to_string(size) + ", the cache held " + std::to_string(held) +
-                                      " after three sessions were added (page: 2 and no more than 2)"};
+  // Only the bound is stated: OpenSSL 3.0 evicts before counting the new
+  // session and holds one fewer (1 here), which the page does not rule out.
+  return {size == 2 && held <= 2, "size read back " + std::to_string(size) + ", the cache held " + std::to_string(held) +
+                                      " after three sessions were added (page: 2, and no more than 2 held)"};
 }
 
 void add_context_cache(Registry& r) {
@@ -140,7 +142,7 @@ void add_context_cache(Registry& r) {
     return compare_values(SSL_CTX_sess_set_cache_size(ctx, 200), 100);
   };
   // The size in effect, not only read back: a cache of size 2 given three
-  // sessions holds two ("no more than its size").
+  // sessions holds no more than two.
   r["SSL_CTX_sess_set_cache_size"].sets = [] { return cache_size_in_effect(); };
   r["SSL_CTX_sess_get_cache_size"].current = [] {
     SSL_CTX* ctx = server_context();
