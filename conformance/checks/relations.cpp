@@ -122,6 +122,16 @@ int copy_marker_index() {
 }
 char copy_marker;
 
+// A client session has an empty ID context: give the original one, so that
+// a copy that drops it differs (a library without the setter is left as is).
+void give_id_context(SSL_SESSION* s) {
+  static const unsigned char context[] = "sslconf-copy";
+  try {
+    harness::optional::session_set1_id_context(s, context, sizeof context - 1);
+  } catch (const harness::Missing&) {
+  }
+}
+
 }  // namespace
 
 Verdict alias(const Claim& c) {
@@ -147,6 +157,7 @@ Verdict alias_plus_ref(const Claim& c) {
 Verdict copy(const Claim& c) {
   const auto& fn = subject(c);
   SSL_SESSION* src = handshake_session();
+  give_id_context(src);
   const bool marked = copy_marker_index() > 0 && SSL_SESSION_set_ex_data(src, copy_marker_index(), &copy_marker) == 1;
   SSL_SESSION* dup = duplicate(fn, src);
   if (dup == src) return fail(fn + " returned its argument, not a new object");
