@@ -136,6 +136,7 @@ BuiltSuite build_suite(const BuildRequest& b, const std::string& name) {
                                      "-DSSLCONF_BUILD_BENCHMARKS=OFF", "-DSSLCONF_BUILD_DOCS=OFF",
                                      "-DSSLCONF_CLAIMS=" + b.claims, "-DSSLCONF_TOOL=" + b.tool};
   if (!b.prefix.empty()) configure.push_back("-DSSLCONF_PREFIX=" + b.prefix);
+  configure.insert(configure.end(), b.extra_configure.begin(), b.extra_configure.end());
   platform::ProcessOptions o;
   o.timeout = std::chrono::minutes(20);
   auto r = platform::run_process(configure, o);

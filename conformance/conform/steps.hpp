@@ -8,6 +8,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace sslconf::conform {
 
@@ -39,6 +40,7 @@ struct BuildRequest {
   std::string prefix;      // for kind == prefix
   std::string claims;      // claims.json the suite is generated from
   std::string tool;        // this sslconf executable
+  std::vector<std::string> extra_configure;  // further -D arguments (sslconf mutate: the reference copy)
 };
 
 struct BuiltSuite {

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   add_conform_command(app);
   add_suite_commands(app);
   add_step_commands(app);
+  add_mutate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {

@@ -16,6 +16,15 @@ void remove_session_if_bad_end(SSL* s) {
     cache_remove(s->ctx, s->session);
 }
 
+// SSL_clear of a connection that ended badly also lets go of the session
+// (as OpenSSL 3.0 does): it must not be offered again from this SSL.
+void drop_session_if_bad_end(SSL* s) {
+  if (!s->session || !handshake_finished(s) || (s->shutdown & SSL_SENT_SHUTDOWN)) return;
+  cache_remove(s->ctx, s->session);
+  session_release(s->session, "SSL_clear");
+  s->session = nullptr;
+}
+
 void release_bios(SSL* s) {
   if (s->rbio) BIO_free(s->rbio);
   if (s->wbio && s->wbio != s->rbio) BIO_free(s->wbio);
@@ -65,7 +74,7 @@ extern "C" void SSL_free(SSL* ssl) {
 extern "C" int SSL_clear(SSL* s) {
   // As OpenSSL: a reset would silently drop the renegotiation asked for.
   if (!s || s->renegotiate) return 0;
-  remove_session_if_bad_end(s);
+  drop_session_if_bad_end(s);
   reset_connection_state(s);
   return 1;
 }

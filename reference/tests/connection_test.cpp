@@ -184,6 +184,29 @@ BOOST_FIXTURE_TEST_CASE(ssl_clear_without_shutdown_removes_the_session, Contexts
   free_pair(p);
 }
 
+// SSL_clear(3): the connection's reference to a bad session is released, so
+// the session is freed once nobody else holds it (as OpenSSL 3.0 does).
+BOOST_FIXTURE_TEST_CASE(ssl_clear_without_shutdown_releases_the_session, Contexts) {
+  FreeCounter counter;
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  counter.tag(SSL_get_session(p.server));
+  BOOST_TEST(SSL_clear(p.server) == 1);
+  BOOST_TEST(SSL_get_session(p.server) == nullptr);
+  BOOST_TEST(counter.freed() == 1);
+  free_pair(p);
+}
+
+BOOST_FIXTURE_TEST_CASE(ssl_clear_after_clean_shutdown_keeps_the_session, Contexts) {
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  SSL_SESSION* s = SSL_get_session(p.client);
+  shutdown_cleanly(p);
+  BOOST_TEST(SSL_clear(p.client) == 1);
+  BOOST_TEST(SSL_get_session(p.client) == s);
+  free_pair(p);
+}
+
 BOOST_FIXTURE_TEST_CASE(get1_session_survives_ssl_free, Contexts) {
   FreeCounter counter;
   Pair p;

@@ -90,7 +90,7 @@ const Registry& registry() {
         {"SSL_CTX_set_timeout", "SSL_CTX_get_timeout"}, {"SSL_CTX_set_session_cache_mode", "SSL_CTX_get_session_cache_mode"},
         {"SSL_CTX_sess_set_cache_size", "SSL_CTX_sess_get_cache_size"}};
     for (const auto& [setter, getter] : pairs)
-      if (built.count(getter) && built[getter].current) built[setter].sets = built[getter].current;
+      if (built.count(getter) && built[getter].current && !built[setter].sets) built[setter].sets = built[getter].current;
     return built;
   }();
   return r;

@@ -1,6 +1,7 @@
 // Session objects: creation, copies, references, times, IDs, the
 // encoding, and the fields a session carries.
 #include "checks/scenarios/common.hpp"
+#include "checks/scenarios/der_corpus.hpp"
 
 #include "harness/adapter.hpp"
 
@@ -121,6 +122,22 @@ void add_session_ids(Registry& r) {
   };
 }
 
+// The malformed-encoding corpus (der_corpus.hpp) made from a real
+// session's encoding: the first one d2i_SSL_SESSION accepts, else NULL.
+Result first_accepted_malformed() {
+  SSL_SESSION* s = handshake_session();
+  Der der(static_cast<std::size_t>(i2d_SSL_SESSION(s, nullptr)));
+  unsigned char* out = der.data();
+  if (der.empty() || i2d_SSL_SESSION(s, &out) != static_cast<int>(der.size()))
+    throw Unresolved("scenario: i2d_SSL_SESSION did not encode a handshake session");
+  for (const auto& bad : malformed_session_encodings(der)) {
+    const unsigned char* in = bad.second.data();
+    if (SSL_SESSION* decoded = d2i_SSL_SESSION(nullptr, &in, static_cast<long>(bad.second.size())))
+      return pointer(decoded);  // one malformed input accepted is the finding
+  }
+  return pointer(nullptr);
+}
+
 void add_session_encoding(Registry& r) {
   auto& i2d = r["i2d_SSL_SESSION"];
   i2d.success = [] { return integer(i2d_SSL_SESSION(handshake_session(), nullptr)); };
@@ -136,10 +153,12 @@ void add_session_encoding(Registry& r) {
     const unsigned char* in = der.data();
     return pointer(d2i_SSL_SESSION(nullptr, &in, static_cast<long>(der.size())));
   };
-  d2i.cases = {{{"malformed-input"}, [] {  // a DER sequence cut short
+  // A DER sequence cut short, then malformed encodings made from a real one.
+  d2i.cases = {{{"malformed-input"}, [] {
                   static const unsigned char garbage[] = {0x30, 0x03, 0x02, 0x01};
                   const unsigned char* in = garbage;
-                  return pointer(d2i_SSL_SESSION(nullptr, &in, sizeof garbage));
+                  const Result truncated = pointer(d2i_SSL_SESSION(nullptr, &in, sizeof garbage));
+                  return truncated.pointer ? truncated : first_accepted_malformed();
                 }}};
 }
 
