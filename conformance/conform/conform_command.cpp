@@ -109,7 +109,7 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
     const auto build_start = std::chrono::steady_clock::now();
     std::cerr << "sslconf conform: " << impl.name << ": building the generated suite\n";
     const auto built = conform::build_suite({project, (fs::path(project) / "build" / ("impl-" + impl.name)).string(),
-                                         impl.kind, impl.prefix, claims.string(), tool},
+                                         impl.kind, impl.prefix, claims.string(), tool, {}},
                                         impl.name);
     if (!built.ok) {
       forget_results(out, impl.name);

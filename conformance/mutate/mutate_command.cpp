@@ -5,7 +5,7 @@
 // rebuilds what depends on it, the suite runs again, and every claim whose
 // outcome turned FAIL or UNRESOLVED (a crash or a hang of the claim's
 // process, which the runner isolates and times out) caught the mutant.
-#include "gen/steps.hpp"
+#include "conform/steps.hpp"
 #include "model/diagnostic.hpp"
 #include "mutate/mutants.hpp"
 #include "platform/process.hpp"
@@ -158,24 +158,24 @@ int run_mutate(const Options& o) {
   if (!extract_claims(o, claims)) return kBadInput;
 
   std::cerr << "sslconf mutate: building the suite against the private copy " << copy.string() << "\n";
-  gen::BuildRequest b;
+  conform::BuildRequest b;
   b.project = project.string();
   b.build_dir = build.string();
   b.kind = "reference";
   b.claims = claims.string();
   b.tool = platform::self_executable();
   b.extra_configure = {"-DSSLCONF_REFERENCE_DIR=" + copy.string()};
-  const auto built = gen::build_suite(b, "reference");
+  const auto built = conform::build_suite(b, "reference");
   if (!built.ok) {
     std::cerr << "sslconf mutate: error: " << built.error << "\n";
     return kBadInput;
   }
   auto run = [&](const std::string& name) {
-    gen::RunRequest r{built.suite, claims.string(), built.manifest, built.impl, "", (work / (name + ".json")).string(), ""};
+    conform::RunRequest r{built.suite, claims.string(), built.manifest, built.impl, "", (work / (name + ".json")).string(), ""};
     r.timeout_ms = o.timeout_ms;
     r.jobs = o.jobs;
     std::ostringstream quiet;  // the per-run timing line is noise here
-    return gen::run_and_record(r, quiet);
+    return conform::run_and_record(r, quiet);
   };
   const auto baseline = outcomes_by_id(run("baseline"));
   std::cerr << "sslconf mutate: baseline: " << baseline.size() << " claims; " << mutants.size() << " mutants\n";
