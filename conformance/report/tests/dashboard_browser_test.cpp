@@ -8,6 +8,7 @@
 
 #include "platform/process.hpp"
 #include "report/dashboard.hpp"
+#include "report/tests/fixtures.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -22,12 +23,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kFixtures = std::string(SSLCONF_SOURCE_DIR) + "/conformance/report/tests/fixtures/";
-
-json fixture(const std::string& name) {
-  std::ifstream in(kFixtures + name);
-  return json::parse(in);
-}
+using sslconf::report::testing::fixture;
+using sslconf::report::testing::kFixtures;
 
 bool have_chromium() {
   try {

@@ -6,6 +6,7 @@
 
 #include "report/dashboard.hpp"
 #include "report/summary.hpp"
+#include "report/tests/fixtures.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -15,12 +16,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kFixtures = std::string(SSLCONF_SOURCE_DIR) + "/conformance/report/tests/fixtures/";
-
-json fixture(const std::string& name) {
-  std::ifstream in(kFixtures + name);
-  return json::parse(in);
-}
+using sslconf::report::testing::fixture;
+using sslconf::report::testing::kFixtures;
 
 std::vector<RunRecord> runs() { return {{fixture("results-alpha.json"), 12.0, 1.25}, {fixture("results-beta.json")}}; }
 
