@@ -4,6 +4,7 @@
 #include "checks/probes.hpp"
 #include "checks/verdict.hpp"
 #include "harness/adapter.hpp"
+#include "harness/observers.hpp"
 #include "harness/optional.hpp"
 
 #include <nlohmann/json.hpp>
@@ -63,6 +64,7 @@ const Probe* probe_for(const std::string& function) {
 }
 
 Verdict run(Check check, const Claim& claim) {
+  harness::DeathWatch::prepare();  // before any scenario creates an object
   if (!judges_absence(claim) && !claim.functions.empty()) {
     const Probe* p = probe_for(claim.functions[0]);
     if (p && p->status == "absent")

@@ -22,11 +22,14 @@ struct Result {
   enum class Type { integer, pointer, none } type = Type::none;
   long long integer = 0;
   const void* pointer = nullptr;
+  // Which input gave the value, when a case tries several (a corpus).
+  std::string input{};
 
   static Result of_int(long long v) { return {Type::integer, v, nullptr}; }
   static Result of_pointer(const void* p) { return {Type::pointer, 0, p}; }
   static Result nothing() { return {}; }
-  std::string describe() const;  // "1", "NULL", "a non-NULL pointer", "no value"
+  // "1", "NULL", "a non-NULL pointer", "no value", then " for <input>".
+  std::string describe() const;
   bool operator==(const Result& o) const;
 };
 

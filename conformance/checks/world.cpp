@@ -29,6 +29,18 @@ SSL_SESSION* handshake_session() {
   return s;
 }
 
+SSL_SESSION* resumed_session() {
+  Live l = live();
+  SSL_SESSION* s = SSL_get1_session(l.conn.client);
+  if (!s) throw Unresolved("scenario: the client has no session after a handshake");
+  harness::disconnect(l.conn, true);
+  harness::Connection again = reconnect(l, s);
+  const bool reused = SSL_session_reused(again.client) == 1;
+  harness::disconnect(again, true);
+  if (!reused) throw Unresolved("scenario: the next connection did not resume the handshake's session");
+  return s;
+}
+
 SSL_SESSION* blank_session() {
   SSL_SESSION* s = harness::new_blank_session();
   if (!s) throw Unresolved("scenario: no blank session could be made");

@@ -21,6 +21,9 @@ harness::Connection reconnect(const Live& l, SSL_SESSION* resume);
 // A client session from a handshake whose connection is gone: the caller
 // holds its only reference.
 SSL_SESSION* handshake_session();
+// A handshake's session that the next connection resumed (SSL_session_reused
+// said so); UNRESOLVED where it did not. The caller owns the one reference.
+SSL_SESSION* resumed_session();
 SSL_SESSION* blank_session();
 SSL_CTX* server_context();  // a context with the server cache on
 SSL* fresh_connection();    // an SSL that has not handshaken

@@ -40,3 +40,27 @@ BOOST_AUTO_TEST_CASE(observers_work_where_they_were_seen_to_work) {
   BOOST_TEST(CacheWatch::broken().empty(), CacheWatch::broken());
 #endif
 }
+
+// How the reference-count checks use the death watch: the index exists
+// before the session (prepare), the tag is set after the handshake made it.
+// LibreSSL 4.3 never ran the callback when the index came after the session.
+BOOST_AUTO_TEST_CASE(a_handshake_session_tagged_after_the_handshake_dies_at_its_last_release) {
+  DeathWatch::prepare();
+  Contexts ctx;
+  Connection c;
+  std::string why;
+  BOOST_REQUIRE_MESSAGE(make_contexts({}, ctx, why), why);
+  BOOST_REQUIRE_MESSAGE(connect(ctx, c, why), why);
+  SSL_SESSION* s = SSL_get1_session(c.client);
+  BOOST_REQUIRE(s != nullptr);
+  Tag* tag = DeathWatch::watch(s);
+  BOOST_REQUIRE(tag != nullptr);
+  disconnect(c, true);
+  BOOST_TEST(tag->alive());
+  SSL_SESSION_free(s);
+#if defined(SSLCONF_FAMILY_WOLFSSL)
+  BOOST_TEST(tag->frees == 0);  // no free callbacks at all there (see above)
+#else
+  BOOST_TEST(tag->frees == 1);
+#endif
+}

@@ -27,8 +27,12 @@ struct SelfTest {
 
 class DeathWatch {
  public:
-  // A new session's only reference is freed: the free callback of its
-  // ex_data index must run exactly once.
+  // Registers the observer's ex_data index. Call before any object a claim
+  // watches exists: LibreSSL 4.3 was seen to run a free callback only for
+  // indexes registered before the object was created.
+  static void prepare();
+  // A new session with two references is released twice: the free callback
+  // of its ex_data index must run exactly once, at the second release.
   static const SelfTest& self_test();
   // Empty when the observer works; otherwise why it cannot be trusted.
   static const std::string& broken();

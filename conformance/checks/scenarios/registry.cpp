@@ -10,12 +10,13 @@
 namespace sslconf::checks {
 
 std::string Result::describe() const {
+  std::string value = "no value";
   switch (type) {
-    case Type::integer: return std::to_string(integer);
-    case Type::pointer: return pointer ? "a non-NULL pointer" : "NULL";
+    case Type::integer: value = std::to_string(integer); break;
+    case Type::pointer: value = pointer ? "a non-NULL pointer" : "NULL"; break;
     case Type::none: break;
   }
-  return "no value";
+  return input.empty() ? value : value + " for " + input;
 }
 
 bool Result::operator==(const Result& o) const {

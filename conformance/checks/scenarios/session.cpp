@@ -43,8 +43,14 @@ void add_session_objects(Registry& r) {
 
   auto& resumable = r["SSL_SESSION_is_resumable"];
   resumable.success = [] { return integer(optional::session_is_resumable(handshake_session())); };
-  // A session from a full handshake can resume; a blank one cannot.
-  resumable.cases = {{{"resumable", "can be resumed"}, resumable.success,
+  // A session shown to resume (the next connection reused it) stands for a
+  // resumable one; a blank one cannot resume.
+  resumable.cases = {{{"resumable", "can be resumed"}, [] {
+                        SSL_SESSION* s = resumed_session();
+                        Result r = integer(optional::session_is_resumable(s));
+                        r.input = "a session the next connection resumed";
+                        return r;
+                      },
                       [] { return integer(optional::session_is_resumable(blank_session())); }}};
 }
 
@@ -132,8 +138,11 @@ Result first_accepted_malformed() {
     throw Unresolved("scenario: i2d_SSL_SESSION did not encode a handshake session");
   for (const auto& bad : malformed_session_encodings(der)) {
     const unsigned char* in = bad.second.data();
-    if (SSL_SESSION* decoded = d2i_SSL_SESSION(nullptr, &in, static_cast<long>(bad.second.size())))
-      return pointer(decoded);  // one malformed input accepted is the finding
+    if (SSL_SESSION* decoded = d2i_SSL_SESSION(nullptr, &in, static_cast<long>(bad.second.size()))) {
+      Result accepted = pointer(decoded);  // one malformed input accepted is the finding
+      accepted.input = bad.first;
+      return accepted;
+    }
   }
   return pointer(nullptr);
 }
