@@ -33,23 +33,31 @@ endfunction()
 # declared beside the real function, parenthesised so that a function-like
 # macro of that name is not expanded: a template (so a real function wins
 # a tie, as in a call with no arguments) taking C variadic arguments (so it
-# loses to any real declaration the call fits). An entry that is a bare
-# identifier (a constant) is a macro test.
+# loses to any real declaration the call fits). Each fallback is a template
+# of its own (its parameter's type names the entry): where one name is an
+# object-like macro for another (SSLv23_method for TLS_method in 1.1.0 on),
+# two fallbacks land on one name, and two declarations of one template would
+# make the whole probe ill-formed, sending it down the slow one-by-one path.
+# An entry that is a bare identifier (a constant) is a macro test.
 function(_sslconf_probe_source out names exprs)
   set(fallbacks "")
+  set(callees "")
   set(tests "")
   set(i 0)
   foreach(name IN LISTS names)
     list(GET exprs ${i} expr)
     math(EXPR i "${i} + 1")
     if(expr MATCHES "^([A-Za-z_][A-Za-z0-9_]*)\\(")
-      list(APPEND fallbacks "template <class = void> sslconf_probe::Absent (${CMAKE_MATCH_1})(...)")
+      set(callee "${CMAKE_MATCH_1}")
+      if(NOT callee IN_LIST callees)  # two shapes of one call share a fallback
+        list(APPEND callees "${callee}")
+        list(APPEND fallbacks "template <sslconf_probe::Entry<${i}>* = nullptr> sslconf_probe::Absent (${callee})(...)")
+      endif()
       string(APPEND tests "  report(\"${name}\", !std::is_same<decltype(${expr}), sslconf_probe::Absent>::value);\n")
     else()
       string(APPEND tests "#if defined(${expr})\n  report(\"${name}\", true);\n#else\n  report(\"${name}\", false);\n#endif\n")
     endif()
   endforeach()
-  list(REMOVE_DUPLICATES fallbacks)
   string(REPLACE ";" ";\n" fallbacks "${fallbacks}")
   if(fallbacks)
     string(APPEND fallbacks ";")
@@ -61,7 +69,7 @@ function(_sslconf_probe_source out names exprs)
 #include <cstddef>
 #include <cstdio>
 #include <type_traits>
-namespace sslconf_probe { struct Absent {}; }
+namespace sslconf_probe { struct Absent {}; template <int> struct Entry {}; }
 ${fallbacks}
 static void report(const char* name, bool has) { std::printf(\"#define SSLCONF_HAS_%s %d\\n\", name, has ? 1 : 0); }
 int main() {
