@@ -106,7 +106,9 @@ function(sslconf_write_availability header include_dirs options)
   _sslconf_optional_api(names exprs)
   _sslconf_probe_source(source "${names}" "${exprs}")
   _sslconf_run_probe(ok text all "${source}" "${include_dirs}" "${options}")
+  set(how "together, in one program")
   if(NOT ok)
+    set(how "one by one: the combined program did not compile")
     # One entry the headers make ill-formed (a macro that expands to
     # something else) must not cost the others: probe each alone, and an
     # entry that does not compile is absent.
@@ -126,6 +128,7 @@ function(sslconf_write_availability header include_dirs options)
   endif()
   set(content "// generated at configure time from conformance/harness/availability/optional_api.txt:
 // which optional calls the headers under test declare. Do not edit.
+// probed: ${how}
 #pragma once
 ${text}")
   if(EXISTS "${header}")
