@@ -190,6 +190,9 @@ void add_options(CLI::App& cmd, CommandLine& line) {
                  "manual page file or folder, or `installed` for the installed manual's session-family pages "
                  "(default: pod/)");
   cmd.add_option("--out", line.out, "output folder (default: out)");
+  cmd.add_flag("--session-family", line.session_family,
+               "keep only the pages whose NAME lists a session-family function (conformance/conform/installed_family.txt), "
+               "e.g. from a release's whole doc/ tree");
   cmd.add_flag("--matrix", line.matrix, "print every claim's outcome on every implementation, not only what needs attention");
   cmd.add_option("--project", line.project, "project source folder")->group("");
 }
@@ -197,6 +200,8 @@ void add_options(CLI::App& cmd, CommandLine& line) {
 Arguments validate(const CommandLine& line) {
   Arguments a = validate(line.impls, line.docs, line.out, line.project);
   a.matrix = line.matrix;
+  if (line.session_family)
+    a.family = family_functions((fs::path(line.project) / "conformance/conform/installed_family.txt").string());
   return a;
 }
 

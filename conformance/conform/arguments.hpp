@@ -29,6 +29,9 @@ struct Arguments {
   // named docs, "installed" for the installed manual (a subfolder of
   // conformance/expectations).
   std::string expectations_set;
+  // With --session-family: only pages whose NAME lists one of these
+  // functions are read into the suite (a release's whole doc/ tree).
+  std::vector<std::string> family;
 };
 
 // The command line as written, before validation.
@@ -37,6 +40,7 @@ struct CommandLine {
   std::string out = "out";
   std::string project;
   bool matrix = false;
+  bool session_family = false;
 };
 
 // Declares the options of `conform` on `cmd`, filling `line` when parsed.

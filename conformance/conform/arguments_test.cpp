@@ -122,6 +122,17 @@ BOOST_AUTO_TEST_CASE(matrix_is_off_unless_asked_for) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(session_family_reads_the_family_list_only_when_asked) {
+  auto line = parsed({"--impl", "reference"});
+  line.project = SSLCONF_SOURCE_DIR;
+  BOOST_TEST(validate(line).family.empty());
+  line = parsed({"--session-family"});
+  line.project = SSLCONF_SOURCE_DIR;
+  const auto family = validate(line).family;
+  BOOST_TEST(std::count(family.begin(), family.end(), "SSL_SESSION_free") == 1);
+  BOOST_TEST(std::count(family.begin(), family.end(), "d2i_SSL_SESSION") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(options_keep_their_documented_names) {
   const auto line = parsed({"--impl", "openssl", "--impl", "wolfssl", "--docs", "pod", "--out", "elsewhere"});
   BOOST_TEST(line.impls == (std::vector<std::string>{"openssl", "wolfssl"}));

@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -51,6 +52,14 @@ Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
   auto read = reader::read_pages(args.docs);
   rejected = reader::report_rejected(read, std::cerr) > 0;
   d.pages = std::move(read.pages);
+  if (!args.family.empty()) {
+    const std::set<std::string> family(args.family.begin(), args.family.end());
+    const auto outside = [&family](const model::Page& p) {
+      return std::none_of(p.names.begin(), p.names.end(), [&family](const std::string& n) { return family.count(n) > 0; });
+    };
+    d.pages.erase(std::remove_if(d.pages.begin(), d.pages.end(), outside), d.pages.end());
+    if (d.pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page names a session-family function");
+  }
   d.catalogue = claims::extract(d.pages);
   return d;
 }
