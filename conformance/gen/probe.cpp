@@ -133,6 +133,26 @@ void resolve_macros(std::vector<Prototype>& protos, const std::map<std::string, 
   }
 }
 
+// Drops every `__attribute__((...))` with its whole, balanced argument list
+// (AWS-LC's visibility("default") holds parentheses of its own).
+std::string without_attributes(std::string decl) {
+  static const std::string keyword = "__attribute__";
+  for (auto at = decl.find(keyword); at != std::string::npos; at = decl.find(keyword, at)) {
+    auto end = decl.find_first_not_of(" \t\n", at + keyword.size());
+    if (end == std::string::npos || decl[end] != '(') {
+      at += keyword.size();
+      continue;
+    }
+    int depth = 0;
+    for (; end < decl.size(); ++end) {
+      if (decl[end] == '(') ++depth;
+      if (decl[end] == ')' && --depth == 0) break;
+    }
+    decl.erase(at, end < decl.size() ? end + 1 - at : std::string::npos);
+  }
+  return decl;
+}
+
 // The library's own declaration of `name`, read from the preprocessed
 // headers: from the end of the previous declaration to the semicolon.
 std::string actual_declaration(const std::string& text, const std::string& name) {
@@ -143,7 +163,7 @@ std::string actual_declaration(const std::string& text, const std::string& name)
   const auto start = text.find_last_of(";}", at);
   const auto end = text.find(';', at);
   std::string decl = text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1));
-  decl = std::regex_replace(decl, std::regex(R"(__attribute__\s*\(\(.*?\)\))"), "");
+  decl = without_attributes(decl);
   decl = std::regex_replace(decl, std::regex(R"(extern\s+"C"\s*\{?|\bextern\b)"), "");
   decl = std::regex_replace(decl, std::regex(R"(\s+)"), " ");
   decl = std::regex_replace(decl, std::regex(R"(^ | $)"), "");
