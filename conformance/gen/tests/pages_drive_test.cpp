@@ -4,7 +4,8 @@
 //   (a) "returns 1 on success" → "returns 2 on success" makes that check FAIL
 //   (b) a deleted sentence takes its test away
 //   (c) a new sentence in a known wording brings a new, working check
-//   (d) the installed libssl-doc pages run against the system OpenSSL
+// (The installed libssl-doc pages against the system OpenSSL: scripts/test's
+// `conform --docs installed` run, with its expectation file.)
 #define BOOST_TEST_MODULE pages_drive_the_suite
 #include <boost/test/unit_test.hpp>
 
@@ -121,21 +122,4 @@ BOOST_AUTO_TEST_CASE(a_new_sentence_in_known_wording_brings_a_working_check) {
   BOOST_REQUIRE(up_ref.size() == 2u);
   BOOST_TEST((*up_ref[1])["id"].get<std::string>().find("returns-int/2") != std::string::npos);
   BOOST_TEST((*up_ref[1])["outcome"] == "PASS", (*up_ref[1])["detail"]);
-}
-
-BOOST_AUTO_TEST_CASE(installed_openssl_pages_run_against_the_system_openssl) {
-  std::vector<std::string> docs;
-  for (const char* page : {"SSL_SESSION_new.3ssl.gz", "SSL_SESSION_free.3ssl.gz", "SSL_get_session.3ssl.gz"})
-    if (fs::exists(fs::path("/usr/share/man/man3") / page)) docs.push_back((fs::path("/usr/share/man/man3") / page).string());
-  if (docs.empty()) {
-    BOOST_TEST_MESSAGE("libssl-doc pages not installed: skipped");
-    return;
-  }
-  const auto results = conform("openssl", docs);
-  BOOST_TEST(results["implementation"]["name"] == "openssl");
-  BOOST_TEST(results["results"].size() > 10u);
-  BOOST_TEST(results["totals"]["PASS"].get<int>() > 0);
-  const auto up_ref = find(results, "SSL_SESSION_up_ref", "returns-int");
-  BOOST_REQUIRE(!up_ref.empty());
-  BOOST_TEST((*up_ref[0])["outcome"] == "PASS", (*up_ref[0])["detail"]);
 }
