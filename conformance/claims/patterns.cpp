@@ -3,6 +3,7 @@
 // in groups: caller obligations first (they override), then return values,
 // then behaviour rows (every matching row adds its claim), then the reasoned
 // non-checkable fallbacks.
+#include "claims/clause.hpp"
 #include "claims/condition.hpp"
 #include "claims/recognise.hpp"
 #include "model/numbers.hpp"
@@ -481,34 +482,91 @@ bool reference_list(const std::string& t) {
   return std::regex_match(t, r);
 }
 
-// The grammar's last reading: a subject (functions, "these functions",
-// "both", "it") and a predicate verb, with no predicate the claim language
-// can check ("SSL_shutdown() shuts down an active connection"). The verb is
-// kept so that the coverage report can list which predicates lack a check.
-std::optional<Finding> descriptive(const Normalised& n, const std::string& subject) {
-  static const std::string one = R"((?:the )?FUNC(?: (?:function|macro|call)s?)?)";
-  static const std::string subject_phrase =
-      "(?:" + one + "(?:(?:,| and| or|, and) " + one + ")*" +
-      R"(|(?:these|both|the|this|all|all of these|each of these) (?:\w+ )?(?:functions?|macros?|calls?)|it|they|both))";
-  static const std::string adverbs =
-      R"((?: (?:also|only|then|always|never|currently|simply|just|still|now|first|automatically|internally))*)";
-  static const std::string verb =
-      R"( ((?:is|are|was|were|will|can|cannot|does|do|has|have|behaves|behave)(?: not)?(?: \w+)?|(?!(?:the|and|with|from|that|which|functions?|macros?|calls?|for|only|also)\b)[a-z]{3,})\b)";
-  static const std::regex clause("^" + subject_phrase + adverbs + verb, std::regex::optimize);
+// A pronoun with no function to stand for is still a subject when it
+// needs no antecedent ("This can happen when ...", "There are two ...") or
+// finds one in the sentence's own condition ("If both client and server
+// agree on the session, it will be reused"). A bare "it" or "they" opening
+// a sentence points at something the grammar cannot see.
+bool refers_without_function(const Normalised& n, const Clause& c) {
+  const std::string word = n.text.substr(c.subject_begin, n.text.find(' ', c.subject_begin) - c.subject_begin);
+  if (word == "this" || word == "these" || word == "that" || word == "those" || word == "there") return true;
+  return !c.condition.empty() && c.subject_begin > 0;
+}
+
+// A verb with no subject describes something when it belongs to a list
+// item (the item's label is what it describes: "Enable both ... at the same
+// time" under SSL_SESS_CACHE_BOTH), acts on a parameter of the page ("Reset
+// ssl to allow another connection"), or opens a DESCRIPTION ("Query, whether
+// ..."). Anywhere else it instructs the reader ("Use the version-flexible
+// methods instead").
+bool described_by_imperative(const Normalised& n, const SentenceContext& ctx) {
+  if (!ctx.label.empty()) return true;
+  if (!n.arguments.empty()) return true;
+  return ctx.section == "DESCRIPTION" && ctx.carried.empty();
+}
+
+// Advice to the reader, not a statement about the library: "make sure",
+// "you can/should", "it is recommended", "is not recommended",
+// "shouldn't", "it is acceptable for an application to".
+bool advice(const std::string& t) {
+  static const std::regex r(
+      R"(\bmake sure\b|\byou(?:r)?\b|\bshouldn't\b|\b(?:is|are) (?:not )?(?:recommended|advised|advisable|discouraged)\b)"
+      R"(|\bit is (?:not )?(?:recommended|advisable|preferable|acceptable|wise|good practice)\b|\bis (?:the )?preferred way\b)");
+  return std::regex_search(t, r);
+}
+
+// Illustrations and cross-references: "For example, ...", "e.g. ...", a
+// sentence that ends by pointing elsewhere ("...; see the notes below").
+bool illustration_or_reference(const std::string& t) {
+  static const std::regex r(
+      R"(^(?:for (?:example|instance)|e\.g\.|as an example)\b|[;,] see (?:the )?(?:"?notes"?|"?[a-z ]+"? )?(?:below|above)\b|\bsee (?:the )?(?:"?notes"?|section "?[^"]+"?) (?:below|above)\.?$)");
+  return std::regex_search(t, r);
+}
+
+// The grammar's last reading (clause.hpp): a subject (functions, "these
+// functions", "both", a pronoun carrying the subject, a noun phrase, a
+// gerund) and a predicate verb, with no predicate the claim language can
+// check ("SSL_shutdown() shuts down an active connection", "The server then
+// looks up the session in its cache"). The verb is kept so that the
+// coverage report can list which predicates lack a check; the condition
+// clause is kept with its class.
+std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   // "It is not possible to ..." is an impersonal "it", not a subject.
   static const std::regex impersonal(R"(^it (?:is|was)\b)");
-  std::smatch m;
-  if (!std::regex_search(n.text, m, clause) || std::regex_search(n.text, impersonal)) return std::nullopt;
+  if (std::regex_search(n.text, impersonal)) return std::nullopt;
+  const auto clause = parse_clause(n);
+  if (!clause) return std::nullopt;
   std::vector<std::string> subjects;
-  const auto end = static_cast<std::size_t>(m.position(1));
   for (const auto& f : n.functions)
-    if (f.pos < end && std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
+    if (f.pos >= clause->subject_begin && f.pos < clause->subject_end &&
+        std::find(subjects.begin(), subjects.end(), f.value) == subjects.end())
+      subjects.push_back(f.value);
+  const bool named = !subjects.empty();
+  const bool pronoun = clause->subject_kind == SubjectKind::pronoun;
+  // In a list item a pronoun stands for what the label names ("These are
+  // the general-purpose methods" under "TLS_method(), TLS_server_method()").
+  if (subjects.empty() && pronoun && !ctx.label.empty())
+    for (const auto& f : normalise(ctx.label, *ctx.vocab).functions)
+      if (std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
   if (subjects.empty() && !subject.empty()) subjects.push_back(subject);
-  if (subjects.empty()) return std::nullopt;  // "it" with nothing to refer to
-  Finding f = reasoned("descriptive", n, subjects.front());
+  if (subjects.empty() && pronoun && !refers_without_function(n, *clause)) return std::nullopt;
+  // A main verb under "would" states a hypothetical ("would be grossly
+  // foolish", "would normally be copied"): what happens under conditions
+  // the page does not set, as speculative as "may".
+  if (clause->predicate.rfind("would", 0) == 0) return reasoned("speculative", n, subject);
+  if (clause->subject_kind == SubjectKind::imperative && !described_by_imperative(n, ctx))
+    return reasoned("caller-obligation", n, subject);  // an instruction to the reader
+  Finding f = reasoned("descriptive", n, subjects.empty() ? std::string() : subjects.front());
   f.functions = subjects;
   f.reason = "informative";
-  f.params["predicate"] = m[1].str();
+  f.params["predicate"] = clause->predicate;
+  if (clause->subject_kind == SubjectKind::imperative && !ctx.label.empty()) f.params["subject"] = ctx.label;
+  else if (!named && clause->subject_kind != SubjectKind::imperative && clause->subject_end > clause->subject_begin)
+    f.params["subject"] = n.restore(clause->subject_begin, clause->subject_end);
+  if (!clause->condition.empty()) {
+    f.params["condition"] = clause->condition;
+    classify_condition(f.params, f.functions.empty() ? std::string() : f.functions.front());
+  }
   return f;
 }
 
@@ -520,10 +578,12 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
     f.reason = "informative";
     return {f};
   }
-  if (informative(n.text) || reference_list(n.text)) return {reasoned("informative", n, subject)};
+  if (informative(n.text) || reference_list(n.text) || illustration_or_reference(n.text))
+    return {reasoned("informative", n, subject)};
+  if (advice(n.text)) return {reasoned("caller-obligation", n, subject)};
   // A RETURN VALUES sentence speaks of values: left visible when unread.
   if (ctx.section.rfind("RETURN VALUE", 0) != 0)
-    if (auto d = descriptive(n, subject)) return {*d};
+    if (auto d = descriptive(n, ctx, subject)) return {*d};
   return {reasoned("unrecognised", n, subject)};
 }
 

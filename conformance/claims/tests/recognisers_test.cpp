@@ -228,6 +228,63 @@ BOOST_AUTO_TEST_CASE(parsed_statements_without_a_checkable_predicate_are_descrip
   BOOST_TEST(recognise_in(v, "It can also occur when SSL_SESSION_free() was called.", "RETURN VALUES")[0].kind == "unrecognised");
 }
 
+// The clause grammar: a noun phrase or a gerund is a subject as well as a
+// function name, found by the verb that follows it, whatever the wording.
+BOOST_AUTO_TEST_CASE(noun_phrase_subjects_keep_predicate_subject_and_condition) {
+  const auto& v = add_session_page();
+  const auto d = recognise_in(v, "If a session with the same session id already exists, the old session is removed by calling SSL_SESSION_free(3).");
+  BOOST_TEST_REQUIRE(d.size() == 1u);
+  BOOST_TEST(d[0].kind == "descriptive");
+  BOOST_TEST(d[0].params["subject"] == "the old session");
+  BOOST_TEST(d[0].params["predicate"] == "is removed");
+  BOOST_TEST(d[0].params["when"] == "already-present");
+  const auto plural = recognise_in(v, "SSL_SESSION objects keep internal link information about the session cache list.");
+  BOOST_TEST(plural[0].kind == "descriptive");
+  BOOST_TEST(plural[0].params["predicate"] == "keep");
+  const auto trailing = recognise_in(v, "The new callback is only invoked when a session is actually established.");
+  BOOST_TEST(trailing[0].params["predicate"] == "is only invoked");
+  BOOST_TEST(trailing[0].params["condition"] == "when a session is actually established");
+  const auto scope = recognise_in(v, "For TLSv1.2, tickets generated during an initial handshake use the value as specified.");
+  BOOST_TEST(scope[0].kind == "descriptive");
+  BOOST_TEST(scope[0].params["predicate"] == "use");
+  BOOST_TEST(scope[0].params["condition"] == "for tlsv1.2");  // lower-cased as quoted conditions are
+  const auto gerund = recognise_in(v, "Freeing the context (using SSL_CTX_free) decrements it.");
+  BOOST_TEST(gerund[0].kind == "descriptive");
+  BOOST_TEST(gerund[0].params["predicate"] == "decrements");
+}
+
+// Without a verb the lexicon knows, a noun phrase is no subject: the
+// sentence stays visibly unrecognised.
+BOOST_AUTO_TEST_CASE(unknown_verb_after_a_noun_phrase_stays_unrecognised) {
+  BOOST_TEST(recognise_in(add_session_page(), "Sessions wobble after a handshake.")[0].kind == "unrecognised");
+}
+
+// A verb with no subject: the item it belongs to, the page parameter it acts
+// on, or, anywhere else, an instruction to the reader.
+BOOST_AUTO_TEST_CASE(subjectless_sentences_describe_or_advise) {
+  const auto& v = get_session_page();
+  const auto item = recognise_in(v, "Enable both SSL_SESS_CACHE_CLIENT and SSL_SESS_CACHE_SERVER at the same time.",
+                                 "DESCRIPTION", "", "SSL_SESS_CACHE_BOTH");
+  BOOST_TEST(item[0].kind == "descriptive");
+  BOOST_TEST(item[0].params["subject"] == "SSL_SESS_CACHE_BOTH");
+  BOOST_TEST(recognise_in(v, "Reset ssl to allow another connection.", "DESCRIPTION", "SSL_get_session")[0].kind == "descriptive");
+  const auto advice = recognise_in(v, "Use the version-flexible methods instead of the version specific methods.", "NOTES", "SSL_get_session");
+  BOOST_TEST(advice[0].kind == "caller-obligation");
+}
+
+// General rules for what is no claim: advice, illustrations, pointers, hypotheticals.
+BOOST_AUTO_TEST_CASE(advice_examples_and_hypotheticals_are_no_claims) {
+  const auto& v = get_session_page();
+  BOOST_TEST(recognise_in(v, "When disabling a protocol, make sure that you also disable the later ones.")[0].kind == "caller-obligation");
+  BOOST_TEST(recognise_in(v, "You probably shouldn't use these functions.")[0].kind == "caller-obligation");
+  BOOST_TEST(recognise_in(v, "The list can also be limited with options, but this approach is not recommended.")[0].kind == "caller-obligation");
+  BOOST_TEST(recognise_in(v, "For example, this happens because a session has become obsolete.")[0].kind == "informative");
+  BOOST_TEST(recognise_in(v, "This value is a hint and not an absolute; see the notes below.")[0].kind == "informative");
+  BOOST_TEST(recognise_in(v, "Using them in place of RAND_bytes() would be grossly foolish.")[0].kind == "speculative");
+  // "would" inside a subordinate clause leaves the main statement a statement.
+  BOOST_TEST(recognise_in(v, "SSL_get_session() tells how many bytes a write would accept.")[0].kind == "descriptive");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(setters_and_cache_changes)
