@@ -284,6 +284,20 @@ Taker quantity(const char* kind, const char* value_key) {
   };
 }
 
+// "X is the default", or "This is the default." in the list item labelled
+// X: the value is the flag named, the quantity is not stated.
+Taker labelled_default() {
+  return [](const Match& x) {
+    static const std::regex flag(R"(^[A-Z][A-Z0-9]*_[A-Z0-9_]+$)");
+    const std::string value = x.m[1].matched ? x.m[1].str() : x.ctx.label;
+    if (!std::regex_match(value, flag)) return std::vector<Finding>{};
+    std::string fn = x.subject;
+    for (const auto& f : x.n.functions)
+      if (x.ctx.vocab->on_page(f.value)) { fn = f.value; break; }
+    return std::vector<Finding>{finding("default-value", {fn}, {{"quantity", ""}, {"value", value}})};
+  };
+}
+
 // "The length of the id is stored in *len", "... is written to buf": the
 // output parameter a function fills. Only a real parameter of the subject.
 Taker output() {
@@ -394,6 +408,17 @@ const std::vector<Row>& behaviour_rows() {
       // "The default mode is X", "X is the default": a default value.
       {"default-value", re(R"(^the default (?:value |setting )?((?:[a-z_]+ )?(?:mode|value|size|timeout|setting|length))?\s?(?:is|will be) ([A-Z][A-Z0-9_]+|NUM)\b)"),
        quantity("default-value", "value")},
+      // The same predicate in other shapes: the quantity's noun phrase may
+      // carry its owner ("the default mode of a new context is X"), the
+      // value may follow "of" ("the same default timeout value of 300
+      // seconds"), and a flag may be said to be the default by its list item
+      // ("This is the default." under SSL_SESS_CACHE_SERVER).
+      {"default-value", re(R"(^the default ((?:[a-z_]+ ){0,2}?(?:mode|value|size|timeout|setting|length|lifetime|limit)(?: of (?:a |an |the |each |every )?(?:new )?[a-z_ ]+?)?) (?:is|will be) ([A-Z][A-Z0-9_]+|NUM)\b)"),
+       quantity("default-value", "value"), "default-value"},
+      {"default-value", re(R"(\bdefault ((?:[a-z_]+ ){0,2}?(?:mode|value|size|timeout|setting|length|lifetime|limit)(?: value)?) of (NUM)\b)"),
+       quantity("default-value", "value"), "default-value", R"(\bnot\b|\bno\b)"},
+      {"default-value", re(R"(^(?:(?:this|it)|([A-Z][A-Z0-9_]+)) is the default(?: (?:setting|mode|value|flag|option))?\.?$)"),
+       labelled_default(), "default-value"},
       // "The length of the id is stored in *len", "... is written to ARG".
       {"writes-output", re(R"(^(?:(on (?:success|failure|error)),? )?(?:the )?([a-z_ ]+?(?:of (?:the )?[a-z_ ]+?)?) (?:is|are|will be) (?:stored|written|returned|placed|put) (?:in|to|into|at) \*?(ARG|[a-z_]+)\b)"),
        output()},

@@ -253,6 +253,26 @@ BOOST_AUTO_TEST_CASE(noun_phrase_subjects_keep_predicate_subject_and_condition) 
   BOOST_TEST(gerund[0].params["predicate"] == "decrements");
 }
 
+// A default value in other shapes than "The default X is Y": an owner on
+// the quantity, the value after "of", the flag a list item is about.
+BOOST_AUTO_TEST_CASE(default_values_in_several_shapes) {
+  const auto& v = get_session_page();
+  const auto owner = recognise_in(v, "The default mode of a new context is SSL_SESS_CACHE_SERVER.");
+  BOOST_TEST_REQUIRE(owner.size() == 1u);
+  BOOST_TEST(owner[0].kind == "default-value");
+  BOOST_TEST(owner[0].params["value"] == "SSL_SESS_CACHE_SERVER");
+  const auto of = recognise_in(v, "All currently supported protocols have the same default timeout value of 300 seconds.");
+  BOOST_TEST(of[0].kind == "default-value");
+  BOOST_TEST(of[0].params["value"] == 300);
+  BOOST_TEST(of[0].params["quantity"] == "timeout value");
+  const auto item = recognise_in(v, "This is the default.", "DESCRIPTION", "", "SSL_SESS_CACHE_SERVER");
+  BOOST_TEST(item[0].kind == "default-value");
+  BOOST_TEST(item[0].params["value"] == "SSL_SESS_CACHE_SERVER");
+  // Outside an item labelled with a flag, "this" names no value.
+  BOOST_TEST(recognise_in(v, "This is the default.")[0].kind != "default-value");
+  BOOST_TEST(recognise_in(v, "There is no default timeout value of 300 seconds.")[0].kind != "default-value");
+}
+
 // Without a verb the lexicon knows, a noun phrase is no subject: the
 // sentence stays visibly unrecognised.
 BOOST_AUTO_TEST_CASE(unknown_verb_after_a_noun_phrase_stays_unrecognised) {
