@@ -340,13 +340,19 @@ std::regex re(const char* p) { return std::regex(p, std::regex::optimize); }
 
 // Object phrase after "reference count": "of ARG", "on the given SSL_SESSION structure".
 #define OBJ R"((?: (?:of|on|for) ([^.,;]+?))?)"
+// Verb classes of the reference-count predicates: any verb of a class
+// reads the same ("adds one to the reference count", "the count is raised").
+#define INC R"((?:increments?|increases?|raises?|bumps?|adds? (?:one|NUM) to))"
+#define INC_PP R"((?:incremented|increased|raised|bumped))"
+#define DEC R"((?:decrements?|decreases?|lowers?|drops?|reduces?|subtracts? (?:one|NUM) from))"
+#define AT_ZERO R"((?:(?:the|its) (?:reference )?count(?:er)? (?:has )?(?:reached|reaches|drops to|falls to|becomes|is|goes to|hits) NUM|no (?:more |other )?references? (?:remains?|are left|is left)|the last reference (?:is|has been) (?:released|dropped|freed|gone)))"
 #define NULLNOOP R"((?:nothing is done|no action (?:is taken|occurs|is performed)|(?:it|the function|the call|this|FUNC) (?:does nothing|has no effect|is a no-?op|returns immediately|returns without doing anything)|is a no-?op|nothing happens|is ignored))"
 
 const std::vector<Row>& behaviour_rows() {
   static const std::vector<Row> rows{
       {"alias-plus-ref", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|similar to) (FUNC)[^.]*?\bbut\b[^.]*?(?:reference count(?:er)?[^.]*?(?:incremented|increased)|(?:takes|adds|obtains|acquires|returns) (?:a|an|one) (?:new |extra |additional |owned )?reference|up-?ref))"),
        alias("alias-plus-ref", {{"extra_references", 1}})},
-      {"alias", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|(?:a |the )?synonyms? (?:for|of)|(?:an? )?alias(?:es)? (?:for|of|to)|(?:a )?(?:deprecated )?(?:macros?|names?) for|(?:an )?(?:older|other|alternative|alternate|deprecated|compatibility) names? for) (FUNC))"),
+      {"alias", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|(?:a |the )?synonyms? (?:for|of)|(?:an? )?alias(?:es)? (?:for|of|to)|(?:a )?(?:deprecated )?(?:macros?|names?) for|(?:an )?(?:older|other|alternative|alternate|deprecated|compatibility) names? for|another (?:\w+ )?names? for) (FUNC))"),
        alias("alias"), "alias-plus-ref", R"(\b(?:but|except)\b)"},
       {"refcount-unchanged", re(R"(reference count(?:er)?)" OBJ R"( (?:is|was|will be|are|will) not (?:be )?(?:incremented|increased|changed|modified))"),
        argument("refcount-unchanged", 1), "alias-plus-ref"},
@@ -354,23 +360,33 @@ const std::vector<Row>& behaviour_rows() {
        argument("refcount-unchanged", 1), "alias-plus-ref"},
       {"refcount-unchanged", re(R"((?:no|not|without) (?:take|taking|takes|adding|add) (?:a|any) (?:new |extra |additional )?reference|reference count(?:er)?[^.;]*?(?:remains?|stays?) unchanged)"),
        argument("refcount-unchanged", 0), "alias-plus-ref"},
-      {"refcount-increment", re(R"((?:increments?|increases?|bumps?) the reference count(?:er)?)" OBJ R"((?: by (NUM|one))?(?:[ ,.;]|$))"),
-       increment(1, 2), "alias-plus-ref", R"(\bnot (?:be )?(?:increment|increase)|n't (?:increment|increase)|\bwithout increas|\bwithout increment)"},
-      {"refcount-increment", re(R"(reference count(?:er)?)" OBJ R"( (?:is|will be|gets|are) (?:also )?(?:incremented|increased)(?: by (NUM|one))?)"),
+      {"refcount-increment", re(INC R"( the reference count(?:er)?)" OBJ R"((?: by (NUM|one))?(?:[ ,.;]|$))"),
+       increment(1, 2), "alias-plus-ref", R"(\bnot (?:be )?(?:increment|increase|raise|bump|add)|n't (?:increment|increase|raise|bump|add)|\bwithout (?:increas|increment|rais|bump|add))"},
+      {"refcount-increment", re(R"(reference count(?:er)?)" OBJ R"( (?:is|will be|gets|are) (?:also )?)" INC_PP R"((?: by (NUM|one))?)"),
        increment(1, 2), "alias-plus-ref"},
       {"refcount-increment", re(R"((?:takes|adds|obtains|acquires) (?:a|an|one) (?:new |extra |additional )?reference (?:to|on|for) ([^.,;]+))"),
        increment(1, 0), "alias-plus-ref", R"(\bnot\b|\bwithout\b)"},
-      {"refcount-decrement-free", re(R"(decrements? the reference count(?:er)?)" OBJ R"(\b[^.]*?\b(?:free|frees|freed|freeing|remov|destroy|deallocat|releas))"),
+      {"refcount-decrement-free", re(DEC R"( the reference count(?:er)?)" OBJ R"(\b[^.]*?\b(?:free|frees|freed|freeing|remov|destroy|deallocat|releas))"),
        argument("refcount-decrement-free", 1)},
-      {"refcount-decrement-free", re(R"((?:frees|destroys|releases|deallocates) ([^.;]+?) (?:when|if|once|as soon as) (?:the|its) reference count (?:has )?(?:reached|reaches|drops to|falls to|becomes|is|goes to) NUM)"),
+      {"refcount-decrement-free", re(R"((?:frees|destroys|releases|deallocates) ([^.;]+?) (?:when|if|once|as soon as) )" AT_ZERO),
        argument("refcount-decrement-free", 1)},
       {"refcount-decrement-free", re(R"(^(?:if|when|once) the reference count (?:has )?(?:drops to|reaches|reached|becomes|falls to|goes to) NUM[^.]*?(?:freed|destroyed|released|deallocated))"),
        argument("refcount-decrement-free", -1)},
-      {"refcount-decrement", re(R"(decrements? the reference count(?:er)?)" OBJ),
+      // "releases one reference to session; the session is destroyed once
+      // no references remain": the drop, then the free at zero.
+      {"refcount-decrement-free", re(R"((?:releases|drops|gives up) (?:one|a|its) reference (?:to|on) (ARG|[a-z_]+)[^.]*?\b(?:free|destroy|deallocat)\w*[^.]*? (?:when|if|once|as soon as) )" AT_ZERO),
+       argument("refcount-decrement-free", 1)},
+      {"refcount-decrement", re(DEC R"( the reference count(?:er)?)" OBJ),
        argument("refcount-decrement", 1), "refcount-decrement-free"},
+      {"refcount-decrement", re(R"((?:releases|drops|gives up) (?:one|a|its) reference (?:to|on) (ARG|[a-z_]+))"),
+       argument("refcount-decrement", 1), "refcount-decrement-free", R"(\bnot\b|\bwithout\b)"},
       {"refcount-decrement", re(R"(FUNC (?:is|will be) called (?:exactly )?once (?:for|on) (ARG|[a-z_]+))"), called_free()},
       {"null-noop", re(R"((?:if|when) (ARG|[a-z_]+|the [a-z_ ]+?) is NULL\b,?(?: then)?[^.;]*?)" NULLNOOP), argument("null-noop", 1)},
       {"null-noop", re(R"((?:does nothing|is a no-?op|has no effect|nothing is done)[^.;]*?(?:if|when) (ARG|[a-z_]+|the [a-z_ ]+?) is NULL)"), argument("null-noop", 1)},
+      // The no-op predicate under a NULL condition in its other shape:
+      // "does nothing when passed a NULL pointer (for ARG)".
+      {"null-noop", re(R"((?:does nothing|is a no-?op|has no effect|nothing is done|returns immediately)[^.;]*?(?:if|when|whenever) (?:it is )?(?:passed|given|called with) (?:a |the )?NULL(?: pointer)?(?: (?:for|as) (?:the )?(ARG|[a-z_]+))?)"),
+       argument("null-noop", 1), "null-noop"},
       {"null-noop", re(R"((?:passing|pass|given|called with|calling it with) (?:a )?NULL(?: pointer)?(?: (?:as|for) (ARG|[a-z_]+))?[^.;]*?)" NULLNOOP), argument("null-noop", 1)},
       {"null-noop", re(R"((ARG|[a-z_]+) (?:can|may) be NULL,? in which case )" NULLNOOP), argument("null-noop", 1)},
       {"copy", re(R"((?:copies the contents of|duplicates|creates a (?:new )?copy of|makes a copy of|returns a copy of|(?:that|which) is a (?:deep )?copy of)(?: the \w+ (?:structure|object) in)? (ARG))"),

@@ -62,6 +62,30 @@ BOOST_AUTO_TEST_CASE(free_decrements_and_frees_at_zero) {
   }
 }
 
+// The reference-count predicates are verb classes: any verb of the class,
+// active or passive, gives the same claim.
+BOOST_AUTO_TEST_CASE(reference_count_verbs_are_classes_not_wordings) {
+  const auto& v = session_page();
+  for (const char* s : {"SSL_SESSION_up_ref() adds one to the reference count of ses.",
+                        "The reference count of ses is raised by one by SSL_SESSION_up_ref().",
+                        "SSL_SESSION_up_ref() bumps the reference count of ses."}) {
+    const auto fs = recognise_in(v, s);
+    const Finding* f = find_kind(fs, "refcount-increment");
+    BOOST_TEST_REQUIRE(f != nullptr, s);
+    BOOST_TEST(f->params["argument"] == "ses", s);
+  }
+  for (const char* s : {"SSL_SESSION_free() drops the reference count of session by one and frees it when the count reaches zero.",
+                        "SSL_SESSION_free() releases one reference to session; the session is destroyed once no references remain.",
+                        "SSL_SESSION_free() lowers the reference count of session and destroys it when the last reference is released."}) {
+    const auto fs = recognise_in(v, s);
+    const Finding* f = find_kind(fs, "refcount-decrement-free");
+    BOOST_TEST_REQUIRE(f != nullptr, s);
+    BOOST_TEST(f->params["argument"] == "session", s);
+    BOOST_TEST(!has(fs, "refcount-decrement"), s);
+  }
+  BOOST_TEST(!has(recognise_in(v, "SSL_SESSION_dup() does not raise the reference count of src."), "refcount-increment"));
+}
+
 BOOST_AUTO_TEST_CASE(obligation_mentioning_an_increment_is_not_an_increment) {
   const auto fs = recognise_in(session_page(), "SSL_SESSION_free() must only be called for SSL_SESSION objects, for which the reference count was explicitly incremented (e.g. by calling SSL_get1_session(), see SSL_get_session(3)) or when the SSL_SESSION object was generated outside a TLS handshake operation, e.g. by using d2i_SSL_SESSION(3).", "NOTES");
   BOOST_TEST_REQUIRE(fs.size() == 1u);
@@ -96,6 +120,20 @@ BOOST_AUTO_TEST_CASE(null_return_is_not_a_noop) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(aliases_and_copies)
+
+BOOST_AUTO_TEST_CASE(another_name_is_an_alias) {
+  const auto fs = recognise_in(get_session_page(), "SSL_get0_session() is another name for SSL_get_session().");
+  const Finding* f = find_kind(fs, "alias");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["target"] == "SSL_get_session");
+}
+
+BOOST_AUTO_TEST_CASE(no_op_when_passed_null) {
+  const auto fs = recognise_in(session_page(), "SSL_SESSION_free() does nothing when passed a NULL pointer.");
+  const Finding* f = find_kind(fs, "null-noop");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "session");
+}
 
 BOOST_AUTO_TEST_CASE(same_as_is_an_alias) {
   const auto fs = recognise_in(get_session_page(), "SSL_get0_session() is the same as SSL_get_session().");
