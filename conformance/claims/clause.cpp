@@ -87,6 +87,18 @@ const std::set<std::string>& adjunct_words() {
   return s;
 }
 
+// Words that open a subordinate clause (not a condition) before the subject.
+const std::set<std::string>& subordinators() {
+  static const std::set<std::string> s{"as", "since", "because", "although", "though", "whereas", "where", "given"};
+  return s;
+}
+
+// Words that open a clause inside a phrase: the next verb is that clause's.
+const std::set<std::string>& relative_words() {
+  static const std::set<std::string> s{"where", "which", "that", "who", "whose", "when", "if", "while", "whether"};
+  return s;
+}
+
 // Discourse words that open a sentence and carry no claim ("Note that",
 // "Finally,", "Currently,").
 const std::set<std::string>& discourse_words() {
@@ -140,7 +152,8 @@ const std::set<std::string>& verb_bases() {
       "set", "share", "shorten", "show", "shut", "specify", "start", "stay", "stop", "store", "succeed",
       "supply", "support", "suppress", "synchronize", "take", "terminate", "treat", "try", "understand",
       "update", "use", "verify", "wait", "work", "write", "yield", "apply", "enter", "appear", "persist",
-      "decide", "offer", "protect", "expect", "serialise", "serialize", "list", "track"};
+      "decide", "offer", "protect", "expect", "serialise", "serialize", "list", "track", "grow", "shrink",
+      "carry", "answer", "survive", "lend", "borrow", "own", "hand", "tell", "happen", "expire"};
   return s;
 }
 
@@ -198,6 +211,16 @@ bool gerund(const std::string& w) {
 bool plural(const std::string& w) {
   return (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is")) || w == "they" ||
          w == "both";
+}
+
+// Verbs that take a "when/if/whether" clause as their object ("decide
+// when it expires", "check if it is set", "depends on when").
+bool takes_clause(const std::string& w) {
+  static const std::set<std::string> verbs{"decide", "determine", "know", "check", "tell", "show", "say",
+                                           "specify", "indicate", "ask", "query", "learn", "see", "on", "about"};
+  for (const auto& b : bases_of(w))
+    if (in(verbs, b)) return true;
+  return false;
 }
 
 bool placeholder(const std::string& w) { return w == "FUNC" || w == "ARG" || w == "NUM" || w == "VER"; }
@@ -267,10 +290,20 @@ class Reader {
         if (t_[j].depth == 0 && w(j) == "then") return j;
       return comma;
     }
-    bool verb_before_comma = false;
-    for (std::size_t j = i_ + 1; j < comma; ++j)
-      verb_before_comma = verb_before_comma || (t_[j].depth == 0 && in(auxiliaries(), w(j)));
+    // A verb of a relative clause inside the adjunct ("in any servers where
+    // external caching is configured,") does not end it early.
+    bool verb_before_comma = false, relative = false;
+    for (std::size_t j = i_ + 1; j < comma; ++j) {
+      relative = relative || in(relative_words(), w(j));
+      // An -s word is a verb here only with an object after it ("a client
+      // obtains a session"), not as a plural noun ("previous releases,").
+      const bool verb = in(auxiliaries(), w(j)) || (third_person(w(j)) && in(articles(), w(j + 1)));
+      verb_before_comma = verb_before_comma || (t_[j].depth == 0 && !relative && verb);
+    }
     if (w(i_) == "whether") return verb_before_comma || comma == t_.size() ? t_.size() : comma;
+    // A subordinate clause ("As automatic lookup only applies for servers,")
+    // has its own verb: its comma ends it.
+    if (in(subordinators(), w(i_))) return comma;
     if (comma < t_.size() && !verb_before_comma) return comma;
     for (std::size_t j = i_ + 2; j < std::min(t_.size(), i_ + 6); ++j)
       if (in(determiners(), w(j)) || w(j) == "it" || w(j) == "they" || w(j) == "FUNC") return j;
@@ -384,16 +417,23 @@ class Reader {
 
   // The first word that can be the subject's verb, within a short subject.
   bool find_verb(std::size_t from) {
+    int clauses = 0;  // clauses opened inside the subject whose verb is still to come
     for (std::size_t j = from; j < t_.size() && j < from + 16; ++j) {
       if (t_[j].depth > 0 || w(j) == "(" ) continue;
+      if (in(relative_words(), w(j)) && w(j) != "that") { ++clauses; continue; }
       if (w(j) == ";" || w(j) == ":" || w(j) == ".") return false;
       if (w(j) == ",") continue;  // an apposition: "libctx (see ...), is"
       const std::string& prev = w(j - 1);
       if (in(articles(), prev) || in(prepositions(), prev) || prev == "to") continue;
-      if (in(auxiliaries(), w(j))) return verb_at(j);
-      // "the old function calls are renamed": a word followed by an
-      // auxiliary is the head noun, not the verb.
-      if (third_person(w(j)) && !in(auxiliaries(), w(j + 1))) return verb_at(j);
+      const bool candidate = in(auxiliaries(), w(j)) ||
+                             // "the old function calls are renamed": a word followed by an
+                             // auxiliary is the head noun, not the verb.
+                             (third_person(w(j)) && !in(auxiliaries(), w(j + 1)));
+      if (candidate && clauses > 0) {  // "Waiting ... when the peer closes ... will result"
+        --clauses;
+        continue;
+      }
+      if (candidate) return verb_at(j);
       // Agreement: a base form is the verb of a plural subject ("SSL_SESSION
       // objects keep", "tickets generated during ... use", "all other
       // methods only support").
@@ -401,7 +441,13 @@ class Reader {
       while (h > subject_token_ && in(adverbs(), w(h))) --h;
       const bool plural_head = plural(w(h)) || plural(w(subject_token_)) ||
                                (in(articles(), w(subject_token_)) && plural(w(subject_token_ + 1)));
-      if (base_form(w(j)) && plural_head) return verb_at(j);
+      if (base_form(w(j)) && plural_head) {
+        if (clauses > 0) {
+          --clauses;
+          continue;
+        }
+        return verb_at(j);
+      }
     }
     return false;
   }
@@ -440,8 +486,11 @@ class Reader {
       if (t_[j].depth > 0) continue;
       const bool opens = in(condition_words(), w(j)) || (w(j) == "in" && w(j + 1) == "case");
       if (!opens) continue;
+      // "numbers that decide when it expires": a clause a verb takes as its
+      // object is no condition of the sentence.
+      if (j > 0 && takes_clause(w(j - 1))) continue;
       std::size_t e = j + 1;
-      while (e < t_.size() && w(e) != ";" && !(w(e) == "." && e + 1 == t_.size())) ++e;
+      while (e < t_.size() && w(e) != ";" && w(e) != ":" && !(w(e) == "." && e + 1 == t_.size())) ++e;
       std::string text = n_.restore(pos(j), pos(e));
       while (!text.empty() && (text.back() == ' ' || text.back() == ',')) text.pop_back();
       c_.condition = text;
