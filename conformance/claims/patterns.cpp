@@ -414,6 +414,12 @@ const std::vector<Row>& behaviour_rows() {
       {"sets-value", re(R"(^(?:FUNC )?copies (?:ARG |[a-z_]+ )?bytes from (ARG|[a-z_]+) into)"), setter()},
       {"copy", re(R"(releasing (?:the copy|the duplicate) does not affect (ARG|[a-z_]+))"), argument("copy", 1)},
       {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes|stores) (?:the )?[^.;]*? (?:to|with)(?: the (?:chosen |given |new )?value)? (ARG|[a-z_]+)\b)"), setter()},
+      // The same predicate with the value in apposition ("sets the protocol
+      // version of s to the version version": the last "to", then a noun
+      // phrase naming a parameter), or with the parameter as the object
+      // ("sets session to be used when ...", "records ses for use").
+      {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes) (?:the )?[^.;]* to(?: the(?: [a-z_]+){0,2}?)? (ARG)\b)"), setter(), "sets-value"},
+      {"sets-value", re(R"(^(?:FUNC )?(?:sets|records|stores) (ARG|[a-z_]+) (?:to be used|for use|as the \w+ to use)\b)"), setter(), "sets-value"},
       {"cache-add", re(R"(^(?:FUNC )?adds (?:the session )?(ARG|[a-z_]+) to (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-add")},
       {"cache-remove", re(R"(^(?:FUNC )?removes (?:the session )?(ARG|[a-z_]+) from (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-remove")},
       // Predicates over a quantity: "is limited to", "may not exceed", "is at most".

@@ -359,6 +359,25 @@ BOOST_AUTO_TEST_CASE(setter_names_its_value_and_getter) {
   BOOST_TEST(find_kind(gs, "returns-current")->params["setter"] == "SSL_CTX_set_timeout");
 }
 
+// The value of a setter in apposition after the last "to", or the
+// parameter itself as the object ("sets session to be used").
+BOOST_AUTO_TEST_CASE(setter_value_in_apposition_or_as_object) {
+  const auto v = vocabulary({proto("int", "SSL_SESSION_set_protocol_version", {{"SSL_SESSION *", "s"}, {"int", "version"}}),
+                             proto("int", "SSL_SESSION_get_protocol_version", {{"const SSL_SESSION *", "s"}}),
+                             proto("int", "SSL_set_session", {{"SSL *", "ssl"}, {"SSL_SESSION *", "session"}}),
+                             proto("SSL_SESSION *", "SSL_get_session", {{"const SSL *", "ssl"}})});
+  const auto fs = recognise_in(v, "SSL_SESSION_set_protocol_version() sets the protocol version associated with the SSL_SESSION object s to the version version.");
+  const Finding* f = find_kind(fs, "sets-value");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "version");  // the last "to", not "with ... s"
+  BOOST_TEST(f->params["getter"] == "SSL_SESSION_get_protocol_version");
+  const auto gs = recognise_in(v, "SSL_set_session() sets session to be used when the connection is established.");
+  const Finding* g = find_kind(gs, "sets-value");
+  BOOST_TEST_REQUIRE(g != nullptr);
+  BOOST_TEST(g->params["argument"] == "session");
+  BOOST_TEST(g->params["getter"] == "SSL_get_session");
+}
+
 BOOST_AUTO_TEST_CASE(setting_something_to_a_non_parameter_is_no_setter_claim) {
   const auto v = vocabulary({proto("long", "SSL_CTX_set_timeout", {{"SSL_CTX *", "ctx"}, {"long", "t"}})});
   BOOST_TEST(!has(recognise_in(v, "SSL_CTX_set_timeout() sets the timeout to a sensible default."), "sets-value"));
