@@ -171,9 +171,18 @@ Taker alias(const char* kind, json extra = json::object()) {
 Taker release(const char* kind, bool checkable = true) {
   return [kind, checkable](const Match& x) {
     const auto versions = Normalised::within(x.n.versions, x.m.position(0), x.m.position(0) + x.m.length(0));
+    // The predicate's subject is its own clause: in "A was deprecated and B
+    // was added in 1.1.0" only B was added. A clause ends after a finite
+    // verb phrase followed by "and", ";" or ",".
+    static const std::regex earlier_clause(
+        R"(\b(?:was|were|is|are|has been|have been) [a-z]+(?: [a-z]+)*?(?:,? and |; |, ))");
+    const std::string before = x.n.text.substr(0, static_cast<std::size_t>(x.m.position(0)));
+    std::size_t clause_start = 0;
+    for (std::sregex_iterator it(before.begin(), before.end(), earlier_clause), end; it != end; ++it)
+      clause_start = static_cast<std::size_t>(it->position(0) + it->length(0));
     std::vector<std::string> fs;
     for (const auto& f : x.n.functions)
-      if (f.pos < static_cast<std::size_t>(x.m.position(0) + x.m.length(0)) &&
+      if (f.pos >= clause_start && f.pos < static_cast<std::size_t>(x.m.position(0) + x.m.length(0)) &&
           std::find(fs.begin(), fs.end(), f.value) == fs.end())
         fs.push_back(f.value);
     static const std::regex collective(R"(\b(?:these|all|the|this|both) (?:\w+ )?(?:functions?|macros?)\b)");

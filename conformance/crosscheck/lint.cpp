@@ -527,6 +527,13 @@ std::vector<Finding> check_synopsis_syntax(const model::Page& page) {
       }
       if (start != 0 && depth != 0) close_declaration();
     }
+  // A warning: older OpenSSL pages leave the ';' out of whole blocks of
+  // macro-like declarations; the declarations themselves are read fine.
+  for (const auto& p : page.synopsis.prototypes)
+    if (p.unterminated)
+      out.push_back(make(p.loc, Severity::warning, "synopsis-syntax",
+                         "SYNOPSIS declaration of " + p.name + " lacks its ';' (the next declaration follows it)",
+                         p.name));
   return out;
 }
 

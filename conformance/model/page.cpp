@@ -72,6 +72,7 @@ nlohmann::json to_json(const Page& p) {
                       {"source", loc_json(pr.loc)}});
     // Written only when set, so dumps of pages without templates keep their shape.
     if (pr.generic) protos.back()["generic"] = true;
+    if (pr.unterminated) protos.back()["unterminated"] = true;
   }
   nlohmann::json sections = nlohmann::json::array();
   for (const auto& s : p.sections) {
@@ -133,7 +134,7 @@ Page page_from_json(const nlohmann::json& j) {
   for (const auto& pr : syn.at("prototypes")) {
     Prototype proto{pr.at("text"), pr.at("return_type"), pr.at("name"), {},
                     pr.at("variadic"), pr.at("macro"), loc_from(pr.at("source")),
-                    pr.value("generic", false)};
+                    pr.value("generic", false), pr.value("unterminated", false)};
     for (const auto& pa : pr.at("params"))
       proto.params.push_back({pa.at("type"), pa.at("name"), pa.at("function_pointer")});
     p.synopsis.prototypes.push_back(std::move(proto));

@@ -80,6 +80,9 @@ struct Prototype {
   // A generic template ("TYPE *d2i_TYPE(...)"): its name holds a placeholder
   // the page stands for many real names with, so it declares no function.
   bool generic = false;
+  // Written without its ';' (the next declaration began on the next line):
+  // read as the declaration it plainly is, and reported by lint.
+  bool unterminated = false;
 };
 
 struct Synopsis {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <regex>
 #include <set>
 
 namespace sslconf::reader {
@@ -329,6 +330,23 @@ bool parse_prototype(std::string_view declaration, Prototype& out) {
   return parse_params(std::string_view(decl).substr(params_open + 1, decl.size() - params_open - 2), out);
 }
 
+namespace {
+
+// Ends with ')' and every '(' is closed: nothing can follow but ';' or, for
+// a function returning a function pointer, its parameter list "(...)".
+bool ends_complete_call(const std::string& decl) {
+  const std::string d = trim(decl);
+  if (d.empty() || d.back() != ')' || starts_with(d, "#") || starts_with(d, "typedef ")) return false;
+  int depth = 0;
+  for (char c : d) {
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) return false;
+  }
+  return depth == 0;
+}
+
+}  // namespace
+
 void parse_synopsis_block(std::string_view text, const model::SourceLocation& first_line,
                           model::Synopsis& synopsis) {
   std::string pending;  // a declaration spread over several lines
@@ -336,12 +354,13 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
   int line_no = first_line.line;
   // `terminated`: the declaration ended at a ';', which "other" lines keep
   // ("typedef struct x X;") so that nothing of the SYNOPSIS is lost.
-  auto flush = [&](const std::string& decl, bool terminated = false) {
+  auto flush = [&](const std::string& decl, bool terminated = false, bool unterminated = false) {
     const std::string d = collapse_space(decl);
     if (d.empty()) return;
     Prototype p;
     if (parse_prototype(d, p)) {
       p.loc = {first_line.file, pending_line};
+      p.unterminated = unterminated;
       synopsis.prototypes.push_back(std::move(p));
     } else {
       synopsis.other.push_back(terminated ? d + ";" : d);
@@ -370,6 +389,16 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
       pending_line = line_no;
       flush(line);  // #define and other directives end at the line end
       line.clear();
+    }
+    // A complete function declaration left without its ';' when the next
+    // line starts another one ("int f(void)" then "int g(void);").
+    static const std::regex declaration_start(R"(^[A-Za-z_][\w ]*[ *]\**[A-Za-z_]\w*\s*\()");
+    if (!pending.empty() && std::regex_search(line, declaration_start)) {
+      Prototype complete;
+      if (ends_complete_call(pending) && parse_prototype(pending, complete)) {
+        flush(pending, false, true);
+        pending.clear();
+      }
     }
     if (!line.empty()) {
       if (pending.empty()) pending_line = line_no;

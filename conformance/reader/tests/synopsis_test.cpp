@@ -94,6 +94,24 @@ BOOST_AUTO_TEST_CASE(flattened_block_still_gives_one_prototype_per_declaration) 
   BOOST_TEST(syn.prototypes[2].name == "SSL_SESSION_free");
 }
 
+// OpenSSL 1.1.1's SSL_SESSION_set1_id(3) left out one ';': two declarations,
+// the first marked so that lint reports it.
+BOOST_AUTO_TEST_CASE(a_declaration_missing_its_semicolon_ends_where_the_next_begins) {
+  model::Synopsis syn;
+  reader::parse_synopsis_block(
+      " const unsigned char *get(const SSL_SESSION *s,\n                        unsigned int *len)\n"
+      " int set(SSL_SESSION *s, const unsigned char *sid,\n         unsigned int sid_len);\n"
+      " int (*cb(void))\n     (int x);\n",
+      {"f", 20}, syn);
+  BOOST_REQUIRE_EQUAL(syn.prototypes.size(), 3u);
+  BOOST_TEST(syn.prototypes[0].text == "const unsigned char *get(const SSL_SESSION *s, unsigned int *len);");
+  BOOST_TEST(syn.prototypes[0].unterminated);
+  BOOST_TEST(syn.prototypes[1].name == "set");
+  BOOST_TEST(syn.prototypes[1].loc.line == 22);
+  BOOST_TEST(!syn.prototypes[1].unterminated);
+  BOOST_TEST(syn.prototypes[2].name == "cb");  // "(int x)" continues it: not a new declaration
+}
+
 BOOST_AUTO_TEST_CASE(multi_line_declarations_keep_their_first_line) {
   model::Synopsis syn;
   reader::parse_synopsis_block(
