@@ -153,7 +153,8 @@ const std::set<std::string>& verb_bases() {
       "supply", "support", "suppress", "synchronize", "take", "terminate", "treat", "try", "understand",
       "update", "use", "verify", "wait", "work", "write", "yield", "apply", "enter", "appear", "persist",
       "decide", "offer", "protect", "expect", "serialise", "serialize", "list", "track", "grow", "shrink",
-      "carry", "answer", "survive", "lend", "borrow", "own", "hand", "tell", "happen", "expire"};
+      "carry", "answer", "survive", "lend", "borrow", "own", "hand", "tell", "happen", "expire", "ask", "grant",
+      "join", "reach", "matter", "label", "talk", "exchange", "mirror", "govern", "corrupt"};
   return s;
 }
 
@@ -209,6 +210,7 @@ bool gerund(const std::string& w) {
 }
 
 bool plural(const std::string& w) {
+  if (w == "was" || w == "has" || w == "does" || w == "is" || w == "this" || w == "its") return false;
   return (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is")) || w == "they" ||
          w == "both";
 }
@@ -420,7 +422,10 @@ class Reader {
     int clauses = 0;  // clauses opened inside the subject whose verb is still to come
     for (std::size_t j = from; j < t_.size() && j < from + 16; ++j) {
       if (t_[j].depth > 0 || w(j) == "(" ) continue;
-      if (in(relative_words(), w(j)) && w(j) != "that") { ++clauses; continue; }
+      // "that" opens a relative clause when a verb follows it ("a program
+      // that joins ..."); otherwise it is a determiner ("that session").
+      const bool relative_that = w(j) == "that" && (in(auxiliaries(), w(j + 1)) || third_person(w(j + 1)));
+      if ((in(relative_words(), w(j)) && w(j) != "that") || relative_that) { ++clauses; continue; }
       if (w(j) == ";" || w(j) == ":" || w(j) == ".") return false;
       if (w(j) == ",") continue;  // an apposition: "libctx (see ...), is"
       const std::string& prev = w(j - 1);
@@ -484,6 +489,7 @@ class Reader {
     const std::size_t from = after_verb_;
     for (std::size_t j = from; j < t_.size(); ++j) {
       if (t_[j].depth > 0) continue;
+      if (w(j) == ";") return;  // the next clause's conditions are its own
       const bool opens = in(condition_words(), w(j)) || (w(j) == "in" && w(j + 1) == "case");
       if (!opens) continue;
       // "numbers that decide when it expires": a clause a verb takes as its
