@@ -318,6 +318,18 @@ Taker output() {
     if (x.m[1].matched) {  // "On success the two BIOs are stored in *bio1": only then
       params["condition"] = x.m[1].str();
       classify_condition(params, x.subject);
+    } else {  // "... is written to *len if len is not NULL": only then
+      static const std::regex trailing(R"(^,? ((?:if|when|unless|whenever) [^.;]+))");
+      std::smatch t;
+      const auto after = static_cast<std::size_t>(x.m.position(0) + x.m.length(0));
+      const std::string rest = x.n.text.substr(after);
+      if (std::regex_search(rest, t, trailing)) {
+        const auto b = after + static_cast<std::size_t>(t.position(1));
+        std::string c = x.n.restore(b, b + static_cast<std::size_t>(t.length(1)));
+        static const std::regex intro(R"(^(?:if|when|whenever) )");
+        params["condition"] = std::regex_replace(c, intro, "");
+        classify_condition(params, x.subject);
+      }
     }
     return std::vector<Finding>{finding("writes-output", {x.subject}, params)};
   };

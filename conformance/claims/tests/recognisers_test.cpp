@@ -378,6 +378,19 @@ BOOST_AUTO_TEST_CASE(setter_value_in_apposition_or_as_object) {
   BOOST_TEST(g->params["getter"] == "SSL_get_session");
 }
 
+// An output parameter written only under a condition keeps it.
+BOOST_AUTO_TEST_CASE(output_written_under_a_condition_keeps_it) {
+  const auto v = vocabulary({proto("const unsigned char *", "SSL_SESSION_get0_id_context",
+                                   {{"const SSL_SESSION *", "s"}, {"unsigned int *", "len"}})});
+  const auto fs = recognise_in(v, "The length of the ID context is written to *len if len is not NULL.", "DESCRIPTION",
+                               "SSL_SESSION_get0_id_context");
+  const Finding* f = find_kind(fs, "writes-output");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "len");
+  BOOST_TEST(f->params["condition"] == "len is not NULL");
+  BOOST_TEST(f->params["when"] == "named:len is not null");
+}
+
 BOOST_AUTO_TEST_CASE(setting_something_to_a_non_parameter_is_no_setter_claim) {
   const auto v = vocabulary({proto("long", "SSL_CTX_set_timeout", {{"SSL_CTX *", "ctx"}, {"long", "t"}})});
   BOOST_TEST(!has(recognise_in(v, "SSL_CTX_set_timeout() sets the timeout to a sensible default."), "sets-value"));
