@@ -8,6 +8,11 @@ namespace {
 
 bool is_return_kind(const std::string& kind) { return kind.rfind("returns-", 0) == 0; }
 
+// The classes of a statement that is no claim at all.
+bool is_noclaim_kind(const std::string& kind) {
+  return kind == "informative" || kind == "caller-obligation" || kind == "speculative";
+}
+
 template <typename T>
 void add_counts(nlohmann::json& total, const nlohmann::json& page, const T& keys) {
   for (const char* k : keys) total[k] = total.value(k, 0) + page.value(k, 0);
@@ -19,6 +24,7 @@ void PageTally::count_statement(Statement what, const std::vector<Claim>& made,
                                 const std::string& section) {
   (what == Statement::prototype ? prototypes : what == Statement::item ? items : sentences) += 1;
   bool checkable = false, returns = false, returns_checkable = false, unknown = false, described = false;
+  bool noclaim = !made.empty();
   for (const auto& c : made) {
     ++claims;
     ++by_kind[c.kind];
@@ -28,12 +34,14 @@ void PageTally::count_statement(Statement what, const std::vector<Claim>& made,
     returns_checkable = returns_checkable || (is_return_kind(c.kind) && c.checkable);
     unknown = unknown || c.kind == "unrecognised";
     described = described || c.kind == "descriptive";
+    noclaim = noclaim && is_noclaim_kind(c.kind);
   }
   checkable_statements += checkable ? 1 : 0;
   if (section.rfind("RETURN VALUE", 0) == 0) {
     ++return_statements;
     return_recognised += returns ? 1 : 0;
     return_checkable += returns_checkable ? 1 : 0;
+    return_noclaim += noclaim ? 1 : 0;
   }
   if (unknown && !made.empty()) unrecognised.emplace_back(made.front().source, made.front().text);
   if (described && !made.empty()) descriptive.emplace_back(made.front().source, made.front().text);
@@ -56,6 +64,7 @@ nlohmann::json PageTally::to_json() const {
           {"return_statements", return_statements},
           {"return_recognised", return_recognised},
           {"return_checkable", return_checkable},
+          {"return_noclaim", return_noclaim},
           {"by_kind", by_kind},
           {"unrecognised", gaps},
           {"descriptive", described}};
@@ -71,7 +80,7 @@ PageTally& Coverage::page(const std::string& name, const std::string& source) {
 nlohmann::json Coverage::to_json() const {
   static const char* counts[] = {"statements", "sentences", "items", "prototypes", "claims",
                                  "checkable_claims", "checkable_statements", "return_statements",
-                                 "return_recognised", "return_checkable"};
+                                 "return_recognised", "return_checkable", "return_noclaim"};
   auto pages = nlohmann::json::array();
   nlohmann::json total = {{"pages", pages_.size()}, {"by_kind", nlohmann::json::object()}, {"unrecognised", 0}, {"descriptive", 0}};
   for (const auto& p : pages_) {
@@ -91,7 +100,8 @@ std::string coverage_report(const nlohmann::json& coverage, bool per_page) {
     out << who << ": " << t.value("statements", 0) << " statements, " << t.value("claims", 0)
         << " claims, " << t.value("checkable_statements", 0) << " statements checkable, "
         << t.value("return_recognised", 0) << "/" << t.value("return_statements", 0)
-        << " return-value statements recognised (" << t.value("return_checkable", 0) << " checkable)";
+        << " return-value statements recognised (" << t.value("return_checkable", 0) << " checkable, "
+        << t.value("return_noclaim", 0) << " no claim)";
   };
   if (per_page) {
     for (const auto& p : coverage.at("pages")) {

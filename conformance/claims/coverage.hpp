@@ -28,6 +28,9 @@ struct PageTally {
   int return_statements = 0;     // sentences and items of RETURN VALUES
   int return_recognised = 0;     // ... that gave a returns-* claim
   int return_checkable = 0;      // ... that gave a checkable returns-* claim
+  // ... that state no value and are classified as no claim (a list
+  // introduction, a stray reference list, advice): counted, not hidden.
+  int return_noclaim = 0;
   std::map<std::string, int> by_kind;
   std::vector<std::pair<std::string, std::string>> unrecognised;  // source, text
   // Parsed (subject and predicate found) but no check exists for the

@@ -3,6 +3,7 @@
 // in groups: caller obligations first (they override), then return values,
 // then behaviour rows (every matching row adds its claim), then the reasoned
 // non-checkable fallbacks.
+#include "claims/clause.hpp"
 #include "claims/condition.hpp"
 #include "claims/recognise.hpp"
 #include "model/numbers.hpp"
@@ -292,6 +293,20 @@ Taker quantity(const char* kind, const char* value_key) {
   };
 }
 
+// "X is the default", or "This is the default." in the list item labelled
+// X: the value is the flag named, the quantity is not stated.
+Taker labelled_default() {
+  return [](const Match& x) {
+    static const std::regex flag(R"(^[A-Z][A-Z0-9]*_[A-Z0-9_]+$)");
+    const std::string value = x.m[1].matched ? x.m[1].str() : x.ctx.label;
+    if (!std::regex_match(value, flag)) return std::vector<Finding>{};
+    std::string fn = x.subject;
+    for (const auto& f : x.n.functions)
+      if (x.ctx.vocab->on_page(f.value)) { fn = f.value; break; }
+    return std::vector<Finding>{finding("default-value", {fn}, {{"quantity", ""}, {"value", value}})};
+  };
+}
+
 // "The length of the id is stored in *len", "... is written to buf": the
 // output parameter a function fills. Only a real parameter of the subject.
 Taker output() {
@@ -303,6 +318,18 @@ Taker output() {
     if (x.m[1].matched) {  // "On success the two BIOs are stored in *bio1": only then
       params["condition"] = x.m[1].str();
       classify_condition(params, x.subject);
+    } else {  // "... is written to *len if len is not NULL": only then
+      static const std::regex trailing(R"(^,? ((?:if|when|unless|whenever) [^.;]+))");
+      std::smatch t;
+      const auto after = static_cast<std::size_t>(x.m.position(0) + x.m.length(0));
+      const std::string rest = x.n.text.substr(after);
+      if (std::regex_search(rest, t, trailing)) {
+        const auto b = after + static_cast<std::size_t>(t.position(1));
+        std::string c = x.n.restore(b, b + static_cast<std::size_t>(t.length(1)));
+        static const std::regex intro(R"(^(?:if|when|whenever) )");
+        params["condition"] = std::regex_replace(c, intro, "");
+        classify_condition(params, x.subject);
+      }
     }
     return std::vector<Finding>{finding("writes-output", {x.subject}, params)};
   };
@@ -334,13 +361,19 @@ std::regex re(const char* p) { return std::regex(p, std::regex::optimize); }
 
 // Object phrase after "reference count": "of ARG", "on the given SSL_SESSION structure".
 #define OBJ R"((?: (?:of|on|for) ([^.,;]+?))?)"
+// Verb classes of the reference-count predicates: any verb of a class
+// reads the same ("adds one to the reference count", "the count is raised").
+#define INC R"((?:increments?|increases?|raises?|bumps?|adds? (?:one|NUM) to))"
+#define INC_PP R"((?:incremented|increased|raised|bumped))"
+#define DEC R"((?:decrements?|decreases?|lowers?|drops?|reduces?|subtracts? (?:one|NUM) from))"
+#define AT_ZERO R"((?:(?:the|its) (?:reference )?count(?:er)? (?:has )?(?:reached|reaches|drops to|falls to|becomes|is|goes to|hits) NUM|no (?:more |other )?references? (?:remains?|are left|is left)|the last reference (?:is|has been) (?:released|dropped|freed|gone)))"
 #define NULLNOOP R"((?:nothing is done|no action (?:is taken|occurs|is performed)|(?:it|the function|the call|this|FUNC) (?:does nothing|has no effect|is a no-?op|returns immediately|returns without doing anything)|is a no-?op|nothing happens|is ignored))"
 
 const std::vector<Row>& behaviour_rows() {
   static const std::vector<Row> rows{
       {"alias-plus-ref", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|similar to) (FUNC)[^.]*?\bbut\b[^.]*?(?:reference count(?:er)?[^.]*?(?:incremented|increased)|(?:takes|adds|obtains|acquires|returns) (?:a|an|one) (?:new |extra |additional |owned )?reference|up-?ref))"),
        alias("alias-plus-ref", {{"extra_references", 1}})},
-      {"alias", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|(?:a |the )?synonyms? (?:for|of)|(?:an? )?alias(?:es)? (?:for|of|to)|(?:a )?(?:deprecated )?(?:macros?|names?) for|(?:an )?(?:older|other|alternative|alternate|deprecated|compatibility) names? for) (FUNC))"),
+      {"alias", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|(?:a |the )?synonyms? (?:for|of)|(?:an? )?alias(?:es)? (?:for|of|to)|(?:a )?(?:deprecated )?(?:macros?|names?) for|(?:an )?(?:older|other|alternative|alternate|deprecated|compatibility) names? for|another (?:\w+ )?names? for) (FUNC))"),
        alias("alias"), "alias-plus-ref", R"(\b(?:but|except)\b)"},
       {"refcount-unchanged", re(R"(reference count(?:er)?)" OBJ R"( (?:is|was|will be|are|will) not (?:be )?(?:incremented|increased|changed|modified))"),
        argument("refcount-unchanged", 1), "alias-plus-ref"},
@@ -348,23 +381,33 @@ const std::vector<Row>& behaviour_rows() {
        argument("refcount-unchanged", 1), "alias-plus-ref"},
       {"refcount-unchanged", re(R"((?:no|not|without) (?:take|taking|takes|adding|add) (?:a|any) (?:new |extra |additional )?reference|reference count(?:er)?[^.;]*?(?:remains?|stays?) unchanged)"),
        argument("refcount-unchanged", 0), "alias-plus-ref"},
-      {"refcount-increment", re(R"((?:increments?|increases?|bumps?) the reference count(?:er)?)" OBJ R"((?: by (NUM|one))?(?:[ ,.;]|$))"),
-       increment(1, 2), "alias-plus-ref", R"(\bnot (?:be )?(?:increment|increase)|n't (?:increment|increase)|\bwithout increas|\bwithout increment)"},
-      {"refcount-increment", re(R"(reference count(?:er)?)" OBJ R"( (?:is|will be|gets|are) (?:also )?(?:incremented|increased)(?: by (NUM|one))?)"),
+      {"refcount-increment", re(INC R"( the reference count(?:er)?)" OBJ R"((?: by (NUM|one))?(?:[ ,.;]|$))"),
+       increment(1, 2), "alias-plus-ref", R"(\bnot (?:be )?(?:increment|increase|raise|bump|add)|n't (?:increment|increase|raise|bump|add)|\bwithout (?:increas|increment|rais|bump|add))"},
+      {"refcount-increment", re(R"(reference count(?:er)?)" OBJ R"( (?:is|will be|gets|are) (?:also )?)" INC_PP R"((?: by (NUM|one))?)"),
        increment(1, 2), "alias-plus-ref"},
       {"refcount-increment", re(R"((?:takes|adds|obtains|acquires) (?:a|an|one) (?:new |extra |additional )?reference (?:to|on|for) ([^.,;]+))"),
        increment(1, 0), "alias-plus-ref", R"(\bnot\b|\bwithout\b)"},
-      {"refcount-decrement-free", re(R"(decrements? the reference count(?:er)?)" OBJ R"(\b[^.]*?\b(?:free|frees|freed|freeing|remov|destroy|deallocat|releas))"),
+      {"refcount-decrement-free", re(DEC R"( the reference count(?:er)?)" OBJ R"(\b[^.]*?\b(?:free|frees|freed|freeing|remov|destroy|deallocat|releas))"),
        argument("refcount-decrement-free", 1)},
-      {"refcount-decrement-free", re(R"((?:frees|destroys|releases|deallocates) ([^.;]+?) (?:when|if|once|as soon as) (?:the|its) reference count (?:has )?(?:reached|reaches|drops to|falls to|becomes|is|goes to) NUM)"),
+      {"refcount-decrement-free", re(R"((?:frees|destroys|releases|deallocates) ([^.;]+?) (?:when|if|once|as soon as) )" AT_ZERO),
        argument("refcount-decrement-free", 1)},
       {"refcount-decrement-free", re(R"(^(?:if|when|once) the reference count (?:has )?(?:drops to|reaches|reached|becomes|falls to|goes to) NUM[^.]*?(?:freed|destroyed|released|deallocated))"),
        argument("refcount-decrement-free", -1)},
-      {"refcount-decrement", re(R"(decrements? the reference count(?:er)?)" OBJ),
+      // "releases one reference to session; the session is destroyed once
+      // no references remain": the drop, then the free at zero.
+      {"refcount-decrement-free", re(R"((?:releases|drops|gives up) (?:one|a|its) reference (?:to|on) (ARG|[a-z_]+)[^.]*?\b(?:free|destroy|deallocat)\w*[^.]*? (?:when|if|once|as soon as) )" AT_ZERO),
+       argument("refcount-decrement-free", 1)},
+      {"refcount-decrement", re(DEC R"( the reference count(?:er)?)" OBJ),
        argument("refcount-decrement", 1), "refcount-decrement-free"},
+      {"refcount-decrement", re(R"((?:releases|drops|gives up) (?:one|a|its) reference (?:to|on) (ARG|[a-z_]+))"),
+       argument("refcount-decrement", 1), "refcount-decrement-free", R"(\bnot\b|\bwithout\b)"},
       {"refcount-decrement", re(R"(FUNC (?:is|will be) called (?:exactly )?once (?:for|on) (ARG|[a-z_]+))"), called_free()},
       {"null-noop", re(R"((?:if|when) (ARG|[a-z_]+|the [a-z_ ]+?) is NULL\b,?(?: then)?[^.;]*?)" NULLNOOP), argument("null-noop", 1)},
       {"null-noop", re(R"((?:does nothing|is a no-?op|has no effect|nothing is done)[^.;]*?(?:if|when) (ARG|[a-z_]+|the [a-z_ ]+?) is NULL)"), argument("null-noop", 1)},
+      // The no-op predicate under a NULL condition in its other shape:
+      // "does nothing when passed a NULL pointer (for ARG)".
+      {"null-noop", re(R"((?:does nothing|is a no-?op|has no effect|nothing is done|returns immediately)[^.;]*?(?:if|when|whenever) (?:it is )?(?:passed|given|called with) (?:a |the )?NULL(?: pointer)?(?: (?:for|as) (?:the )?(ARG|[a-z_]+))?)"),
+       argument("null-noop", 1), "null-noop"},
       {"null-noop", re(R"((?:passing|pass|given|called with|calling it with) (?:a )?NULL(?: pointer)?(?: (?:as|for) (ARG|[a-z_]+))?[^.;]*?)" NULLNOOP), argument("null-noop", 1)},
       {"null-noop", re(R"((ARG|[a-z_]+) (?:can|may) be NULL,? in which case )" NULLNOOP), argument("null-noop", 1)},
       {"copy", re(R"((?:copies the contents of|duplicates|creates a (?:new )?copy of|makes a copy of|returns a copy of|(?:that|which) is a (?:deep )?copy of)(?: the \w+ (?:structure|object) in)? (ARG))"),
@@ -392,6 +435,12 @@ const std::vector<Row>& behaviour_rows() {
       {"sets-value", re(R"(^(?:FUNC )?copies (?:ARG |[a-z_]+ )?bytes from (ARG|[a-z_]+) into)"), setter()},
       {"copy", re(R"(releasing (?:the copy|the duplicate) does not affect (ARG|[a-z_]+))"), argument("copy", 1)},
       {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes|stores) (?:the )?[^.;]*? (?:to|with)(?: the (?:chosen |given |new )?value)? (ARG|[a-z_]+)\b)"), setter()},
+      // The same predicate with the value in apposition ("sets the protocol
+      // version of s to the version version": the last "to", then a noun
+      // phrase naming a parameter), or with the parameter as the object
+      // ("sets session to be used when ...", "records ses for use").
+      {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes) (?:the )?[^.;]* to(?: the(?: [a-z_]+){0,2}?)? (ARG)\b)"), setter(), "sets-value"},
+      {"sets-value", re(R"(^(?:FUNC )?(?:sets|records|stores) (ARG|[a-z_]+) (?:to be used|for use|as the \w+ to use)\b)"), setter(), "sets-value"},
       {"cache-add", re(R"(^(?:FUNC )?adds (?:the session )?(ARG|[a-z_]+) to (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-add")},
       {"cache-remove", re(R"(^(?:FUNC )?removes (?:the session )?(ARG|[a-z_]+) from (?:the (?:internal )?(?:session )?cache|the context))"), cache_change("cache-remove")},
       // Predicates over a quantity: "is limited to", "may not exceed", "is at most".
@@ -402,6 +451,17 @@ const std::vector<Row>& behaviour_rows() {
       // "The default mode is X", "X is the default": a default value.
       {"default-value", re(R"(^the default (?:value |setting )?((?:[a-z_]+ )?(?:mode|value|size|timeout|setting|length))?\s?(?:is|will be) ([A-Z][A-Z0-9_]+|NUM)\b)"),
        quantity("default-value", "value")},
+      // The same predicate in other shapes: the quantity's noun phrase may
+      // carry its owner ("the default mode of a new context is X"), the
+      // value may follow "of" ("the same default timeout value of 300
+      // seconds"), and a flag may be said to be the default by its list item
+      // ("This is the default." under SSL_SESS_CACHE_SERVER).
+      {"default-value", re(R"(^the default ((?:[a-z_]+ ){0,2}?(?:mode|value|size|timeout|setting|length|lifetime|limit)(?: of (?:a |an |the |each |every )?(?:new )?[a-z_ ]+?)?) (?:is|will be) ([A-Z][A-Z0-9_]+|NUM)\b)"),
+       quantity("default-value", "value"), "default-value"},
+      {"default-value", re(R"(\bdefault ((?:[a-z_]+ ){0,2}?(?:mode|value|size|timeout|setting|length|lifetime|limit)(?: value)?) of (NUM)\b)"),
+       quantity("default-value", "value"), "default-value", R"(\bnot\b|\bno\b)"},
+      {"default-value", re(R"(^(?:(?:this|it)|([A-Z][A-Z0-9_]+)) is the default(?: (?:setting|mode|value|flag|option))?\.?$)"),
+       labelled_default(), "default-value"},
       // "The length of the id is stored in *len", "... is written to ARG".
       {"writes-output", re(R"(^(?:(on (?:success|failure|error)),? )?(?:the )?([a-z_ ]+?(?:of (?:the )?[a-z_ ]+?)?) (?:is|are|will be) (?:stored|written|returned|placed|put) (?:in|to|into|at) \*?(ARG|[a-z_]+)\b)"),
        output()},
@@ -490,34 +550,91 @@ bool reference_list(const std::string& t) {
   return std::regex_match(t, r);
 }
 
-// The grammar's last reading: a subject (functions, "these functions",
-// "both", "it") and a predicate verb, with no predicate the claim language
-// can check ("SSL_shutdown() shuts down an active connection"). The verb is
-// kept so that the coverage report can list which predicates lack a check.
-std::optional<Finding> descriptive(const Normalised& n, const std::string& subject) {
-  static const std::string one = R"((?:the )?FUNC(?: (?:function|macro|call)s?)?)";
-  static const std::string subject_phrase =
-      "(?:" + one + "(?:(?:,| and| or|, and) " + one + ")*" +
-      R"(|(?:these|both|the|this|all|all of these|each of these) (?:\w+ )?(?:functions?|macros?|calls?)|it|they|both))";
-  static const std::string adverbs =
-      R"((?: (?:also|only|then|always|never|currently|simply|just|still|now|first|automatically|internally))*)";
-  static const std::string verb =
-      R"( ((?:is|are|was|were|will|can|cannot|does|do|has|have|behaves|behave)(?: not)?(?: \w+)?|(?!(?:the|and|with|from|that|which|functions?|macros?|calls?|for|only|also)\b)[a-z]{3,})\b)";
-  static const std::regex clause("^" + subject_phrase + adverbs + verb, std::regex::optimize);
+// A pronoun with no function to stand for is still a subject when it
+// needs no antecedent ("This can happen when ...", "There are two ...") or
+// finds one in the sentence's own condition ("If both client and server
+// agree on the session, it will be reused"). A bare "it" or "they" opening
+// a sentence points at something the grammar cannot see.
+bool refers_without_function(const Normalised& n, const Clause& c) {
+  const std::string word = n.text.substr(c.subject_begin, n.text.find(' ', c.subject_begin) - c.subject_begin);
+  if (word == "this" || word == "these" || word == "that" || word == "those" || word == "there") return true;
+  return !c.condition.empty() && c.subject_begin > 0;
+}
+
+// A verb with no subject describes something when it belongs to a list
+// item (the item's label is what it describes: "Enable both ... at the same
+// time" under SSL_SESS_CACHE_BOTH), acts on a parameter of the page ("Reset
+// ssl to allow another connection"), or opens a DESCRIPTION ("Query, whether
+// ..."). Anywhere else it instructs the reader ("Use the version-flexible
+// methods instead").
+bool described_by_imperative(const Normalised& n, const SentenceContext& ctx) {
+  if (!ctx.label.empty()) return true;
+  if (!n.arguments.empty()) return true;
+  return ctx.section == "DESCRIPTION" && ctx.carried.empty();
+}
+
+// Advice to the reader, not a statement about the library: "make sure",
+// "you can/should", "it is recommended", "is not recommended",
+// "shouldn't", "it is acceptable for an application to".
+bool advice(const std::string& t) {
+  static const std::regex r(
+      R"(\bmake sure\b|\byou(?:r)?\b|\bshouldn't\b|\b(?:is|are) (?:not )?(?:recommended|advised|advisable|discouraged)\b)"
+      R"(|\bit is (?:not )?(?:recommended|advisable|preferable|acceptable|wise|good practice)\b|\bis (?:the )?preferred way\b)");
+  return std::regex_search(t, r);
+}
+
+// Illustrations and cross-references: "For example, ...", "e.g. ...", a
+// sentence that ends by pointing elsewhere ("...; see the notes below").
+bool illustration_or_reference(const std::string& t) {
+  static const std::regex r(
+      R"(^(?:for (?:example|instance)|e\.g\.|as an example)\b|[;,] see (?:the )?(?:"?notes"?|"?[a-z ]+"? )?(?:below|above)\b|\bsee (?:the )?(?:"?notes"?|section "?[^"]+"?) (?:below|above)\.?$)");
+  return std::regex_search(t, r);
+}
+
+// The grammar's last reading (clause.hpp): a subject (functions, "these
+// functions", "both", a pronoun carrying the subject, a noun phrase, a
+// gerund) and a predicate verb, with no predicate the claim language can
+// check ("SSL_shutdown() shuts down an active connection", "The server then
+// looks up the session in its cache"). The verb is kept so that the
+// coverage report can list which predicates lack a check; the condition
+// clause is kept with its class.
+std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   // "It is not possible to ..." is an impersonal "it", not a subject.
   static const std::regex impersonal(R"(^it (?:is|was)\b)");
-  std::smatch m;
-  if (!std::regex_search(n.text, m, clause) || std::regex_search(n.text, impersonal)) return std::nullopt;
+  if (std::regex_search(n.text, impersonal)) return std::nullopt;
+  const auto clause = parse_clause(n);
+  if (!clause) return std::nullopt;
   std::vector<std::string> subjects;
-  const auto end = static_cast<std::size_t>(m.position(1));
   for (const auto& f : n.functions)
-    if (f.pos < end && std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
+    if (f.pos >= clause->subject_begin && f.pos < clause->subject_end &&
+        std::find(subjects.begin(), subjects.end(), f.value) == subjects.end())
+      subjects.push_back(f.value);
+  const bool named = !subjects.empty();
+  const bool pronoun = clause->subject_kind == SubjectKind::pronoun;
+  // In a list item a pronoun stands for what the label names ("These are
+  // the general-purpose methods" under "TLS_method(), TLS_server_method()").
+  if (subjects.empty() && pronoun && !ctx.label.empty())
+    for (const auto& f : normalise(ctx.label, *ctx.vocab).functions)
+      if (std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
   if (subjects.empty() && !subject.empty()) subjects.push_back(subject);
-  if (subjects.empty()) return std::nullopt;  // "it" with nothing to refer to
-  Finding f = reasoned("descriptive", n, subjects.front());
+  if (subjects.empty() && pronoun && !refers_without_function(n, *clause)) return std::nullopt;
+  // A main verb under "would" states a hypothetical ("would be grossly
+  // foolish", "would normally be copied"): what happens under conditions
+  // the page does not set, as speculative as "may".
+  if (clause->predicate.rfind("would", 0) == 0) return reasoned("speculative", n, subject);
+  if (clause->subject_kind == SubjectKind::imperative && !described_by_imperative(n, ctx))
+    return reasoned("caller-obligation", n, subject);  // an instruction to the reader
+  Finding f = reasoned("descriptive", n, subjects.empty() ? std::string() : subjects.front());
   f.functions = subjects;
   f.reason = "informative";
-  f.params["predicate"] = m[1].str();
+  f.params["predicate"] = clause->predicate;
+  if (clause->subject_kind == SubjectKind::imperative && !ctx.label.empty()) f.params["subject"] = ctx.label;
+  else if (!named && clause->subject_kind != SubjectKind::imperative && clause->subject_end > clause->subject_begin)
+    f.params["subject"] = n.restore(clause->subject_begin, clause->subject_end);
+  if (!clause->condition.empty()) {
+    f.params["condition"] = clause->condition;
+    classify_condition(f.params, f.functions.empty() ? std::string() : f.functions.front());
+  }
   return f;
 }
 
@@ -529,10 +646,12 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
     f.reason = "informative";
     return {f};
   }
-  if (informative(n.text) || reference_list(n.text)) return {reasoned("informative", n, subject)};
+  if (informative(n.text) || reference_list(n.text) || illustration_or_reference(n.text))
+    return {reasoned("informative", n, subject)};
+  if (advice(n.text)) return {reasoned("caller-obligation", n, subject)};
   // A RETURN VALUES sentence speaks of values: left visible when unread.
   if (ctx.section.rfind("RETURN VALUE", 0) != 0)
-    if (auto d = descriptive(n, subject)) return {*d};
+    if (auto d = descriptive(n, ctx, subject)) return {*d};
   return {reasoned("unrecognised", n, subject)};
 }
 

@@ -48,7 +48,7 @@ std::vector<Outcome> outcomes(const Normalised& n) {
   static const std::regex value_first(kValue + R"( (?:is |will be |are )?(?:returned )?)" + kWhen +
                                       R"((?: (?:an?|the|any))?((?: \w+){0,3}?) )" + kOutcome + R"(\b)");
   static const std::regex outcome_first(kWhen + R"((?: (?:an?|the|any))? )" + kOutcome +
-                                        R"(\b,?((?: (?:the|it|this|FUNC|function|functions|call|will|returns?|return|is|are|value|of|then))*) )" + kValue);
+                                        R"(\b,?((?: (?:the|it|this|FUNC|function|functions|call|will|returns?|return|yields?|gives?|is|are|value|of|then))*) )" + kValue);
   static const std::regex otherwise(kValue + R"( (?:is returned )?(?:otherwise|else|if not|in all other cases)|(?:otherwise|else),? (?:it |FUNC )?(?:returns? )?)" + kValue);
   std::vector<Outcome> out;
   auto seen = [&out](std::size_t pos) {
@@ -88,7 +88,8 @@ bool conditional(const Normalised& n, Outcome& yes, Outcome& no) {
 
 // The page functions named before the verb, else any named before it, else
 // the sentence subject.
-std::vector<std::string> subjects(const Normalised& n, std::size_t verb, const SentenceContext& ctx) {
+std::vector<std::string> subjects(const Normalised& n, std::size_t verb, const SentenceContext& ctx,
+                                  bool& collective_subject) {
   std::vector<std::string> on_page, other;
   for (const auto& f : n.functions) {
     if (f.pos >= verb) break;
@@ -103,6 +104,7 @@ std::vector<std::string> subjects(const Normalised& n, std::size_t verb, const S
   static const std::regex collective(
       R"(^(?:(?:these|both|all|all of these|all the|each of these|the)(?: \w+)? (?:functions|macros|calls)|both|they|all of them|each of them)\b)");
   if (std::regex_search(n.text.substr(0, verb), collective)) {
+    collective_subject = true;
     std::vector<std::string> all;
     for (const auto& f : ctx.vocab->page_functions) {
       const model::Prototype* p = ctx.vocab->prototype(f);
@@ -168,8 +170,12 @@ std::optional<Finding> conditional_value(const Normalised& n) {
   const json value = value_of(n, m[v], m.position(v));
   if (value.is_null()) return std::nullopt;
   const auto at = static_cast<std::size_t>(m.position(c));
-  return make("returns-enumerated",
-              {{"value", value}, {"condition", n.restore(at, at + static_cast<std::size_t>(m.length(c)))}});
+  // "NULL when memory is exhausted and a new session otherwise": the other
+  // value's "otherwise" part is no part of this value's condition.
+  static const std::regex other_value(R"(,? (?:and|or) [^,;]*? otherwise$)");
+  const std::string condition =
+      std::regex_replace(n.restore(at, at + static_cast<std::size_t>(m.length(c))), other_value, "");
+  return make("returns-enumerated", {{"value", value}, {"condition", condition}});
 }
 
 // "a pointer to ...", but not "the NULL pointer".
@@ -250,6 +256,58 @@ std::vector<std::string> functions_returning(const json& value, const Vocabulary
   return out;
 }
 
+// The condition clause a value carries after it: "or NULL if no peer
+// certificate is available", "0 for failure, for example if the supplied
+// session ID length exceeds ...". Keyed by the value's expectation; a value
+// with no clause of its own is absent.
+std::vector<std::pair<json, std::string>> value_clauses(const Normalised& n) {
+  static const std::regex clause(kValue + R"((?: pointer)?(?: (?:is|will be) returned)?(?: (?:on|for|upon) (?:failure|error)s?)?,?(?: (?:for example|for instance|e\.g\.),?)? ((?:if|when|whenever|unless|in case of|in case) [^.;]+))");
+  std::vector<std::pair<json, std::string>> out;
+  const std::string& t = n.text;
+  for (std::sregex_iterator it(t.begin(), t.end(), clause), e; it != e; ++it) {
+    const json value = value_of(n, (*it)[1], static_cast<std::size_t>(it->position(1)));
+    if (value.is_null()) continue;
+    const auto at = static_cast<std::size_t>(it->position(2));
+    std::string text = n.restore(at, at + static_cast<std::size_t>(it->length(2)));
+    // "NULL if X or 0 otherwise": the clause ends where the next value starts.
+    static const std::regex next_value(R"(,? (?:or|and) (?:NUM|NULL)\b.*$)");
+    text = std::regex_replace(text, next_value, "");
+    while (!text.empty() && (text.back() == ' ' || text.back() == ',')) text.pop_back();
+    // Stored as other conditions are: without "if"/"when", "unless" kept.
+    static const std::regex intro(R"(^(?:if|when|whenever|in case of|in case) )");
+    out.emplace_back(value, std::regex_replace(text, intro, ""));
+  }
+  return out;
+}
+
+// Gives the failure value its own condition when the sentence states one:
+// `condition` of a returns-pointer-or-null (the NULL case), and
+// `failure_condition` of a returns-int, so that a check runs the failure
+// scenario the page names and no other.
+void with_value_conditions(Finding& f, const Normalised& n) {
+  const bool pointer = f.kind == "returns-pointer-or-null";
+  if (!pointer && f.kind != "returns-int") return;
+  if (!f.params.contains("failure")) return;
+  for (const auto& [value, text] : value_clauses(n)) {
+    if (value != f.params["failure"]) continue;
+    if (pointer && !f.params.contains("condition")) {
+      f.params["condition"] = text;
+    } else if (!pointer && f.params.value("condition_of", "") != "success") {
+      f.params["failure_condition"] = text;
+    }
+    return;
+  }
+}
+
+// Whether a value claim can be about a function of this return type.
+bool fits_return_type(const Finding& f, const model::Prototype* p) {
+  if (p == nullptr) return true;
+  const bool pointer = p->return_type.find('*') != std::string::npos;
+  if (f.kind == "returns-int") return !pointer;
+  if (f.kind == "returns-pointer-or-null" || f.kind == "returns-pointer") return pointer;
+  return true;
+}
+
 // A value stated under a clause that opens the sentence ("If the session is
 // identical, ..., the return value is 0"; "When called on a server, it
 // returns ...") holds under that clause only: it becomes the claim's
@@ -292,16 +350,21 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
   // "return value" and "return code" are nouns, not statements.
   static const std::regex verb(
-      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b|\bthe return value points to\b)");
+      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:yields?|gives?) (?=NUM\b|NULL\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b|\bthe return value points to\b)");
   std::smatch m;
   if (!std::regex_search(n.text, m, verb)) return {};
   if (!n.text.empty() && n.text.back() == ':') return {};  // introduces a list: informative
-  const auto who = subjects(n, static_cast<std::size_t>(m.position(0)), ctx);
+  bool collective = false;
+  const auto who = subjects(n, static_cast<std::size_t>(m.position(0)), ctx, collective);
   std::vector<Finding> out;
   for (const auto& subject : who.empty() ? std::vector<std::string>{""} : who) {
     auto f = classify(n, ctx, subject);
     if (!f) continue;
+    // "These functions return 1 on success": not the page's functions whose
+    // return type cannot carry the value (a pointer getter, an int setter).
+    if (collective && !fits_return_type(*f, ctx.vocab->prototype(subject))) continue;
     if (!subject.empty()) f->functions = {subject};
+    with_value_conditions(*f, n);
     with_condition(*f, n, subject);
     if (subject.empty() && f->checkable && f->kind != "returns-on-null") {  // a value with no function to call stays visibly unchecked
       f->checkable = false;

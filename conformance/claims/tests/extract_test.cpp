@@ -74,6 +74,16 @@ BOOST_AUTO_TEST_CASE(every_statement_lands_with_page_function_kind_ordinal_ids) 
   BOOST_TEST(total.at("unrecognised") == 0);
 }
 
+// A RETURN VALUES sentence that states no value (a list introduction) is
+// counted as a return statement and, apart, as no claim: nothing is hidden.
+BOOST_AUTO_TEST_CASE(return_statements_that_are_no_claims_are_counted_apart) {
+  const Catalogue c = extract({page("SSL_SESSION_free() frees the session.", "The following return values can occur:", 5)});
+  const auto& total = c.coverage.at("total");
+  BOOST_TEST(total.at("return_statements") == 1);
+  BOOST_TEST(total.at("return_recognised") == 0);
+  BOOST_TEST(total.at("return_noclaim") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(ids_survive_rewording_and_reflowing) {
   const Catalogue a = extract({page("SSL_SESSION_free() decrements the reference count of session and frees it if the reference count has reached 0.",
                                     "SSL_SESSION_up_ref returns 1 on success or 0 on error.", 5)});

@@ -62,6 +62,30 @@ BOOST_AUTO_TEST_CASE(free_decrements_and_frees_at_zero) {
   }
 }
 
+// The reference-count predicates are verb classes: any verb of the class,
+// active or passive, gives the same claim.
+BOOST_AUTO_TEST_CASE(reference_count_verbs_are_classes_not_wordings) {
+  const auto& v = session_page();
+  for (const char* s : {"SSL_SESSION_up_ref() adds one to the reference count of ses.",
+                        "The reference count of ses is raised by one by SSL_SESSION_up_ref().",
+                        "SSL_SESSION_up_ref() bumps the reference count of ses."}) {
+    const auto fs = recognise_in(v, s);
+    const Finding* f = find_kind(fs, "refcount-increment");
+    BOOST_TEST_REQUIRE(f != nullptr, s);
+    BOOST_TEST(f->params["argument"] == "ses", s);
+  }
+  for (const char* s : {"SSL_SESSION_free() drops the reference count of session by one and frees it when the count reaches zero.",
+                        "SSL_SESSION_free() releases one reference to session; the session is destroyed once no references remain.",
+                        "SSL_SESSION_free() lowers the reference count of session and destroys it when the last reference is released."}) {
+    const auto fs = recognise_in(v, s);
+    const Finding* f = find_kind(fs, "refcount-decrement-free");
+    BOOST_TEST_REQUIRE(f != nullptr, s);
+    BOOST_TEST(f->params["argument"] == "session", s);
+    BOOST_TEST(!has(fs, "refcount-decrement"), s);
+  }
+  BOOST_TEST(!has(recognise_in(v, "SSL_SESSION_dup() does not raise the reference count of src."), "refcount-increment"));
+}
+
 BOOST_AUTO_TEST_CASE(obligation_mentioning_an_increment_is_not_an_increment) {
   const auto fs = recognise_in(session_page(), "SSL_SESSION_free() must only be called for SSL_SESSION objects, for which the reference count was explicitly incremented (e.g. by calling SSL_get1_session(), see SSL_get_session(3)) or when the SSL_SESSION object was generated outside a TLS handshake operation, e.g. by using d2i_SSL_SESSION(3).", "NOTES");
   BOOST_TEST_REQUIRE(fs.size() == 1u);
@@ -96,6 +120,20 @@ BOOST_AUTO_TEST_CASE(null_return_is_not_a_noop) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(aliases_and_copies)
+
+BOOST_AUTO_TEST_CASE(another_name_is_an_alias) {
+  const auto fs = recognise_in(get_session_page(), "SSL_get0_session() is another name for SSL_get_session().");
+  const Finding* f = find_kind(fs, "alias");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["target"] == "SSL_get_session");
+}
+
+BOOST_AUTO_TEST_CASE(no_op_when_passed_null) {
+  const auto fs = recognise_in(session_page(), "SSL_SESSION_free() does nothing when passed a NULL pointer.");
+  const Finding* f = find_kind(fs, "null-noop");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "session");
+}
 
 BOOST_AUTO_TEST_CASE(same_as_is_an_alias) {
   const auto fs = recognise_in(get_session_page(), "SSL_get0_session() is the same as SSL_get_session().");
@@ -228,6 +266,83 @@ BOOST_AUTO_TEST_CASE(parsed_statements_without_a_checkable_predicate_are_descrip
   BOOST_TEST(recognise_in(v, "It can also occur when SSL_SESSION_free() was called.", "RETURN VALUES")[0].kind == "unrecognised");
 }
 
+// The clause grammar: a noun phrase or a gerund is a subject as well as a
+// function name, found by the verb that follows it, whatever the wording.
+BOOST_AUTO_TEST_CASE(noun_phrase_subjects_keep_predicate_subject_and_condition) {
+  const auto& v = add_session_page();
+  const auto d = recognise_in(v, "If a session with the same session id already exists, the old session is removed by calling SSL_SESSION_free(3).");
+  BOOST_TEST_REQUIRE(d.size() == 1u);
+  BOOST_TEST(d[0].kind == "descriptive");
+  BOOST_TEST(d[0].params["subject"] == "the old session");
+  BOOST_TEST(d[0].params["predicate"] == "is removed");
+  BOOST_TEST(d[0].params["when"] == "already-present");
+  const auto plural = recognise_in(v, "SSL_SESSION objects keep internal link information about the session cache list.");
+  BOOST_TEST(plural[0].kind == "descriptive");
+  BOOST_TEST(plural[0].params["predicate"] == "keep");
+  const auto trailing = recognise_in(v, "The new callback is only invoked when a session is actually established.");
+  BOOST_TEST(trailing[0].params["predicate"] == "is only invoked");
+  BOOST_TEST(trailing[0].params["condition"] == "when a session is actually established");
+  const auto scope = recognise_in(v, "For TLSv1.2, tickets generated during an initial handshake use the value as specified.");
+  BOOST_TEST(scope[0].kind == "descriptive");
+  BOOST_TEST(scope[0].params["predicate"] == "use");
+  BOOST_TEST(scope[0].params["condition"] == "for tlsv1.2");  // lower-cased as quoted conditions are
+  const auto gerund = recognise_in(v, "Freeing the context (using SSL_CTX_free) decrements it.");
+  BOOST_TEST(gerund[0].kind == "descriptive");
+  BOOST_TEST(gerund[0].params["predicate"] == "decrements");
+}
+
+// A default value in other shapes than "The default X is Y": an owner on
+// the quantity, the value after "of", the flag a list item is about.
+BOOST_AUTO_TEST_CASE(default_values_in_several_shapes) {
+  const auto& v = get_session_page();
+  const auto owner = recognise_in(v, "The default mode of a new context is SSL_SESS_CACHE_SERVER.");
+  BOOST_TEST_REQUIRE(owner.size() == 1u);
+  BOOST_TEST(owner[0].kind == "default-value");
+  BOOST_TEST(owner[0].params["value"] == "SSL_SESS_CACHE_SERVER");
+  const auto of = recognise_in(v, "All currently supported protocols have the same default timeout value of 300 seconds.");
+  BOOST_TEST(of[0].kind == "default-value");
+  BOOST_TEST(of[0].params["value"] == 300);
+  BOOST_TEST(of[0].params["quantity"] == "timeout value");
+  const auto item = recognise_in(v, "This is the default.", "DESCRIPTION", "", "SSL_SESS_CACHE_SERVER");
+  BOOST_TEST(item[0].kind == "default-value");
+  BOOST_TEST(item[0].params["value"] == "SSL_SESS_CACHE_SERVER");
+  // Outside an item labelled with a flag, "this" names no value.
+  BOOST_TEST(recognise_in(v, "This is the default.")[0].kind != "default-value");
+  BOOST_TEST(recognise_in(v, "There is no default timeout value of 300 seconds.")[0].kind != "default-value");
+}
+
+// Without a verb the lexicon knows, a noun phrase is no subject: the
+// sentence stays visibly unrecognised.
+BOOST_AUTO_TEST_CASE(unknown_verb_after_a_noun_phrase_stays_unrecognised) {
+  BOOST_TEST(recognise_in(add_session_page(), "Sessions wobble after a handshake.")[0].kind == "unrecognised");
+}
+
+// A verb with no subject: the item it belongs to, the page parameter it acts
+// on, or, anywhere else, an instruction to the reader.
+BOOST_AUTO_TEST_CASE(subjectless_sentences_describe_or_advise) {
+  const auto& v = get_session_page();
+  const auto item = recognise_in(v, "Enable both SSL_SESS_CACHE_CLIENT and SSL_SESS_CACHE_SERVER at the same time.",
+                                 "DESCRIPTION", "", "SSL_SESS_CACHE_BOTH");
+  BOOST_TEST(item[0].kind == "descriptive");
+  BOOST_TEST(item[0].params["subject"] == "SSL_SESS_CACHE_BOTH");
+  BOOST_TEST(recognise_in(v, "Reset ssl to allow another connection.", "DESCRIPTION", "SSL_get_session")[0].kind == "descriptive");
+  const auto advice = recognise_in(v, "Use the version-flexible methods instead of the version specific methods.", "NOTES", "SSL_get_session");
+  BOOST_TEST(advice[0].kind == "caller-obligation");
+}
+
+// General rules for what is no claim: advice, illustrations, pointers, hypotheticals.
+BOOST_AUTO_TEST_CASE(advice_examples_and_hypotheticals_are_no_claims) {
+  const auto& v = get_session_page();
+  BOOST_TEST(recognise_in(v, "When disabling a protocol, make sure that you also disable the later ones.")[0].kind == "caller-obligation");
+  BOOST_TEST(recognise_in(v, "You probably shouldn't use these functions.")[0].kind == "caller-obligation");
+  BOOST_TEST(recognise_in(v, "The list can also be limited with options, but this approach is not recommended.")[0].kind == "caller-obligation");
+  BOOST_TEST(recognise_in(v, "For example, this happens because a session has become obsolete.")[0].kind == "informative");
+  BOOST_TEST(recognise_in(v, "This value is a hint and not an absolute; see the notes below.")[0].kind == "informative");
+  BOOST_TEST(recognise_in(v, "Using them in place of RAND_bytes() would be grossly foolish.")[0].kind == "speculative");
+  // "would" inside a subordinate clause leaves the main statement a statement.
+  BOOST_TEST(recognise_in(v, "SSL_get_session() tells how many bytes a write would accept.")[0].kind == "descriptive");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(setters_and_cache_changes)
@@ -242,6 +357,38 @@ BOOST_AUTO_TEST_CASE(setter_names_its_value_and_getter) {
   BOOST_TEST(f->params["getter"] == "SSL_CTX_get_timeout");
   const auto gs = recognise_in(v, "SSL_CTX_get_timeout() returns the currently set timeout value.", "RETURN VALUES");
   BOOST_TEST(find_kind(gs, "returns-current")->params["setter"] == "SSL_CTX_set_timeout");
+}
+
+// The value of a setter in apposition after the last "to", or the
+// parameter itself as the object ("sets session to be used").
+BOOST_AUTO_TEST_CASE(setter_value_in_apposition_or_as_object) {
+  const auto v = vocabulary({proto("int", "SSL_SESSION_set_protocol_version", {{"SSL_SESSION *", "s"}, {"int", "version"}}),
+                             proto("int", "SSL_SESSION_get_protocol_version", {{"const SSL_SESSION *", "s"}}),
+                             proto("int", "SSL_set_session", {{"SSL *", "ssl"}, {"SSL_SESSION *", "session"}}),
+                             proto("SSL_SESSION *", "SSL_get_session", {{"const SSL *", "ssl"}})});
+  const auto fs = recognise_in(v, "SSL_SESSION_set_protocol_version() sets the protocol version associated with the SSL_SESSION object s to the version version.");
+  const Finding* f = find_kind(fs, "sets-value");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "version");  // the last "to", not "with ... s"
+  BOOST_TEST(f->params["getter"] == "SSL_SESSION_get_protocol_version");
+  const auto gs = recognise_in(v, "SSL_set_session() sets session to be used when the connection is established.");
+  const Finding* g = find_kind(gs, "sets-value");
+  BOOST_TEST_REQUIRE(g != nullptr);
+  BOOST_TEST(g->params["argument"] == "session");
+  BOOST_TEST(g->params["getter"] == "SSL_get_session");
+}
+
+// An output parameter written only under a condition keeps it.
+BOOST_AUTO_TEST_CASE(output_written_under_a_condition_keeps_it) {
+  const auto v = vocabulary({proto("const unsigned char *", "SSL_SESSION_get0_id_context",
+                                   {{"const SSL_SESSION *", "s"}, {"unsigned int *", "len"}})});
+  const auto fs = recognise_in(v, "The length of the ID context is written to *len if len is not NULL.", "DESCRIPTION",
+                               "SSL_SESSION_get0_id_context");
+  const Finding* f = find_kind(fs, "writes-output");
+  BOOST_TEST_REQUIRE(f != nullptr);
+  BOOST_TEST(f->params["argument"] == "len");
+  BOOST_TEST(f->params["condition"] == "len is not NULL");
+  BOOST_TEST(f->params["when"] == "named:len is not null");
 }
 
 BOOST_AUTO_TEST_CASE(setting_something_to_a_non_parameter_is_no_setter_claim) {

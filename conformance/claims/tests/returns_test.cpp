@@ -92,6 +92,41 @@ BOOST_AUTO_TEST_CASE(pointer_or_null_in_several_wordings) {
   }
 }
 
+// The clause after a failure value is that value's condition, so a check
+// runs the failure the page names: NULL's for a pointer, failure_condition
+// for an integer ("for example if ..." included).
+BOOST_AUTO_TEST_CASE(a_failure_value_keeps_its_own_condition) {
+  const Finding p = only_return(get_session_page(), "SSL_get1_session() returns a pointer to the session or NULL if no session is available.");
+  BOOST_TEST(p.kind == "returns-pointer-or-null");
+  BOOST_TEST(p.params["condition"] == "no session is available");
+  BOOST_TEST(p.params.contains("when"));
+  const Finding i = only_return(session_page(), "SSL_SESSION_up_ref() returns 1 for success and 0 for failure, for example if the count would overflow.");
+  BOOST_TEST(i.kind == "returns-int");
+  BOOST_TEST(i.params["failure_condition"] == "the count would overflow");
+  BOOST_TEST(!i.params.contains("condition"));
+  const Finding plain = only_return(session_page(), "SSL_SESSION_up_ref() returns 1 on success or 0 on error.");
+  BOOST_TEST(!plain.params.contains("failure_condition"));
+}
+
+// "yields"/"gives" before a value are return verbs as "returns" is.
+BOOST_AUTO_TEST_CASE(other_return_verbs_before_a_value) {
+  expect_int("SSL_SESSION_up_ref() gives 1 when successful, otherwise 0.", 1, 0);
+  expect_int("SSL_SESSION_up_ref() yields 1 on success; on failure it yields 0.", 1, 0);
+}
+
+// A collective subject is the functions whose return type fits the value.
+BOOST_AUTO_TEST_CASE(collective_subject_keeps_only_fitting_functions) {
+  const auto fs = recognise_in(session_page(), "These functions return 1 on success and 0 on failure.", "RETURN VALUES");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].functions == std::vector<std::string>{"SSL_SESSION_up_ref"});
+}
+
+// The other value's "otherwise" is no part of a value's condition.
+BOOST_AUTO_TEST_CASE(condition_stops_before_the_other_value) {
+  const Finding f = only_return(session_page(), "SSL_SESSION_new() returns NULL when memory is exhausted and a new session otherwise.");
+  BOOST_TEST(f.params["condition"] == "when memory is exhausted");
+}
+
 BOOST_AUTO_TEST_CASE(null_on_failure_alone_is_a_pointer_claim) {
   const auto v = vocabulary({proto("SSL_SESSION *", "d2i_SSL_SESSION", {{"SSL_SESSION **", "a"}, {"const unsigned char **", "pp"}, {"long", "length"}})});
   const auto fs = recognise_in(v, "In case of failure the NULL-pointer is returned and the error message can be retrieved from the error stack.", "RETURN VALUES", "d2i_SSL_SESSION");
