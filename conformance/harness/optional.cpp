@@ -357,119 +357,119 @@ using MethodCall = const SSL_METHOD* (*)();
 // nullptr: the headers do not declare that constructor.
 const std::map<std::string, MethodCall>& method_table() {
   static const std::map<std::string, MethodCall> table{
-      {"TLS_method", [] { return tls_method(); }},
+      {"TLS_method", []() -> const SSL_METHOD* { return tls_method(); }},
 #if SSLCONF_HAS_TLS_server_method
-      {"TLS_server_method", [] { return TLS_server_method(); }},
+      {"TLS_server_method", []() -> const SSL_METHOD* { return TLS_server_method(); }},
 #else
       {"TLS_server_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLS_client_method
-      {"TLS_client_method", [] { return TLS_client_method(); }},
+      {"TLS_client_method", []() -> const SSL_METHOD* { return TLS_client_method(); }},
 #else
       {"TLS_client_method", nullptr},
 #endif
 #if SSLCONF_HAS_SSLv23_method
-      {"SSLv23_method", [] { return SSLv23_method(); }},
+      {"SSLv23_method", []() -> const SSL_METHOD* { return SSLv23_method(); }},
 #else
       {"SSLv23_method", nullptr},
 #endif
 #if SSLCONF_HAS_SSLv23_server_method
-      {"SSLv23_server_method", [] { return SSLv23_server_method(); }},
+      {"SSLv23_server_method", []() -> const SSL_METHOD* { return SSLv23_server_method(); }},
 #else
       {"SSLv23_server_method", nullptr},
 #endif
 #if SSLCONF_HAS_SSLv23_client_method
-      {"SSLv23_client_method", [] { return SSLv23_client_method(); }},
+      {"SSLv23_client_method", []() -> const SSL_METHOD* { return SSLv23_client_method(); }},
 #else
       {"SSLv23_client_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_method
-      {"TLSv1_method", [] { return TLSv1_method(); }},
+      {"TLSv1_method", []() -> const SSL_METHOD* { return TLSv1_method(); }},
 #else
       {"TLSv1_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_server_method
-      {"TLSv1_server_method", [] { return TLSv1_server_method(); }},
+      {"TLSv1_server_method", []() -> const SSL_METHOD* { return TLSv1_server_method(); }},
 #else
       {"TLSv1_server_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_client_method
-      {"TLSv1_client_method", [] { return TLSv1_client_method(); }},
+      {"TLSv1_client_method", []() -> const SSL_METHOD* { return TLSv1_client_method(); }},
 #else
       {"TLSv1_client_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_1_method
-      {"TLSv1_1_method", [] { return TLSv1_1_method(); }},
+      {"TLSv1_1_method", []() -> const SSL_METHOD* { return TLSv1_1_method(); }},
 #else
       {"TLSv1_1_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_1_server_method
-      {"TLSv1_1_server_method", [] { return TLSv1_1_server_method(); }},
+      {"TLSv1_1_server_method", []() -> const SSL_METHOD* { return TLSv1_1_server_method(); }},
 #else
       {"TLSv1_1_server_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_1_client_method
-      {"TLSv1_1_client_method", [] { return TLSv1_1_client_method(); }},
+      {"TLSv1_1_client_method", []() -> const SSL_METHOD* { return TLSv1_1_client_method(); }},
 #else
       {"TLSv1_1_client_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_2_method
-      {"TLSv1_2_method", [] { return TLSv1_2_method(); }},
+      {"TLSv1_2_method", []() -> const SSL_METHOD* { return TLSv1_2_method(); }},
 #else
       {"TLSv1_2_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_2_server_method
-      {"TLSv1_2_server_method", [] { return TLSv1_2_server_method(); }},
+      {"TLSv1_2_server_method", []() -> const SSL_METHOD* { return TLSv1_2_server_method(); }},
 #else
       {"TLSv1_2_server_method", nullptr},
 #endif
 #if SSLCONF_HAS_TLSv1_2_client_method
-      {"TLSv1_2_client_method", [] { return TLSv1_2_client_method(); }},
+      {"TLSv1_2_client_method", []() -> const SSL_METHOD* { return TLSv1_2_client_method(); }},
 #else
       {"TLSv1_2_client_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLS_method
-      {"DTLS_method", [] { return DTLS_method(); }},
+      {"DTLS_method", []() -> const SSL_METHOD* { return DTLS_method(); }},
 #else
       {"DTLS_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLS_server_method
-      {"DTLS_server_method", [] { return DTLS_server_method(); }},
+      {"DTLS_server_method", []() -> const SSL_METHOD* { return DTLS_server_method(); }},
 #else
       {"DTLS_server_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLS_client_method
-      {"DTLS_client_method", [] { return DTLS_client_method(); }},
+      {"DTLS_client_method", []() -> const SSL_METHOD* { return DTLS_client_method(); }},
 #else
       {"DTLS_client_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLSv1_method
-      {"DTLSv1_method", [] { return DTLSv1_method(); }},
+      {"DTLSv1_method", []() -> const SSL_METHOD* { return DTLSv1_method(); }},
 #else
       {"DTLSv1_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLSv1_server_method
-      {"DTLSv1_server_method", [] { return DTLSv1_server_method(); }},
+      {"DTLSv1_server_method", []() -> const SSL_METHOD* { return DTLSv1_server_method(); }},
 #else
       {"DTLSv1_server_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLSv1_client_method
-      {"DTLSv1_client_method", [] { return DTLSv1_client_method(); }},
+      {"DTLSv1_client_method", []() -> const SSL_METHOD* { return DTLSv1_client_method(); }},
 #else
       {"DTLSv1_client_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLSv1_2_method
-      {"DTLSv1_2_method", [] { return DTLSv1_2_method(); }},
+      {"DTLSv1_2_method", []() -> const SSL_METHOD* { return DTLSv1_2_method(); }},
 #else
       {"DTLSv1_2_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLSv1_2_server_method
-      {"DTLSv1_2_server_method", [] { return DTLSv1_2_server_method(); }},
+      {"DTLSv1_2_server_method", []() -> const SSL_METHOD* { return DTLSv1_2_server_method(); }},
 #else
       {"DTLSv1_2_server_method", nullptr},
 #endif
 #if SSLCONF_HAS_DTLSv1_2_client_method
-      {"DTLSv1_2_client_method", [] { return DTLSv1_2_client_method(); }},
+      {"DTLSv1_2_client_method", []() -> const SSL_METHOD* { return DTLSv1_2_client_method(); }},
 #else
       {"DTLSv1_2_client_method", nullptr},
 #endif
