@@ -342,6 +342,58 @@ long old_set_timeout(SSL_SESSION* s, long t) {
 #endif
 }
 
+int ssl_get_ex_new_index() {
+#if SSLCONF_HAS_SSL_get_ex_new_index
+  return SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+#else
+  missing("SSL_get_ex_new_index");
+#endif
+}
+
+int ssl_set_ex_data(SSL* object, int idx, void* data) {
+#if SSLCONF_HAS_SSL_set_ex_data
+  return SSL_set_ex_data(object, idx, data);
+#else
+  (void)object, (void)idx, (void)data;
+  missing("SSL_set_ex_data");
+#endif
+}
+
+void* ssl_get_ex_data(const SSL* object, int idx) {
+#if SSLCONF_HAS_SSL_get_ex_data
+  return SSL_get_ex_data(object, idx);
+#else
+  (void)object, (void)idx;
+  missing("SSL_get_ex_data");
+#endif
+}
+
+int ctx_get_ex_new_index() {
+#if SSLCONF_HAS_SSL_CTX_get_ex_new_index
+  return SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+#else
+  missing("SSL_CTX_get_ex_new_index");
+#endif
+}
+
+int ctx_set_ex_data(SSL_CTX* object, int idx, void* data) {
+#if SSLCONF_HAS_SSL_CTX_set_ex_data
+  return SSL_CTX_set_ex_data(object, idx, data);
+#else
+  (void)object, (void)idx, (void)data;
+  missing("SSL_CTX_set_ex_data");
+#endif
+}
+
+void* ctx_get_ex_data(const SSL_CTX* object, int idx) {
+#if SSLCONF_HAS_SSL_CTX_get_ex_data
+  return SSL_CTX_get_ex_data(object, idx);
+#else
+  (void)object, (void)idx;
+  missing("SSL_CTX_get_ex_data");
+#endif
+}
+
 // Tables by name. The pages document deprecated calls too (TLSv1_method
 // ...); calling them is the point, so their deprecation warnings are off
 // here and only here.

@@ -90,6 +90,14 @@ long old_set_time(SSL_SESSION* s, long t);
 long old_get_timeout(const SSL_SESSION* s);
 long old_set_timeout(SSL_SESSION* s, long t);
 
+// Application data slots of connections and contexts.
+int ssl_get_ex_new_index();
+int ssl_set_ex_data(SSL* ssl, int idx, void* data);
+void* ssl_get_ex_data(const SSL* ssl, int idx);
+int ctx_get_ex_new_index();
+int ctx_set_ex_data(SSL_CTX* ctx, int idx, void* data);
+void* ctx_get_ex_data(const SSL_CTX* ctx, int idx);
+
 // A constant a page names (SSL_MAX_SID_CTX_LENGTH, SSL_SESS_CACHE_SERVER ...),
 // as the headers under test define it; false when they do not.
 bool constant_value(const std::string& name, long long& value);
