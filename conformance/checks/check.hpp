@@ -67,6 +67,10 @@ Verdict cache_remove(const Claim&);
 Verdict free_callback_once(const Claim&);
 Verdict cache_count(const Claim&);
 Verdict remove_callback(const Claim&);
+Verdict refcount_initial(const Claim&);
+Verdict limit(const Claim&);
+Verdict default_value(const Claim&);
+Verdict writes_output(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

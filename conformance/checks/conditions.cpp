@@ -36,6 +36,7 @@ const std::vector<std::pair<std::string, Alternatives>>& vocabulary() {
       {"invalid-index", {{"invalid index"}, {"negative index"}, {"index", "out of range"}}},
       {"no-more-indexes", {{"no more", "index"}, {"exhaust"}, {"too many"}}},
       {"tls13", {{"tls 1.3"}, {"tlsv1.3"}, {"tls1.3"}}},
+      {"would-block", {{"nonblocking"}, {"non-blocking"}, {"would block"}, {"want_write"}}},
   };
   return v;
 }

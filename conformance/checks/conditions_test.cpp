@@ -19,6 +19,10 @@ BOOST_AUTO_TEST_CASE(a_named_cause_selects_its_class) {
   BOOST_TEST(condition_classes("The length sid_ctx_len exceeded the maximum allowed length").count("too-long") == 1u);
   BOOST_TEST(condition_classes("The handshake of ssl had already started").count("handshake-started") == 1u);
   BOOST_TEST(condition_classes("because ctx is NULL").count("null-argument") == 1u);
+  BOOST_TEST(condition_classes("It can occur if an action is needed to continue the operation for nonblocking BIOs.")
+                 .count("would-block") == 1u);
+  BOOST_TEST(condition_classes("If a callback function has not been set, the NULL pointer is returned.")
+                 .count("no-callback") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_failure_without_a_cause_is_bare) {

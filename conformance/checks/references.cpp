@@ -8,6 +8,7 @@
 #include "harness/observers.hpp"
 
 #include <functional>
+#include <utility>
 
 namespace sslconf::checks {
 
@@ -54,13 +55,7 @@ Watched session_watch(SSL_SESSION* s) {
   return {[tag] { return tag->alive(); }, [s] { SSL_SESSION_free(s); }, [tag] { return tag->frees; }};
 }
 
-}  // namespace
-
-Verdict reference_trial(const Claim& c, int delta) {
-  const auto& fn = subject(c);
-  const Scenario& s = scenario_for(fn);
-  if (!s.references) throw Untestable("no reference-count scenario for " + fn);
-  RefTrial t = s.references();
+Verdict run_trial(RefTrial t, int delta, const std::string& after) {
   Watched w;
   if (t.alive) {
     w.alive = t.alive;
@@ -70,9 +65,32 @@ Verdict reference_trial(const Claim& c, int delta) {
     if (!w.alive()) throw Unresolved("scenario: the session standing for the object died with the caller's reference");
   }
   if (t.release) w.release = t.release;
-  t.act();
+  if (t.act) t.act();
   t.release_others();
-  return count_down(w, t.references + delta, "after " + fn);
+  return count_down(w, t.references + delta, after);
+}
+
+}  // namespace
+
+Verdict reference_trial(const Claim& c, int delta) {
+  const auto& fn = subject(c);
+  const Scenario& s = scenario_for(fn);
+  if (!s.references) throw Untestable("no reference-count scenario for " + fn);
+  return run_trial(s.references(), delta, "after " + fn);
+}
+
+// "Creating an X for the first time increments the reference count": a new
+// object holds one reference, so one call of its free function (the
+// subject) frees it.
+Verdict refcount_initial(const Claim& c) {
+  const auto p = params_of(c);
+  const auto& fn = subject(c);
+  const Scenario& s = scenario_for(fn);
+  if (!s.creation) throw Untestable("no new-object scenario for " + fn);
+  const int references = p.contains("references") && p["references"].is_number_integer() ? p["references"].get<int>() : 1;
+  RefTrial t = s.creation();
+  const int delta = references - t.references;  // the trial counts the creator's reference itself
+  return run_trial(std::move(t), delta, "new, with no other holder");
 }
 
 Verdict refcount_increment(const Claim& c) {

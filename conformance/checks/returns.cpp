@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <vector>
 
 namespace sslconf::checks {
 
@@ -123,6 +124,65 @@ Selected failure_case(const Scenario& s, const std::string& fn, const nlohmann::
   if (!condition.empty() && text_param(p, "condition_of", "success") == "success")
     return select_case(s, fn, condition, true);
   throw Untestable("the page does not say what makes " + fn + " fail");
+}
+
+// The type names an item gives ("points to an allocated SSL_CTX object"):
+// words in capitals and underscores followed by "object" or "structure".
+std::vector<std::string> named_types(const std::string& text) {
+  std::vector<std::string> types;
+  std::string word;
+  std::string previous;
+  auto flush = [&] {
+    if (word == "object" || word == "structure" || word == "objects" || word == "structures")
+      if (previous.size() > 1 && std::all_of(previous.begin(), previous.end(), [](unsigned char ch) {
+            return std::isupper(ch) || std::isdigit(ch) || ch == '_';
+          }))
+        types.push_back(previous);
+    if (!word.empty()) previous = word;
+    word.clear();
+  };
+  for (const unsigned char ch : text) {
+    if (std::isalnum(ch) || ch == '_') word += static_cast<char>(ch);
+    else flush();
+  }
+  flush();
+  return types;
+}
+
+// The words of the return type the page declares for fn ("const SSL_METHOD *").
+std::vector<std::string> return_type_words(const std::string& fn) {
+  const Probe* probe = probe_for(fn);
+  if (!probe) return {};
+  const std::string& declaration = probe->documented.empty() ? probe->actual : probe->documented;
+  const auto at = declaration.find(fn + "(");
+  std::vector<std::string> words;
+  std::string word;
+  for (const unsigned char ch : declaration.substr(0, at == std::string::npos ? 0 : at)) {
+    if (std::isalnum(ch) || ch == '_') {
+      word += static_cast<char>(ch);
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+// An item of a page listing several functions may describe the object one
+// of them returns ("Pointer to an SSL_CTX object" on the page of SSL_CTX_new
+// and the method constructors): for a function declared to return another
+// type the item says nothing, and no scenario of that function can show it.
+void not_about_another_type(const std::string& fn, const std::string& condition) {
+  const auto types = named_types(condition);
+  const auto returned = return_type_words(fn);
+  if (types.empty() || returned.empty()) return;
+  for (const auto& t : types)
+    if (std::find(returned.begin(), returned.end(), t) != returned.end()) return;
+  std::string declared;
+  for (const auto& w : returned) declared += (declared.empty() ? "" : " ") + w;
+  throw Untestable("the item describes " + types.front() + ", which " + fn + " does not return (declared: " + declared +
+                   " *)");
 }
 
 Verdict check_value(const nlohmann::json& value, const Result& r, const std::string& where) {
@@ -236,6 +296,7 @@ Verdict returns_enumerated(const Claim& c) {
   }
   const Scenario& s = scenario_for(fn);
   const std::string condition = text_param(p, "condition");
+  if (value == "non-null") not_about_another_type(fn, condition);
   // "Pointer to an X: <what it is>": the item describes the object the
   // call exists to return, which is its success case.
   const std::string when = text_param(p, "when");

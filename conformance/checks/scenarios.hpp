@@ -77,6 +77,30 @@ struct Case {
   std::function<Result()> otherwise{};  // the same call when the condition does not hold
 };
 
+// A bound a page states for a quantity ("the maximum length of the sid_ctx
+// is limited to SSL_MAX_SID_CTX_LENGTH"): `quantity` holds words that name
+// it; `trial` is given the page's bound and says whether a value of that
+// size is taken and one beyond it refused.
+struct Bound {
+  std::vector<std::string> quantity;
+  std::function<Comparison(long long limit)> trial;
+};
+
+// A value a new object starts with ("The default mode is ..."): read before
+// any setter is called.
+struct Default {
+  std::vector<std::string> quantity;
+  std::function<long long()> read;
+};
+
+// What a call writes through an output parameter: `argument` names the
+// parameter as the SYNOPSIS does; `run` makes the call where the right
+// value is known and compares.
+struct Output {
+  std::vector<std::string> arguments;
+  std::function<Comparison()> run;
+};
+
 struct Scenario {
   std::function<Result()> success;    // the call doing its job (a page's "on success")
   std::function<Result()> with_null;  // the call with NULL for its object argument
@@ -91,6 +115,12 @@ struct Scenario {
   // Cache membership around the call: sess_number before and after.
   std::function<std::pair<long, long>()> cache_change;
   std::optional<bool> returns_void;  // known from the declaration
+  // A new object with only its creator's reference, released once by the
+  // trial's `release` (the object's free function).
+  std::function<RefTrial()> creation;
+  std::vector<Bound> limits;
+  std::vector<Default> defaults;
+  std::vector<Output> outputs;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

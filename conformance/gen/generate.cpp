@@ -110,7 +110,8 @@ const std::map<std::string, std::string>& check_functions() {
                           "alias", "alias-plus-ref", "copy", "copy-no-cache", "version-added",
                           "session-from-handshake", "cache-by-mode", "flush-timeout", "kept-reference-survives",
                           "resumption", "unclean-shutdown-removes", "sets-value", "cache-add", "cache-remove",
-                          "free-callback-once", "cache-count", "remove-callback"}) {
+                          "free-callback-once", "cache-count", "remove-callback", "refcount-initial", "limit",
+                          "default-value", "writes-output"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

@@ -82,6 +82,7 @@ bool connect(const Contexts& ctx, Connection& out, std::string& why, SSL_SESSION
     return false;
   }
   SSL_set_bio(out.client, client_end, client_end);
+  out.client_end = client_end;
   SSL_set_bio(out.server, server_end, server_end);
   SSL_set_connect_state(out.client);
   SSL_set_accept_state(out.server);

@@ -23,6 +23,9 @@ struct Contexts {
 struct Connection {
   SSL* client = nullptr;
   SSL* server = nullptr;
+  // The client's end of the BIO pair (owned by the client): a scenario can
+  // fill it so that the client's next write would block.
+  BIO* client_end = nullptr;
 };
 
 // A client and a server context ready to meet: the server holds the test

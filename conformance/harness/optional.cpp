@@ -4,7 +4,10 @@
 
 #include <sslconf_available.h>
 
+#include <map>
 #include <mutex>
+#include <string>
+#include <vector>
 
 namespace sslconf::harness::optional {
 
@@ -230,5 +233,442 @@ long long bio_write_guarantee(BIO* bio) {
   missing("BIO_ctrl_get_write_guarantee");
 #endif
 }
+
+SSL_CTX* ctx_new_ex(const SSL_METHOD* method) {
+#if SSLCONF_HAS_SSL_CTX_new_ex
+  return SSL_CTX_new_ex(nullptr, nullptr, method);
+#else
+  (void)method;
+  missing("SSL_CTX_new_ex");
+#endif
+}
+
+void ctx_sess_set_new_cb(SSL_CTX* ctx, NewSessionCallback cb) {
+#if SSLCONF_HAS_SSL_CTX_sess_set_new_cb
+  SSL_CTX_sess_set_new_cb(ctx, cb);
+#else
+  (void)ctx, (void)cb;
+  missing("SSL_CTX_sess_set_new_cb");
+#endif
+}
+
+NewSessionCallback ctx_sess_get_new_cb(SSL_CTX* ctx) {
+#if SSLCONF_HAS_SSL_CTX_sess_get_new_cb
+  return SSL_CTX_sess_get_new_cb(ctx);
+#else
+  (void)ctx;
+  missing("SSL_CTX_sess_get_new_cb");
+#endif
+}
+
+RemoveSessionCallback ctx_sess_get_remove_cb(SSL_CTX* ctx) {
+#if SSLCONF_HAS_SSL_CTX_sess_get_remove_cb
+  return SSL_CTX_sess_get_remove_cb(ctx);
+#else
+  (void)ctx;
+  missing("SSL_CTX_sess_get_remove_cb");
+#endif
+}
+
+void ctx_sess_set_get_cb(SSL_CTX* ctx, GetSessionCallback cb) {
+#if SSLCONF_HAS_SSL_CTX_sess_set_get_cb
+  SSL_CTX_sess_set_get_cb(ctx, cb);
+#else
+  (void)ctx, (void)cb;
+  missing("SSL_CTX_sess_set_get_cb");
+#endif
+}
+
+GetSessionCallback ctx_sess_get_get_cb(SSL_CTX* ctx) {
+#if SSLCONF_HAS_SSL_CTX_sess_get_get_cb && SSLCONF_HAS_SSL_CTX_sess_set_get_cb
+  return SSL_CTX_sess_get_get_cb(ctx);
+#else
+  (void)ctx;
+  missing("SSL_CTX_sess_get_get_cb");
+#endif
+}
+
+std::size_t get_client_random(const SSL* ssl, unsigned char* out, std::size_t len) {
+#if SSLCONF_HAS_SSL_get_client_random
+  return SSL_get_client_random(ssl, out, len);
+#else
+  (void)ssl, (void)out, (void)len;
+  missing("SSL_get_client_random");
+#endif
+}
+
+std::size_t get_server_random(const SSL* ssl, unsigned char* out, std::size_t len) {
+#if SSLCONF_HAS_SSL_get_server_random
+  return SSL_get_server_random(ssl, out, len);
+#else
+  (void)ssl, (void)out, (void)len;
+  missing("SSL_get_server_random");
+#endif
+}
+
+long old_get_time(const SSL_SESSION* s) {
+#if SSLCONF_HAS_SSL_get_time
+  return static_cast<long>(SSL_get_time(s));
+#else
+  (void)s;
+  missing("SSL_get_time");
+#endif
+}
+
+long old_set_time(SSL_SESSION* s, long t) {
+#if SSLCONF_HAS_SSL_set_time
+  return static_cast<long>(SSL_set_time(s, t));
+#else
+  (void)s, (void)t;
+  missing("SSL_set_time");
+#endif
+}
+
+long old_get_timeout(const SSL_SESSION* s) {
+#if SSLCONF_HAS_SSL_get_timeout
+  return static_cast<long>(SSL_get_timeout(s));
+#else
+  (void)s;
+  missing("SSL_get_timeout");
+#endif
+}
+
+long old_set_timeout(SSL_SESSION* s, long t) {
+#if SSLCONF_HAS_SSL_set_timeout
+  return static_cast<long>(SSL_set_timeout(s, t));
+#else
+  (void)s, (void)t;
+  missing("SSL_set_timeout");
+#endif
+}
+
+int ssl_get_ex_new_index() {
+#if SSLCONF_HAS_SSL_get_ex_new_index
+  return SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+#else
+  missing("SSL_get_ex_new_index");
+#endif
+}
+
+int ssl_set_ex_data(SSL* object, int idx, void* data) {
+#if SSLCONF_HAS_SSL_set_ex_data
+  return SSL_set_ex_data(object, idx, data);
+#else
+  (void)object, (void)idx, (void)data;
+  missing("SSL_set_ex_data");
+#endif
+}
+
+void* ssl_get_ex_data(const SSL* object, int idx) {
+#if SSLCONF_HAS_SSL_get_ex_data
+  return SSL_get_ex_data(object, idx);
+#else
+  (void)object, (void)idx;
+  missing("SSL_get_ex_data");
+#endif
+}
+
+int ctx_get_ex_new_index() {
+#if SSLCONF_HAS_SSL_CTX_get_ex_new_index
+  return SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+#else
+  missing("SSL_CTX_get_ex_new_index");
+#endif
+}
+
+int ctx_set_ex_data(SSL_CTX* object, int idx, void* data) {
+#if SSLCONF_HAS_SSL_CTX_set_ex_data
+  return SSL_CTX_set_ex_data(object, idx, data);
+#else
+  (void)object, (void)idx, (void)data;
+  missing("SSL_CTX_set_ex_data");
+#endif
+}
+
+void* ctx_get_ex_data(const SSL_CTX* object, int idx) {
+#if SSLCONF_HAS_SSL_CTX_get_ex_data
+  return SSL_CTX_get_ex_data(object, idx);
+#else
+  (void)object, (void)idx;
+  missing("SSL_CTX_get_ex_data");
+#endif
+}
+
+// Tables by name. The pages document deprecated calls too (TLSv1_method
+// ...); calling them is the point, so their deprecation warnings are off
+// here and only here.
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+
+namespace {
+
+using MethodCall = const SSL_METHOD* (*)();
+
+// nullptr: the headers do not declare that constructor.
+const std::map<std::string, MethodCall>& method_table() {
+  static const std::map<std::string, MethodCall> table{
+      {"TLS_method", []() -> const SSL_METHOD* { return tls_method(); }},
+#if SSLCONF_HAS_TLS_server_method
+      {"TLS_server_method", []() -> const SSL_METHOD* { return TLS_server_method(); }},
+#else
+      {"TLS_server_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLS_client_method
+      {"TLS_client_method", []() -> const SSL_METHOD* { return TLS_client_method(); }},
+#else
+      {"TLS_client_method", nullptr},
+#endif
+#if SSLCONF_HAS_SSLv23_method
+      {"SSLv23_method", []() -> const SSL_METHOD* { return SSLv23_method(); }},
+#else
+      {"SSLv23_method", nullptr},
+#endif
+#if SSLCONF_HAS_SSLv23_server_method
+      {"SSLv23_server_method", []() -> const SSL_METHOD* { return SSLv23_server_method(); }},
+#else
+      {"SSLv23_server_method", nullptr},
+#endif
+#if SSLCONF_HAS_SSLv23_client_method
+      {"SSLv23_client_method", []() -> const SSL_METHOD* { return SSLv23_client_method(); }},
+#else
+      {"SSLv23_client_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_method
+      {"TLSv1_method", []() -> const SSL_METHOD* { return TLSv1_method(); }},
+#else
+      {"TLSv1_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_server_method
+      {"TLSv1_server_method", []() -> const SSL_METHOD* { return TLSv1_server_method(); }},
+#else
+      {"TLSv1_server_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_client_method
+      {"TLSv1_client_method", []() -> const SSL_METHOD* { return TLSv1_client_method(); }},
+#else
+      {"TLSv1_client_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_1_method
+      {"TLSv1_1_method", []() -> const SSL_METHOD* { return TLSv1_1_method(); }},
+#else
+      {"TLSv1_1_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_1_server_method
+      {"TLSv1_1_server_method", []() -> const SSL_METHOD* { return TLSv1_1_server_method(); }},
+#else
+      {"TLSv1_1_server_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_1_client_method
+      {"TLSv1_1_client_method", []() -> const SSL_METHOD* { return TLSv1_1_client_method(); }},
+#else
+      {"TLSv1_1_client_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_2_method
+      {"TLSv1_2_method", []() -> const SSL_METHOD* { return TLSv1_2_method(); }},
+#else
+      {"TLSv1_2_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_2_server_method
+      {"TLSv1_2_server_method", []() -> const SSL_METHOD* { return TLSv1_2_server_method(); }},
+#else
+      {"TLSv1_2_server_method", nullptr},
+#endif
+#if SSLCONF_HAS_TLSv1_2_client_method
+      {"TLSv1_2_client_method", []() -> const SSL_METHOD* { return TLSv1_2_client_method(); }},
+#else
+      {"TLSv1_2_client_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLS_method
+      {"DTLS_method", []() -> const SSL_METHOD* { return DTLS_method(); }},
+#else
+      {"DTLS_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLS_server_method
+      {"DTLS_server_method", []() -> const SSL_METHOD* { return DTLS_server_method(); }},
+#else
+      {"DTLS_server_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLS_client_method
+      {"DTLS_client_method", []() -> const SSL_METHOD* { return DTLS_client_method(); }},
+#else
+      {"DTLS_client_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLSv1_method
+      {"DTLSv1_method", []() -> const SSL_METHOD* { return DTLSv1_method(); }},
+#else
+      {"DTLSv1_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLSv1_server_method
+      {"DTLSv1_server_method", []() -> const SSL_METHOD* { return DTLSv1_server_method(); }},
+#else
+      {"DTLSv1_server_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLSv1_client_method
+      {"DTLSv1_client_method", []() -> const SSL_METHOD* { return DTLSv1_client_method(); }},
+#else
+      {"DTLSv1_client_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLSv1_2_method
+      {"DTLSv1_2_method", []() -> const SSL_METHOD* { return DTLSv1_2_method(); }},
+#else
+      {"DTLSv1_2_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLSv1_2_server_method
+      {"DTLSv1_2_server_method", []() -> const SSL_METHOD* { return DTLSv1_2_server_method(); }},
+#else
+      {"DTLSv1_2_server_method", nullptr},
+#endif
+#if SSLCONF_HAS_DTLSv1_2_client_method
+      {"DTLSv1_2_client_method", []() -> const SSL_METHOD* { return DTLSv1_2_client_method(); }},
+#else
+      {"DTLSv1_2_client_method", nullptr},
+#endif
+  };
+  return table;
+}
+
+using StatisticCall = long (*)(SSL_CTX*);
+
+const std::map<std::string, StatisticCall>& statistic_table() {
+  static const std::map<std::string, StatisticCall> table{
+#if SSLCONF_HAS_SSL_CTX_sess_connect
+      {"SSL_CTX_sess_connect", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_connect(ctx)); }},
+#else
+      {"SSL_CTX_sess_connect", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_connect_good
+      {"SSL_CTX_sess_connect_good", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_connect_good(ctx)); }},
+#else
+      {"SSL_CTX_sess_connect_good", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_connect_renegotiate
+      {"SSL_CTX_sess_connect_renegotiate", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_connect_renegotiate(ctx)); }},
+#else
+      {"SSL_CTX_sess_connect_renegotiate", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_accept
+      {"SSL_CTX_sess_accept", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_accept(ctx)); }},
+#else
+      {"SSL_CTX_sess_accept", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_accept_good
+      {"SSL_CTX_sess_accept_good", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_accept_good(ctx)); }},
+#else
+      {"SSL_CTX_sess_accept_good", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_accept_renegotiate
+      {"SSL_CTX_sess_accept_renegotiate", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_accept_renegotiate(ctx)); }},
+#else
+      {"SSL_CTX_sess_accept_renegotiate", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_hits
+      {"SSL_CTX_sess_hits", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_hits(ctx)); }},
+#else
+      {"SSL_CTX_sess_hits", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_cb_hits
+      {"SSL_CTX_sess_cb_hits", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_cb_hits(ctx)); }},
+#else
+      {"SSL_CTX_sess_cb_hits", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_misses
+      {"SSL_CTX_sess_misses", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_misses(ctx)); }},
+#else
+      {"SSL_CTX_sess_misses", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_timeouts
+      {"SSL_CTX_sess_timeouts", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_timeouts(ctx)); }},
+#else
+      {"SSL_CTX_sess_timeouts", nullptr},
+#endif
+#if SSLCONF_HAS_SSL_CTX_sess_cache_full
+      {"SSL_CTX_sess_cache_full", [](SSL_CTX* ctx) { return static_cast<long>(SSL_CTX_sess_cache_full(ctx)); }},
+#else
+      {"SSL_CTX_sess_cache_full", nullptr},
+#endif
+  };
+  return table;
+}
+
+const std::map<std::string, long long>& constant_table() {
+  static const std::map<std::string, long long> table{
+      {"SSL_SESS_CACHE_OFF", SSL_SESS_CACHE_OFF},
+      {"SSL_SESS_CACHE_CLIENT", SSL_SESS_CACHE_CLIENT},
+      {"SSL_SESS_CACHE_SERVER", SSL_SESS_CACHE_SERVER},
+      {"SSL_SESS_CACHE_BOTH", SSL_SESS_CACHE_BOTH},
+      {"SSL_SESS_CACHE_NO_INTERNAL_LOOKUP", SSL_SESS_CACHE_NO_INTERNAL_LOOKUP},
+      {"SSL_SESS_CACHE_NO_INTERNAL_STORE", SSL_SESS_CACHE_NO_INTERNAL_STORE},
+      {"SSL_SESS_CACHE_NO_INTERNAL", SSL_SESS_CACHE_NO_INTERNAL},
+      {"SSL_MAX_SSL_SESSION_ID_LENGTH", SSL_MAX_SSL_SESSION_ID_LENGTH},
+      {"TLS1_1_VERSION", TLS1_1_VERSION},
+      {"TLS1_2_VERSION", TLS1_2_VERSION},
+#if SSLCONF_HAS_SSL_MAX_SID_CTX_LENGTH
+      {"SSL_MAX_SID_CTX_LENGTH", SSL_MAX_SID_CTX_LENGTH},
+#endif
+#if SSLCONF_HAS_SSL_MAX_MASTER_KEY_LENGTH
+      {"SSL_MAX_MASTER_KEY_LENGTH", SSL_MAX_MASTER_KEY_LENGTH},
+#endif
+#if SSLCONF_HAS_SSL_SESSION_CACHE_MAX_SIZE_DEFAULT
+      {"SSL_SESSION_CACHE_MAX_SIZE_DEFAULT", SSL_SESSION_CACHE_MAX_SIZE_DEFAULT},
+#endif
+#if SSLCONF_HAS_SSL3_RANDOM_SIZE
+      {"SSL3_RANDOM_SIZE", SSL3_RANDOM_SIZE},
+#endif
+#if SSLCONF_HAS_SSL_SESS_CACHE_NO_AUTO_CLEAR
+      {"SSL_SESS_CACHE_NO_AUTO_CLEAR", SSL_SESS_CACHE_NO_AUTO_CLEAR},
+#endif
+#if SSLCONF_HAS_SSL_SESS_CACHE_UPDATE_TIME
+      {"SSL_SESS_CACHE_UPDATE_TIME", SSL_SESS_CACHE_UPDATE_TIME},
+#endif
+#if SSLCONF_HAS_TLS1_3_VERSION
+      {"TLS1_3_VERSION", TLS1_3_VERSION},
+#endif
+  };
+  return table;
+}
+
+}  // namespace
+
+bool is_method_constructor(const std::string& name) { return method_table().count(name) > 0; }
+
+std::vector<std::string> method_constructors() {
+  std::vector<std::string> names;
+  for (const auto& entry : method_table()) names.push_back(entry.first);
+  return names;
+}
+
+const SSL_METHOD* method_named(const std::string& name) {
+  initialise_library();
+  const auto it = method_table().find(name);
+  if (it == method_table().end() || !it->second) missing(name.c_str());
+  return it->second();
+}
+
+bool is_statistic(const std::string& name) { return statistic_table().count(name) > 0; }
+
+std::vector<std::string> statistics() {
+  std::vector<std::string> names;
+  for (const auto& entry : statistic_table()) names.push_back(entry.first);
+  return names;
+}
+
+long statistic(const std::string& name, SSL_CTX* ctx) {
+  const auto it = statistic_table().find(name);
+  if (it == statistic_table().end() || !it->second) missing(name.c_str());
+  return it->second(ctx);
+}
+
+bool constant_value(const std::string& name, long long& value) {
+  const auto it = constant_table().find(name);
+  if (it == constant_table().end()) return false;
+  value = it->second;
+  return true;
+}
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 }  // namespace sslconf::harness::optional

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace sslconf::harness {
 
@@ -55,6 +56,51 @@ bool has_tls13();
 int tls13_version();  // TLS1_3_VERSION
 
 long long bio_write_guarantee(BIO* bio);  // BIO_ctrl_get_write_guarantee
+
+// The method constructors a page may name (TLS_method, TLSv1_2_client_method,
+// DTLS_method ...): whether `name` is one, and its result (Missing where
+// the headers do not declare it).
+bool is_method_constructor(const std::string& name);
+std::vector<std::string> method_constructors();
+const SSL_METHOD* method_named(const std::string& name);
+
+SSL_CTX* ctx_new_ex(const SSL_METHOD* method);  // default library context and properties
+
+// The context's statistics by name ("SSL_CTX_sess_hits" ...): whether
+// `name` is one, and its value (Missing where absent).
+bool is_statistic(const std::string& name);
+std::vector<std::string> statistics();
+long statistic(const std::string& name, SSL_CTX* ctx);
+
+using NewSessionCallback = int (*)(SSL*, SSL_SESSION*);
+using RemoveSessionCallback = void (*)(SSL_CTX*, SSL_SESSION*);
+using GetSessionCallback = SSL_SESSION* (*)(SSL*, const unsigned char*, int, int*);
+void ctx_sess_set_new_cb(SSL_CTX* ctx, NewSessionCallback cb);
+NewSessionCallback ctx_sess_get_new_cb(SSL_CTX* ctx);
+RemoveSessionCallback ctx_sess_get_remove_cb(SSL_CTX* ctx);
+void ctx_sess_set_get_cb(SSL_CTX* ctx, GetSessionCallback cb);
+GetSessionCallback ctx_sess_get_get_cb(SSL_CTX* ctx);
+
+std::size_t get_client_random(const SSL* ssl, unsigned char* out, std::size_t len);
+std::size_t get_server_random(const SSL* ssl, unsigned char* out, std::size_t len);
+
+// The old names of the session time calls (SSL_get_time ...).
+long old_get_time(const SSL_SESSION* s);
+long old_set_time(SSL_SESSION* s, long t);
+long old_get_timeout(const SSL_SESSION* s);
+long old_set_timeout(SSL_SESSION* s, long t);
+
+// Application data slots of connections and contexts.
+int ssl_get_ex_new_index();
+int ssl_set_ex_data(SSL* ssl, int idx, void* data);
+void* ssl_get_ex_data(const SSL* ssl, int idx);
+int ctx_get_ex_new_index();
+int ctx_set_ex_data(SSL_CTX* ctx, int idx, void* data);
+void* ctx_get_ex_data(const SSL_CTX* ctx, int idx);
+
+// A constant a page names (SSL_MAX_SID_CTX_LENGTH, SSL_SESS_CACHE_SERVER ...),
+// as the headers under test define it; false when they do not.
+bool constant_value(const std::string& name, long long& value);
 
 }  // namespace optional
 }  // namespace sslconf::harness

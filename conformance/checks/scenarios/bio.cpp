@@ -36,6 +36,17 @@ void add_bio(Registry& r) {
     BIO *a = nullptr, *b = nullptr;
     return integer(BIO_new_bio_pair(&a, 0, &b, 0));
   };
+  // The two ends are stored, and joined: what one takes the other gives.
+  r["BIO_new_bio_pair"].outputs = {{{"bio1", "bio2"}, [] {
+    BIO *a = nullptr, *b = nullptr;
+    const int rc = BIO_new_bio_pair(&a, 0, &b, 0);
+    if (rc != 1 || !a || !b)
+      return Comparison{false, "returned " + std::to_string(rc) + (a && b ? "" : ", an end not stored")};
+    char got[4] = {0};
+    const bool joined = BIO_write(a, "ab", 2) == 2 && BIO_read(b, got, 2) == 2 && got[0] == 'a' && got[1] == 'b';
+    return Comparison{joined, joined ? "both ends stored; two bytes written to *bio1 were read from *bio2"
+                                     : "both ends stored, but what *bio1 took did not come out of *bio2"};
+  }}};
   bio_free.references = [] {
     return pair_trial([](BIO* a) { return integer(BIO_free(a)); }, 1);
   };

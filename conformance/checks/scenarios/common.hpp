@@ -27,6 +27,11 @@ Comparison compare_values(long long returned, long long expected);
 Comparison compare_bytes(const unsigned char* got, unsigned int got_len, const unsigned char* want,
                          unsigned int want_len);
 
+// A bound's trial (Bound::trial): a value of `limit` bytes is taken (the
+// setter returns 1) and one of limit + 1 bytes is refused (it does not).
+Comparison accepts_up_to(long long limit, const std::string& what,
+                         const std::function<int(const unsigned char*, unsigned int)>& set);
+
 // A session ID (and ID context) value the scenarios set and read back.
 inline const unsigned char kId[] = "sslconf-session-id";
 inline constexpr unsigned int kIdLength = 18;

@@ -4,8 +4,10 @@
 
 #include "harness/adapter.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
+#include <vector>
 
 namespace sslconf::checks::scenarios {
 
@@ -150,7 +152,16 @@ void add_handshake_steps(Registry& r) {
                        SSL_shutdown(l.conn.server);
                        return integer(SSL_shutdown(l.conn.client));
                      }},
-                    {{"no-handshake"}, [] { return integer(SSL_shutdown(fresh_connection())); }}};
+                    {{"no-handshake"}, [] { return integer(SSL_shutdown(fresh_connection())); }},
+                    // The client's BIO is full: its close_notify cannot go out yet.
+                    {{"would-block"}, [] {
+                       Live l = live();
+                       static const char filler[512] = {0};
+                       int round = 0;
+                       while (BIO_write(l.conn.client_end, filler, sizeof filler) > 0)
+                         if (++round == 2048) throw Unresolved("scenario: the BIO pair took 1 MiB without filling");
+                       return integer(SSL_shutdown(l.conn.client));
+                     }}};
 
   auto handshake = [](SSL* s) { return SSL_do_handshake(s); };
   auto& error = r["SSL_get_error"];
@@ -194,6 +205,33 @@ void add_handshake_steps(Registry& r) {
        }}};
 }
 
+// A connection's death is seen through a session only it holds (set on
+// it, the caller's reference dropped once the session is tagged).
+RefTrial connection_trial(std::function<Result(SSL*)> act_on) {
+  SSL* ssl = fresh_connection();
+  SSL_SESSION* proxy = handshake_session();
+  if (SSL_set_session(ssl, proxy) != 1) throw Unresolved("scenario: SSL_set_session failed");
+  RefTrial t{proxy, 1, [ssl, act_on] { return act_on(ssl); }};
+  t.proxy_references = 1;
+  t.release = [ssl] { SSL_free(ssl); };
+  return t;
+}
+
+// The random values both ends saw: the client's and the server's view of
+// one must be the same bytes, as many as outlen 0 says there are.
+template <class Get>
+Comparison random_written(Get get) {
+  Live l = live();
+  const std::size_t size = get(l.conn.client, nullptr, 0);
+  std::vector<unsigned char> a(size + 8, 0), b(size + 8, 0xff);
+  const std::size_t copied = get(l.conn.client, a.data(), a.size());
+  get(l.conn.server, b.data(), b.size());
+  const bool same = size > 0 && std::equal(a.begin(), a.begin() + static_cast<long>(size), b.begin());
+  return {same && copied == size, "outlen 0 returned " + std::to_string(size) + ", a larger buffer got " +
+                                      std::to_string(copied) + " bytes, " +
+                                      (same ? "the same on client and server" : "differing between client and server")};
+}
+
 void add_connection_objects(Registry& r) {
   auto& ssl_free = r["SSL_free"];
   ssl_free.with_null = [] {
@@ -201,24 +239,30 @@ void add_connection_objects(Registry& r) {
     return Result::nothing();
   };
 
-  // A connection's death is its session's: the session set on it is the
-  // proxy (the caller's reference to it is dropped once it is tagged).
+  // SSL_free itself is the call: no second reference to release.
   ssl_free.references = [] {
-    SSL* ssl = fresh_connection();
-    SSL_SESSION* proxy = handshake_session();
-    if (SSL_set_session(ssl, proxy) != 1) throw Unresolved("scenario: SSL_set_session failed");
-    RefTrial t{proxy, 1, [ssl] {
-                 SSL_free(ssl);
-                 return Result::nothing();
-               }};
-    t.proxy_references = 1;
+    RefTrial t = connection_trial([](SSL* ssl) {
+      SSL_free(ssl);
+      return Result::nothing();
+    });
     t.release = [] { throw Unresolved("scenario: a connection has no second reference to release"); };
     return t;
   };
+  r["SSL_get_client_random"].outputs = {{{"out"}, [] { return random_written(optional::get_client_random); }}};
+  r["SSL_get_server_random"].outputs = {{{"out"}, [] { return random_written(optional::get_server_random); }}};
 
-  r["SSL_up_ref"].success = [] { return integer(optional::ssl_up_ref(fresh_connection())); };
+  // A new connection: its creator's reference is the only one.
+  ssl_free.creation = [] { return connection_trial([](SSL*) { return Result::nothing(); }); };
+  auto& up = r["SSL_up_ref"];
+  up.success = [] { return integer(optional::ssl_up_ref(fresh_connection())); };
+  up.references = [] { return connection_trial([](SSL* ssl) { return integer(optional::ssl_up_ref(ssl)); }); };
   r["SSL_dup"].success = [] { return pointer(optional::ssl_dup(fresh_connection())); };
   auto& sid = r["SSL_set_session_id_context"];
+  sid.limits = {{{"sid_ctx", "session id context"}, [](long long limit) {
+                   return accepts_up_to(limit, "a sid_ctx", [](const unsigned char* v, unsigned int len) {
+                     return optional::set_session_id_context(fresh_connection(), v, len);
+                   });
+                 }}};
   sid.success = [] { return integer(optional::set_session_id_context(fresh_connection(), kId, kIdLength)); };
   sid.cases = {{{"too-long"}, [] {  // longer than SSL_MAX_SID_CTX_LENGTH (32)
                   static const unsigned char too_long[64] = {1};

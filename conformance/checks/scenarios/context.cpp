@@ -4,8 +4,10 @@
 
 #include "harness/adapter.hpp"
 
+#include <cstring>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace sslconf::checks::scenarios {
 
@@ -45,6 +47,29 @@ void add_context_objects(Registry& r) {
   ctx_new.success = [] { return pointer(SSL_CTX_new(optional::tls_method())); };
   ctx_new.cases = {{{"null-argument"}, [] { return pointer(SSL_CTX_new(nullptr)); }}};
   r["SSL_CTX_up_ref"].success = [] { return integer(optional::ctx_up_ref(server_context())); };
+  // A new context: its creator's reference is the only one.
+  ctx_free.creation = [] { return context_trial([](SSL_CTX*) { return Result::nothing(); }); };
+  r["SSL_CTX_new_ex"].success = [] { return pointer(optional::ctx_new_ex(optional::tls_method())); };
+  // Each method constructor returns the method a context is made with.
+  for (const std::string& name : optional::method_constructors())
+    r[name].success = [name] { return pointer(optional::method_named(name)); };
+}
+
+// A context as SSL_CTX_new gives it, before any setter (server_context()
+// sets the cache mode).
+SSL_CTX* untouched_context() {
+  SSL_CTX* ctx = SSL_CTX_new(optional::tls_method());
+  if (!ctx) throw Unresolved("scenario: SSL_CTX_new failed");
+  return ctx;
+}
+
+void add_context_defaults(Registry& r) {
+  const Default mode{{"mode"}, [] { return static_cast<long long>(SSL_CTX_get_session_cache_mode(untouched_context())); }};
+  const Default size{{"size"}, [] { return static_cast<long long>(SSL_CTX_sess_get_cache_size(untouched_context())); }};
+  const Default timeout{{"timeout"}, [] { return static_cast<long long>(SSL_CTX_get_timeout(untouched_context())); }};
+  for (const char* fn : {"SSL_CTX_set_session_cache_mode", "SSL_CTX_get_session_cache_mode"}) r[fn].defaults = {mode};
+  for (const char* fn : {"SSL_CTX_sess_set_cache_size", "SSL_CTX_sess_get_cache_size"}) r[fn].defaults = {size};
+  for (const char* fn : {"SSL_CTX_set_timeout", "SSL_CTX_get_timeout"}) r[fn].defaults = {timeout};
 }
 
 Comparison cache_size_in_effect() {
@@ -155,6 +180,11 @@ void add_context_cache(Registry& r) {
 
 void add_context_settings(Registry& r) {
   auto& sid = r["SSL_CTX_set_session_id_context"];
+  sid.limits = {{{"sid_ctx", "session id context"}, [](long long limit) {
+                   return accepts_up_to(limit, "a sid_ctx", [](const unsigned char* v, unsigned int len) {
+                     return SSL_CTX_set_session_id_context(server_context(), v, len);
+                   });
+                 }}};
   sid.success = [] { return integer(SSL_CTX_set_session_id_context(server_context(), kId, kIdLength)); };
   sid.cases = {{{"too-long"}, [] {  // longer than SSL_MAX_SID_CTX_LENGTH (32)
                   static const unsigned char too_long[64] = {1};
@@ -190,12 +220,250 @@ void add_context_settings(Registry& r) {
   };
 }
 
+// Statistics: each counts what its page says; a scenario makes that happen
+// a known number of times and reads the count.
+Comparison count_after(const std::string& name, SSL_CTX* ctx, long expected, const std::string& events) {
+  const long got = optional::statistic(name, ctx);
+  return {got == expected, name + " read " + std::to_string(got) + " after " + events + " (expected " +
+                               std::to_string(expected) + ")"};
+}
+
+// A client session the server's next connection resumed, or UNRESOLVED.
+void resume_once(const Live& l) {
+  SSL_SESSION* s = SSL_get1_session(l.conn.client);
+  if (!s) throw Unresolved("scenario: the client has no session after a handshake");
+  harness::Connection again = reconnect(l, s);
+  if (SSL_session_reused(again.server) != 1) throw Unresolved("scenario: the second connection did not resume");
+}
+
+// A session offered to a server that does not resume it; UNRESOLVED where it did.
+void offer_unresumed(const Live& l, SSL_SESSION* s) {
+  harness::Connection again = reconnect(l, s);
+  if (SSL_session_reused(again.server) != 0) throw Unresolved("scenario: the offered session was resumed");
+}
+
+Comparison two_handshakes_count(const std::string& name, bool on_server) {
+  Live l = live();
+  reconnect(l, nullptr);
+  return count_after(name, on_server ? l.ctx.server : l.ctx.client, 2, "two completed full handshakes");
+}
+
+Comparison hits_count() {
+  Live l = live();
+  resume_once(l);
+  return count_after("SSL_CTX_sess_hits", l.ctx.server, 1, "one resumed handshake (server side)");
+}
+
+// A client session from other contexts: this server's cache never had it.
+Comparison misses_count() {
+  SSL_SESSION* foreign = handshake_session();
+  Live l = live();
+  offer_unresumed(l, foreign);
+  return count_after("SSL_CTX_sess_misses", l.ctx.server, 1, "one proposed session not in the server's cache");
+}
+
+// The server's cached copy is made old (its creation time far in the past).
+Comparison timeouts_count() {
+  Live l = live();
+  SSL_SESSION* server_copy = SSL_get1_session(l.conn.server);
+  SSL_SESSION* client_copy = SSL_get1_session(l.conn.client);
+  if (!server_copy || !client_copy) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  optional::session_set_time(server_copy, 1000);
+  offer_unresumed(l, client_copy);
+  return count_after("SSL_CTX_sess_timeouts", l.ctx.server, 1, "one proposed session found in the cache but expired");
+}
+
+// A cache of one entry given three new sessions: two had to go.
+Comparison cache_full_count() {
+  Live l = live();
+  SSL_CTX_sess_set_cache_size(l.ctx.server, 1);
+  reconnect(l, nullptr);
+  reconnect(l, nullptr);
+  return count_after("SSL_CTX_sess_cache_full", l.ctx.server, 2, "three full handshakes into a cache of size 1");
+}
+
+// One renegotiation started by the client of a TLS 1.2 connection.
+Comparison renegotiations_count(const std::string& name, bool on_server) {
+  Live l = live();
+  if (SSL_renegotiate(l.conn.client) != 1) throw Unresolved("scenario: SSL_renegotiate refused");
+  // An established server takes the new hello in a read (the adapter's
+  // read of what the peer sent).
+  for (int round = 0; round < 16; ++round) {
+    SSL_do_handshake(l.conn.client);
+    harness::drain_post_handshake(l.conn.server);
+    harness::drain_post_handshake(l.conn.client);
+  }
+  return count_after(name, on_server ? l.ctx.server : l.ctx.client, 1, "one renegotiation requested by the client");
+}
+
+void add_context_statistics(Registry& r) {
+  r["SSL_CTX_sess_connect"].current = [] { return two_handshakes_count("SSL_CTX_sess_connect", false); };
+  r["SSL_CTX_sess_connect_good"].current = [] { return two_handshakes_count("SSL_CTX_sess_connect_good", false); };
+  r["SSL_CTX_sess_accept"].current = [] { return two_handshakes_count("SSL_CTX_sess_accept", true); };
+  r["SSL_CTX_sess_accept_good"].current = [] { return two_handshakes_count("SSL_CTX_sess_accept_good", true); };
+  r["SSL_CTX_sess_connect_renegotiate"].current = [] {
+    return renegotiations_count("SSL_CTX_sess_connect_renegotiate", false);
+  };
+  r["SSL_CTX_sess_accept_renegotiate"].current = [] {
+    return renegotiations_count("SSL_CTX_sess_accept_renegotiate", true);
+  };
+  r["SSL_CTX_sess_hits"].current = hits_count;
+  r["SSL_CTX_sess_misses"].current = misses_count;
+  r["SSL_CTX_sess_timeouts"].current = timeouts_count;
+  r["SSL_CTX_sess_cache_full"].current = cache_full_count;
+  // The count of sessions in the cache after two were added.
+  r["SSL_CTX_sess_number"].current = [] {
+    SSL_CTX* ctx = server_context();
+    for (int i = 0; i < 2; ++i)
+      if (SSL_CTX_add_session(ctx, handshake_session()) != 1) throw Unresolved("scenario: SSL_CTX_add_session failed");
+    return compare_values(static_cast<long long>(SSL_CTX_sess_number(ctx)), 2);
+  };
+}
+
+// The external-cache callbacks: each records its calls, so a scenario can
+// tell that the library really called it, and with what.
+struct Calls {
+  int count = 0;
+  const SSL_SESSION* session = nullptr;
+  SSL_SESSION* answer = nullptr;  // what the get callback hands back
+};
+Calls& calls() {
+  static Calls c;
+  return c;
+}
+
+int on_new(SSL*, SSL_SESSION* s) {
+  ++calls().count;
+  calls().session = s;
+  return 0;  // the library keeps no extra reference for us
+}
+void on_remove(SSL_CTX*, SSL_SESSION* s) {
+  ++calls().count;
+  calls().session = s;
+}
+SSL_SESSION* on_get(SSL*, const unsigned char*, int, int* copy) {
+  ++calls().count;
+  *copy = 1;  // the library takes its own reference to the answer
+  return calls().answer;
+}
+
+// A getter's result as a pointer (its non-NULL-ness is what pages state).
+Result callback_result(bool set) {
+  static const char marker = 0;
+  return pointer(set ? &marker : nullptr);
+}
+
+Comparison same_callback(bool same, const char* getter) {
+  return {same, std::string(getter) + (same ? " returned the callback set" : " returned another function")};
+}
+
+// What the page's getter says of the callback set; a library without the
+// getter leaves that part out (the getter's own claims say so).
+template <class Same>
+std::string getter_says(Same same, const char* getter, bool& ok) {
+  try {
+    const bool it = same();
+    ok = ok && it;
+    return std::string("; ") + getter + " returned " + (it ? "it" : "another function");
+  } catch (const harness::Missing&) {
+    return std::string("; ") + getter + " is not declared";
+  }
+}
+
+// A client caching its sessions calls the new-session callback once per
+// full handshake, with the session the connection holds.
+Comparison new_callback_called() {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  SSL_CTX_set_session_cache_mode(ctx.client, SSL_SESS_CACHE_CLIENT);
+  optional::ctx_sess_set_new_cb(ctx.client, on_new);
+  calls() = {};
+  harness::Connection conn;
+  if (!harness::connect(ctx, conn, why)) throw Unresolved("scenario: " + why);
+  const bool same = calls().session == SSL_get_session(conn.client);
+  bool ok = calls().count == 1 && same;
+  const std::string seen = "the callback ran " + std::to_string(calls().count) + " time(s) over one handshake, " +
+                           (same ? "with" : "not with") + " the connection's session";
+  const std::string getter = getter_says([&] { return optional::ctx_sess_get_new_cb(ctx.client) == on_new; },
+                                         "SSL_CTX_sess_get_new_cb", ok);
+  return {ok, seen + getter};
+}
+
+Comparison remove_callback_called() {
+  SSL_CTX* ctx = server_context();
+  SSL_CTX_sess_set_remove_cb(ctx, on_remove);
+  SSL_SESSION* s = handshake_session();
+  if (SSL_CTX_add_session(ctx, s) != 1) throw Unresolved("scenario: SSL_CTX_add_session failed");
+  calls() = {};
+  SSL_CTX_remove_session(ctx, s);
+  bool ok = calls().count == 1 && calls().session == s;
+  const std::string seen = "removing one session ran the callback " + std::to_string(calls().count) + " time(s)" +
+                           (calls().session == s ? " with that session" : "");
+  const std::string getter = getter_says([&] { return optional::ctx_sess_get_remove_cb(ctx) == on_remove; },
+                                         "SSL_CTX_sess_get_remove_cb", ok);
+  return {ok, seen + getter};
+}
+
+// A server that does not look in its own cache asks the get callback for
+// the session the client proposes; the session it hands back resumes.
+Comparison get_callback_called() {
+  Live l = live();
+  SSL_SESSION* server_copy = SSL_get1_session(l.conn.server);
+  SSL_SESSION* client_copy = SSL_get1_session(l.conn.client);
+  if (!server_copy || !client_copy) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  SSL_CTX_set_session_cache_mode(l.ctx.server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL_LOOKUP);
+  optional::ctx_sess_set_get_cb(l.ctx.server, on_get);
+  calls() = {};
+  calls().answer = server_copy;
+  harness::Connection again = reconnect(l, client_copy);
+  const int reused = SSL_session_reused(again.server);
+  bool ok = calls().count == 1 && reused == 1;
+  const std::string seen = "the callback ran " + std::to_string(calls().count) +
+                           " time(s) for one proposed session, SSL_session_reused " + std::to_string(reused);
+  const std::string getter = getter_says([&] { return optional::ctx_sess_get_get_cb(l.ctx.server) == on_get; },
+                                         "SSL_CTX_sess_get_get_cb", ok);
+  return {ok, seen + getter};
+}
+
+void add_context_callbacks(Registry& r) {
+  r["SSL_CTX_sess_set_new_cb"].sets = new_callback_called;
+  r["SSL_CTX_sess_set_remove_cb"].sets = remove_callback_called;
+  r["SSL_CTX_sess_set_get_cb"].sets = get_callback_called;
+  auto& get_new = r["SSL_CTX_sess_get_new_cb"];
+  get_new.cases = {{{"no-callback"}, [] { return callback_result(optional::ctx_sess_get_new_cb(untouched_context()) != nullptr); }}};
+  get_new.current = [] {
+    SSL_CTX* ctx = untouched_context();
+    optional::ctx_sess_set_new_cb(ctx, on_new);
+    return same_callback(optional::ctx_sess_get_new_cb(ctx) == on_new, "SSL_CTX_sess_get_new_cb");
+  };
+  auto& get_remove = r["SSL_CTX_sess_get_remove_cb"];
+  get_remove.cases = {
+      {{"no-callback"}, [] { return callback_result(optional::ctx_sess_get_remove_cb(untouched_context()) != nullptr); }}};
+  get_remove.current = [] {
+    SSL_CTX* ctx = untouched_context();
+    SSL_CTX_sess_set_remove_cb(ctx, on_remove);
+    return same_callback(optional::ctx_sess_get_remove_cb(ctx) == on_remove, "SSL_CTX_sess_get_remove_cb");
+  };
+  auto& get_get = r["SSL_CTX_sess_get_get_cb"];
+  get_get.cases = {{{"no-callback"}, [] { return callback_result(optional::ctx_sess_get_get_cb(untouched_context()) != nullptr); }}};
+  get_get.current = [] {
+    SSL_CTX* ctx = untouched_context();
+    optional::ctx_sess_set_get_cb(ctx, on_get);
+    return same_callback(optional::ctx_sess_get_get_cb(ctx) == on_get, "SSL_CTX_sess_get_get_cb");
+  };
+}
 }  // namespace
 
 void add_context(Registry& r) {
   add_context_objects(r);
   add_context_cache(r);
   add_context_settings(r);
+  add_context_defaults(r);
+  add_context_statistics(r);
+  add_context_callbacks(r);
 }
 
 }  // namespace sslconf::checks::scenarios

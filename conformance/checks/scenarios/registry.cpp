@@ -6,6 +6,7 @@
 #include "platform/process.hpp"
 
 #include <cstring>
+#include <vector>
 
 namespace sslconf::checks {
 
@@ -33,6 +34,18 @@ Comparison compare_bytes(const unsigned char* got, unsigned int got_len, const u
   const bool same = got && got_len == want_len && std::memcmp(got, want, want_len) == 0;
   return {same, same ? "returned the bytes that were set"
                      : "returned " + std::to_string(got_len) + " bytes that differ from the " + std::to_string(want_len) + " set"};
+}
+
+Comparison accepts_up_to(long long limit, const std::string& what,
+                         const std::function<int(const unsigned char*, unsigned int)>& set) {
+  if (limit < 0 || limit > 65536) throw Untestable("no scenario tries a bound of " + std::to_string(limit) + " bytes");
+  const std::vector<unsigned char> bytes(static_cast<std::size_t>(limit) + 1, 0x5a);
+  const auto n = static_cast<unsigned int>(limit);
+  const int at = set(bytes.data(), n);
+  const int beyond = set(bytes.data(), n + 1);
+  return {at == 1 && beyond != 1, what + " of " + std::to_string(n) + " bytes: returned " + std::to_string(at) +
+                                      "; of " + std::to_string(n + 1) + " bytes: returned " + std::to_string(beyond) +
+                                      " (1: taken)"};
 }
 
 HalfOpen alone(bool server, std::size_t own_buffer) {

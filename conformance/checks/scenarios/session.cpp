@@ -5,6 +5,7 @@
 
 #include "harness/adapter.hpp"
 
+#include <algorithm>
 #include <type_traits>
 #include <vector>
 
@@ -36,6 +37,9 @@ void add_session_objects(Registry& r) {
                       return Result::nothing();
                     }};
   };
+
+  // A new session: its creator's reference is the only one.
+  free.creation = [] { return RefTrial{blank_session(), 1, {}}; };
 
   auto& dup = r["SSL_SESSION_dup"];
   dup.success = [] { return pointer(optional::session_dup(handshake_session())); };
@@ -86,6 +90,37 @@ void add_session_times(Registry& r) {
   };
 }
 
+// The old names (SSL_get_time ...) on the same inputs as the SSL_SESSION_ ones.
+void add_time_synonyms(Registry& r) {
+  auto session = [](const Inputs& in) {
+    if (!in.session) throw Unresolved("scenario: no session among the inputs");
+    return in.session;
+  };
+  r["SSL_SESSION_get_time"].invoke = [session](const Inputs& in) { return integer(SSL_SESSION_get_time(session(in))); };
+  r["SSL_get_time"].invoke = [session](const Inputs& in) { return integer(optional::old_get_time(session(in))); };
+  r["SSL_SESSION_get_timeout"].invoke = [session](const Inputs& in) {
+    return integer(SSL_SESSION_get_timeout(session(in)));
+  };
+  r["SSL_get_timeout"].invoke = [session](const Inputs& in) { return integer(optional::old_get_timeout(session(in))); };
+  // A setter's return for the same new value on the same session.
+  r["SSL_SESSION_set_time"].invoke = [session](const Inputs& in) {
+    return integer(optional::session_set_time(session(in), 1000000));
+  };
+  r["SSL_set_time"].invoke = [session](const Inputs& in) { return integer(optional::old_set_time(session(in), 1000000)); };
+  r["SSL_SESSION_set_timeout"].invoke = [session](const Inputs& in) {
+    return integer(SSL_SESSION_set_timeout(session(in), 1234));
+  };
+  r["SSL_set_timeout"].invoke = [session](const Inputs& in) { return integer(optional::old_set_timeout(session(in), 1234)); };
+}
+
+// The ID written back: its bytes, and their number in *len.
+Comparison id_and_length(const unsigned char* got, unsigned int len) {
+  Comparison c = compare_bytes(got, len, kId, kIdLength);
+  c.observed = "*len held " + std::to_string(len) + " after an ID of " + std::to_string(kIdLength) + " bytes was set; " +
+               c.observed;
+  return c;
+}
+
 void add_session_ids(Registry& r) {
   auto& set_id = r["SSL_SESSION_set1_id"];
   set_id.success = [] { return integer(optional::session_set1_id(blank_session(), kId, kIdLength)); };
@@ -95,7 +130,20 @@ void add_session_ids(Registry& r) {
                      return integer(optional::session_set1_id(blank_session(), too_long, sizeof too_long));
                    }}};
 
+  set_id.limits = {{{"session id"}, [](long long limit) {
+                     return accepts_up_to(limit, "a session ID", [](const unsigned char* v, unsigned int len) {
+                       return optional::session_set1_id(blank_session(), v, len);
+                     });
+                   }}};
+
   auto& get_id = r["SSL_SESSION_get_id"];
+  get_id.outputs = {{{"len"}, [] {
+                       SSL_SESSION* s = blank_session();
+                       if (optional::session_set1_id(s, kId, kIdLength) != 1) throw Unresolved("scenario: SSL_SESSION_set1_id failed");
+                       unsigned int len = 0;
+                       const unsigned char* got = SSL_SESSION_get_id(s, &len);
+                       return id_and_length(got, len);
+                     }}};
   get_id.success = [] {
     unsigned int len = 0;
     return pointer(SSL_SESSION_get_id(handshake_session(), &len));
@@ -114,7 +162,20 @@ void add_session_ids(Registry& r) {
                       static const unsigned char too_long[64] = {1};
                       return integer(optional::session_set1_id_context(blank_session(), too_long, sizeof too_long));
                     }}};
+  set_ctx.limits = {{{"sid_ctx", "id context"}, [](long long limit) {
+                      return accepts_up_to(limit, "an ID context", [](const unsigned char* v, unsigned int len) {
+                        return optional::session_set1_id_context(blank_session(), v, len);
+                      });
+                    }}};
   auto& get_ctx = r["SSL_SESSION_get0_id_context"];
+  get_ctx.outputs = {{{"len"}, [] {
+                        SSL_SESSION* s = blank_session();
+                        if (optional::session_set1_id_context(s, kId, kIdLength) != 1)
+                          throw Unresolved("scenario: SSL_SESSION_set1_id_context failed");
+                        unsigned int len = 0;
+                        const unsigned char* got = optional::session_get0_id_context(s, &len);
+                        return id_and_length(got, len);
+                      }}};
   get_ctx.success = [] {
     unsigned int len = 0;
     return pointer(optional::session_get0_id_context(handshake_session(), &len));
@@ -171,6 +232,24 @@ void add_session_encoding(Registry& r) {
                 }}};
 }
 
+// Both ends of a handshake derive the same master key: the client's
+// session and the server's must give the same bytes, as many as outlen 0
+// says the key has.
+Comparison master_key_written() {
+  Live l = live();
+  SSL_SESSION* mine = SSL_get_session(l.conn.client);
+  SSL_SESSION* theirs = SSL_get_session(l.conn.server);
+  if (!mine || !theirs) throw Unresolved("scenario: no session after a handshake");
+  const std::size_t size = optional::session_get_master_key(mine, nullptr, 0);
+  std::vector<unsigned char> a(size + 8, 0), b(size + 8, 0xff);
+  const std::size_t copied = optional::session_get_master_key(mine, a.data(), a.size());
+  optional::session_get_master_key(theirs, b.data(), b.size());
+  const bool same = size > 0 && std::equal(a.begin(), a.begin() + static_cast<long>(size), b.begin());
+  return {same && copied == size, "outlen 0 returned " + std::to_string(size) + ", a larger buffer got " +
+                                      std::to_string(copied) + " bytes, " +
+                                      (same ? "equal to the server's" : "not the server's master key")};
+}
+
 void add_session_fields(Registry& r) {
   auto& master = r["SSL_SESSION_set1_master_key"];
   master.success = [] {
@@ -181,6 +260,12 @@ void add_session_fields(Registry& r) {
                      static const unsigned char key[4096] = {7};
                      return integer(optional::session_set1_master_key(blank_session(), key, sizeof key));
                    }}};
+  master.limits = {{{"master key"}, [](long long limit) {
+                     return accepts_up_to(limit, "a master key", [](const unsigned char* v, unsigned int len) {
+                       return optional::session_set1_master_key(blank_session(), v, len);
+                     });
+                   }}};
+  r["SSL_SESSION_get_master_key"].outputs = {{{"out"}, master_key_written}};
   master.sets = [] {
     static const unsigned char key[48] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
     SSL_SESSION* s = blank_session();
@@ -212,6 +297,7 @@ void add_session(Registry& r) {
   add_session_objects(r);
   add_session_times(r);
   add_session_ids(r);
+  add_time_synonyms(r);
   add_session_encoding(r);
   add_session_fields(r);
 }
