@@ -18,6 +18,8 @@ struct ProcessResult {
   bool timed_out = false;  // killed by us after the time limit
   std::string out;         // captured standard output
   std::string err;         // captured standard error
+  double cpu_seconds = 0;  // user + system CPU time the child used (when it was waited for)
+  long max_rss_kb = 0;     // the child's peak resident memory, in KiB
   std::string signal_name() const;  // "SIGSEGV", or "" when signal == 0
 };
 
