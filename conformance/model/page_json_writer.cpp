@@ -59,8 +59,14 @@ class Writer {
   }
 
  private:
-  // Printable ASCII other than quote and backslash is written as it is by
-  // nlohmann too; anything else goes through nlohmann's own escaping.
+  // ASCII is escaped here as nlohmann escapes it (quote, backslash, control
+  // characters; DEL stays); a string with any byte above 0x7f goes through
+  // nlohmann itself, which checks its UTF-8 and replaces what is invalid.
+  static bool ascii(const std::string& s) {
+    for (const unsigned char c : s)
+      if (c > 0x7f) return false;
+    return true;
+  }
   static bool plain(const std::string& s) {
     for (const unsigned char c : s)
       if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
@@ -69,14 +75,40 @@ class Writer {
   static std::string escaped(const std::string& s) {
     return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  void string(const std::string& s) {
-    if (!plain(s)) {
-      out_ += escaped(s);
-      return;
+  void ascii_escaped(const std::string& s) {
+    static const char kHex[] = "0123456789abcdef";
+    out_ += '"';
+    for (const char c : s) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            out_ += "\\u00";
+            out_ += kHex[(c >> 4) & 0xf];
+            out_ += kHex[c & 0xf];
+          } else {
+            out_ += c;
+          }
+      }
     }
     out_ += '"';
-    out_ += s;
-    out_ += '"';
+  }
+  void string(const std::string& s) {
+    if (plain(s)) {
+      out_ += '"';
+      out_ += s;
+      out_ += '"';
+    } else if (ascii(s)) {
+      ascii_escaped(s);
+    } else {
+      out_ += escaped(s);
+    }
   }
 
   void open(char bracket) {

@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(streamed_json_escapes_as_the_document_json_does) {
   model::Page page;
   page.source = "dir\\with \"quotes\"\x01.pod";
   page.title = "tab\there, caf\xc3\xa9, bad \xff\xfe byte, del \x7f";
-  page.names = {"", "\n"};
+  page.names = {"", "\n", "\b\f\r\x1f back\\slash"};
   page.foreign_pages = {"exit(1)"};
   page.synopsis.generic = true;
   page.synopsis.placeholders = {"TYPE"};
