@@ -19,7 +19,10 @@ struct ProcessResult {
   std::string out;         // captured standard output
   std::string err;         // captured standard error
   double cpu_seconds = 0;  // user + system CPU time the child used (when it was waited for)
-  long max_rss_kb = 0;     // the child's peak resident memory, in KiB
+  // The child's peak resident memory, in KiB. Linux counts a spawned child
+  // from the parent's memory at the moment it was started (the exec'd image
+  // inherits that high-water mark), so this is never below what we held then.
+  long max_rss_kb = 0;
   std::string signal_name() const;  // "SIGSEGV", or "" when signal == 0
 };
 
