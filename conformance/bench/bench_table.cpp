@@ -76,8 +76,19 @@ Results read_results(const fs::path& dir) {
     }
     if (!doc.is_object() || !doc.contains("benchmarks")) continue;  // some other JSON file
     const std::string program = e.path().stem().string();
-    for (const auto& b : doc["benchmarks"])
-      if (b.value("run_type", "iteration") == "iteration") all[program + ":" + row_name(b.value("name", ""))] = b;
+    // A run with repetitions has one entry per repetition and aggregates:
+    // the median stands for the row; without them, the one entry does.
+    std::set<std::string> medians;
+    for (const auto& b : doc["benchmarks"]) {
+      const std::string key = program + ":" + row_name(b.value("run_name", b.value("name", "")));
+      if (b.value("run_type", "iteration") == "aggregate") {
+        if (b.value("aggregate_name", "") != "median") continue;
+        medians.insert(key);
+        all[key] = b;
+      } else if (!medians.count(key)) {
+        all[key] = b;
+      }
+    }
   }
   return all;
 }
