@@ -6,6 +6,7 @@
 // Exit status: 0 (a missed goal is shown, not an error), 2 on bad input.
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -63,14 +64,30 @@ std::vector<Row> read_rows(const std::string& path) {
   return rows;
 }
 
+// Google Benchmark writes NaN and inf as bare words (e.g. the spread of a
+// counter that is always 0), which JSON does not allow: they become null.
+std::string without_non_numbers(std::string text) {
+  for (const char* word : {"-nan", "nan", "NaN", "-inf", "inf"}) {
+    const std::string member = std::string(": ") + word;
+    for (auto at = text.find(member); at != std::string::npos; at = text.find(member, at + 2)) {
+      const std::size_t end = at + member.size();
+      if (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '"')) continue;
+      text.replace(at + 2, member.size() - 2, "null");
+    }
+  }
+  return text;
+}
+
 Results read_results(const fs::path& dir) {
   Results all;
   for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() != ".json") continue;
     std::ifstream in(e.path());
+    std::ostringstream text;
+    text << in.rdbuf();
     json doc;
     try {
-      doc = json::parse(in);
+      doc = json::parse(without_non_numbers(text.str()));
     } catch (const json::exception& x) {
       throw std::runtime_error(e.path().string() + ":1: error: not benchmark JSON: " + x.what());
     }
@@ -102,7 +119,7 @@ std::optional<Measured> measure(const Results& results, const std::string& key, 
   if (metric == "cpu_time" || metric == "real_time") {
     m.value = b.value(metric, 0.0);
     m.unit = b.value("time_unit", "ns");
-  } else if (b.contains(metric)) {
+  } else if (b.contains(metric) && b[metric].is_number()) {
     m.value = b[metric].get<double>();
     m.unit = metric == "ns_per_session" ? "ns" : metric == "max_rss_mb" ? "MB" : "";
   } else {
