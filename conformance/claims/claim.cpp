@@ -3,6 +3,8 @@
 
 #include "model/diagnostic.hpp"
 
+#include <ostream>
+
 namespace sslconf::claims {
 
 namespace {
@@ -54,6 +56,46 @@ nlohmann::json to_json(const Catalogue& c) {
   for (const auto& k : c.claims) claims.push_back(to_json(k));
   return {{"schema", kSchema}, {"pages", pages}, {"claims", claims},
           {"coverage", c.coverage}};
+}
+
+namespace {
+
+// One member value, dumped as nlohmann indents it at the given depth: JSON
+// strings hold no raw newline, so every newline of the dump starts a line.
+void write_nested(std::ostream& out, const nlohmann::json& value, int depth) {
+  const std::string text = value.dump(2);
+  const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+  std::size_t from = 0;
+  for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1)
+    out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from)) << indent;
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+template <typename T, typename ToJson>
+void write_array(std::ostream& out, const std::vector<T>& items, ToJson to_json_of) {
+  if (items.empty()) {
+    out << "[]";
+    return;
+  }
+  out << '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out << (i == 0 ? "\n    " : ",\n    ");
+    write_nested(out, to_json_of(items[i]), 2);
+  }
+  out << "\n  ]";
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const Catalogue& c) {
+  // Members in the order nlohmann prints an object's keys (sorted).
+  out << "{\n  \"claims\": ";
+  write_array(out, c.claims, [](const Claim& k) { return to_json(k); });
+  out << ",\n  \"coverage\": ";
+  write_nested(out, c.coverage, 1);
+  out << ",\n  \"pages\": ";
+  write_array(out, c.pages, [](const PageEntry& p) { return page_json(p); });
+  out << ",\n  \"schema\": " << kSchema << "\n}";
 }
 
 Catalogue catalogue_from_json(const nlohmann::json& j, const std::string& origin) {

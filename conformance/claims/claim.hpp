@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ struct Catalogue {
 nlohmann::json to_json(const Claim& c);
 Claim claim_from_json(const nlohmann::json& j);
 nlohmann::json to_json(const Catalogue& c);
+// Writes to_json(c).dump(2) to out one claim at a time, without the document
+// of the whole catalogue in memory (a whole manual's is hundreds of MB).
+void write_json(std::ostream& out, const Catalogue& c);
 // Throws model::InputError naming `origin` when the JSON is not schema 1.
 Catalogue catalogue_from_json(const nlohmann::json& j, const std::string& origin);
 

@@ -22,9 +22,10 @@ struct ClaimsOptions {
   bool quiet = false;
 };
 
-void write_catalogue(const nlohmann::json& j, const std::string& output) {
+void write_catalogue(const claims::Catalogue& catalogue, const std::string& output) {
   if (output.empty()) {
-    std::cout << j.dump(2) << '\n';
+    claims::write_json(std::cout, catalogue);
+    std::cout << '\n';
     return;
   }
   // Written whole to a temporary name first, so a failed run leaves no
@@ -32,7 +33,8 @@ void write_catalogue(const nlohmann::json& j, const std::string& output) {
   const std::string partial = output + ".partial";
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << j.dump(2) << '\n';
+    claims::write_json(out, catalogue);
+    out << '\n';
     if (!out) {
       std::cerr << output << ": error: cannot write the catalogue\n";
       throw CLI::RuntimeError(kBadInput);
@@ -45,15 +47,17 @@ void write_catalogue(const nlohmann::json& j, const std::string& output) {
 }
 
 void run_claims(const ClaimsOptions& o) {
-  const auto read = reader::read_pages(o.docs);  // InputError (a missing argument): reported by main, status 2
+  auto read = reader::read_pages(o.docs);  // InputError (a missing argument): reported by main, status 2
   const bool rejected = reader::report_rejected(read, std::cerr) > 0;
   if (read.pages.empty() && rejected) throw CLI::RuntimeError(kBadInput);
   const claims::Catalogue catalogue = claims::extract(read.pages);
-  write_catalogue(claims::to_json(catalogue), o.output);
+  const std::size_t pages_read = read.pages.size();
+  read.pages = {};  // the catalogue needs them no more: a whole manual's models are freed before writing
+  write_catalogue(catalogue, o.output);
   std::cerr << claims::coverage_report(catalogue.coverage, !o.quiet);
   if (rejected) {
     std::cerr << "sslconf claims: error: " << read.rejected.size() << " page(s) rejected; the catalogue holds the "
-              << read.pages.size() << " other(s)\n";
+              << pages_read << " other(s)\n";
     throw CLI::RuntimeError(kBadInput);
   }
 }

@@ -135,6 +135,10 @@ std::string to_string(Block::Kind k);
 
 // JSON form of the model, as printed by `sslconf read`.
 nlohmann::json to_json(const Page& page);
+// Appends exactly to_json(page).dump(2) (invalid UTF-8 replaced) to out,
+// without building the document; depth is the nesting level the page is
+// written at (1 inside a top-level array), the first line not indented.
+void append_json(std::string& out, const Page& page, int depth = 0);
 Page page_from_json(const nlohmann::json& j);
 
 }  // namespace sslconf::model

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -113,9 +114,12 @@ bool pump(Pipe& in, Pipe& out, Pipe& err, const std::string& input, ProcessResul
   return true;
 }
 
+double seconds(const struct timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; }
+
 // Closes the child's ends of the pipes on our side, feeds the input,
 // captures the output and waits for the child, killing its process group at
 // the deadline.
+
 ProcessResult collect(pid_t pid, Pipe& in, Pipe& out, Pipe& err, const ProcessOptions& options) {
   in.close_read();
   out.close_write();
@@ -131,8 +135,9 @@ ProcessResult collect(pid_t pid, Pipe& in, Pipe& out, Pipe& err, const ProcessOp
   bool in_time = pump(in, out, err, options.input, r, deadline);
   int status = 0;
   // Output closed; the child may still be running (or ignoring its pipes).
+  struct rusage usage {};
   while (in_time) {
-    const pid_t w = waitpid(pid, &status, WNOHANG);
+    const pid_t w = wait4(pid, &status, WNOHANG, &usage);
     if (w == pid) break;
     if (deadline && std::chrono::steady_clock::now() >= *deadline) { in_time = false; break; }
     // Its output is closed, so it is ending: look again soon.
@@ -144,6 +149,8 @@ ProcessResult collect(pid_t pid, Pipe& in, Pipe& out, Pipe& err, const ProcessOp
     r.timed_out = true;
     return r;
   }
+  r.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+  r.max_rss_kb = usage.ru_maxrss;  // Linux and the BSDs count KiB
   if (WIFEXITED(status)) {
     r.exited = true;
     r.exit_code = WEXITSTATUS(status);

@@ -18,6 +18,11 @@ struct ProcessResult {
   bool timed_out = false;  // killed by us after the time limit
   std::string out;         // captured standard output
   std::string err;         // captured standard error
+  double cpu_seconds = 0;  // user + system CPU time the child used (when it was waited for)
+  // The child's peak resident memory, in KiB. Linux counts a spawned child
+  // from the parent's memory at the moment it was started (the exec'd image
+  // inherits that high-water mark), so this is never below what we held then.
+  long max_rss_kb = 0;
   std::string signal_name() const;  // "SIGSEGV", or "" when signal == 0
 };
 

@@ -20,6 +20,16 @@ BOOST_AUTO_TEST_CASE(exit_status_and_output_are_captured) {
   BOOST_TEST(!r.timed_out);
 }
 
+// The benchmarks count a child's CPU time and peak memory; a shell holding a
+// 20 MB string must show both.
+BOOST_AUTO_TEST_CASE(a_childs_cpu_time_and_peak_memory_are_counted) {
+  const auto r = run_process({"sh", "-c", "x=$(head -c 20000000 /dev/zero | tr '\\0' a); echo ${#x}"});
+  BOOST_TEST(r.exited);
+  BOOST_TEST(r.out == "20000000\n");
+  BOOST_TEST(r.max_rss_kb > 19000);
+  BOOST_TEST(r.cpu_seconds > 0);
+}
+
 BOOST_AUTO_TEST_CASE(a_crash_is_reported_with_the_signal_name) {
   const auto r = run_process({"sh", "-c", "kill -SEGV $$"});
   BOOST_TEST(!r.exited);

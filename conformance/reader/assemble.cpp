@@ -205,6 +205,27 @@ void read_synopsis(const Section& syn, Page& page) {
   }
 }
 
+// The words of text that can be identifiers, in order: maximal runs of
+// [A-Za-z0-9_] not starting with a digit (what \b[A-Za-z_][A-Za-z0-9_]*\b
+// finds, without a regular expression: history lines are many).
+std::vector<std::string> identifier_words(const std::string& text) {
+  const auto word_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!word_char(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && word_char(text[end])) ++end;
+    if (text[i] < '0' || text[i] > '9') out.push_back(text.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
 model::HistoryLine history_line(const Sentence& s, const std::vector<std::string>& names) {
   static const std::regex kRelease(R"((?:OpenSSL|version|release)\s+(\d+\.\d+(?:\.\d+)?[a-z]?))",
                                    std::regex::icase);
@@ -220,11 +241,8 @@ model::HistoryLine history_line(const Sentence& s, const std::vector<std::string
     if (seen.insert(call.name).second) h.functions.push_back(call.name);
   // A page's own names count without "()" ("The B<SSL_SESSION_dup>
   // function was added"), whatever markup the format kept.
-  static const std::regex kWord(R"(\b[A-Za-z_][A-Za-z0-9_]*\b)");
-  for (auto it = std::sregex_iterator(s.text.begin(), s.text.end(), kWord); it != std::sregex_iterator(); ++it) {
-    const std::string w = (*it)[0];
+  for (const auto& w : identifier_words(s.text))
     if (std::find(names.begin(), names.end(), w) != names.end() && seen.insert(w).second) h.functions.push_back(w);
-  }
   return h;
 }
 

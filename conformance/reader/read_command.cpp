@@ -20,6 +20,29 @@ bool names_one_file(const std::vector<std::string>& args) {
   return args.size() == 1 && !std::filesystem::is_directory(args.front(), ec);
 }
 
+// Pages are written one at a time as they are turned into text: the same
+// indented JSON as before, without a document of the whole corpus in memory.
+void write_page(const model::Page& page) {
+  std::string out;
+  model::append_json(out, page);
+  out += '\n';
+  std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+}
+
+void write_array(const std::vector<model::Page>& pages) {
+  if (pages.empty()) {
+    std::cout << "[]\n";
+    return;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    out.assign(i == 0 ? "[\n  " : ",\n  ");
+    model::append_json(out, pages[i], 1);
+    std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+  }
+  std::cout << "\n]\n";
+}
+
 }  // namespace
 
 void add_read_command(CLI::App& app) {
@@ -36,14 +59,8 @@ void add_read_command(CLI::App& app) {
     }
     const bool rejected = reader::report_rejected(read, std::cerr) > 0;
     if (names_one_file(*files) && rejected) throw CLI::RuntimeError(kBadInput);
-    nlohmann::json out;
-    if (names_one_file(*files)) {
-      out = model::to_json(read.pages.front());
-    } else {
-      out = nlohmann::json::array();
-      for (const auto& p : read.pages) out.push_back(model::to_json(p));
-    }
-    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    if (names_one_file(*files)) write_page(read.pages.front());
+    else write_array(read.pages);
     if (rejected) throw CLI::RuntimeError(kBadInput);
   });
 }

@@ -75,9 +75,17 @@ std::vector<Span> split_sentences(std::string_view text) {
   std::vector<Span> out;
   std::size_t begin = 0;
   int paren_depth = 0;
-  // Only these characters matter; jump from one to the next.
-  constexpr std::string_view kStops = ".!?()";
-  for (std::size_t i = text.find_first_of(kStops); i < text.size(); i = text.find_first_of(kStops, i + 1)) {
+  // Only these characters matter; jump from one to the next. (Not with
+  // find_first_of, which searches its set with memchr for every character.)
+  const auto next_stop = [text](std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i)
+      switch (text[i]) {
+        case '.': case '!': case '?': case '(': case ')': return i;
+        default: break;
+      }
+    return text.size();
+  };
+  for (std::size_t i = next_stop(0); i < text.size(); i = next_stop(i + 1)) {
     const char c = text[i];
     if (c == '(') ++paren_depth;
     if (c == ')' && paren_depth > 0) --paren_depth;

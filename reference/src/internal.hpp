@@ -136,10 +136,33 @@ struct ssl_session_st {
 };
 
 namespace sslref {
-// Session helpers used by other objects.
+// Session helpers used by other objects. The two on every reference-count
+// path are inline: a call across the shared library's symbol table costs
+// more than the atomic operation itself.
 SSL_SESSION* session_new_at(int64_t when);
-void session_release(SSL_SESSION* s, const char* call);
-void session_check_live(const SSL_SESSION* s, const char* call);
+// Frees a session whose last reference is gone (session.cpp).
+void session_destroy(SSL_SESSION* s, const char* call);
+
+// In the checked build, aborts when s was already destroyed; a no-op
+// otherwise.
+inline void session_check_live(const SSL_SESSION* s, const char* call) {
+  if (kChecked && s && s->magic.load() != ssl_session_st::kLive)
+    misuse(call, "SSL_SESSION already freed (double free or use after free)", s);
+}
+
+// Drops one reference and destroys s with the last one. The decrement
+// releases (this owner's writes to s come before it); the owner that sees
+// the count reach zero adds an acquire fence, so it sees every other
+// owner's writes before destroying. Increments may stay relaxed: a new
+// reference is always taken from one already held.
+inline void session_release(SSL_SESSION* s, const char* call) {
+  session_check_live(s, call);
+  const int before = s->refs.fetch_sub(1, std::memory_order_release);
+  if (before > 1) return;
+  std::atomic_thread_fence(std::memory_order_acquire);
+  if (kChecked && before < 1) misuse(call, "reference count underflow", s);
+  session_destroy(s, call);
+}
 }  // namespace sslref
 
 struct ssl_method_st {

@@ -33,13 +33,7 @@ Quarantine& quarantine() {
   return *q;
 }
 
-void destroy(SSL_SESSION* s, const char* call) {
-  if (kChecked && s->owner.load() != nullptr)
-    misuse(call,
-           "reference count reached zero while the session is still in an SSL_CTX cache "
-           "(reference-count underflow: a reference was released twice)",
-           s);
-  ex_data_free(CRYPTO_EX_INDEX_SSL_SESSION, s, &s->ex_data);
+void release_memory(SSL_SESSION* s) {
   if (kChecked) {
     s->magic.store(ssl_session_st::kDead);
     quarantine().keep(s);
@@ -64,9 +58,14 @@ void copy_fields(SSL_SESSION* to, const SSL_SESSION* from) {
 
 }  // namespace
 
-void session_check_live(const SSL_SESSION* s, const char* call) {
-  if (kChecked && s && s->magic.load() != ssl_session_st::kLive)
-    misuse(call, "SSL_SESSION already freed (double free or use after free)", s);
+void session_destroy(SSL_SESSION* s, const char* call) {
+  if (kChecked && s->owner.load() != nullptr)
+    misuse(call,
+           "reference count reached zero while the session is still in an SSL_CTX cache "
+           "(reference-count underflow: a reference was released twice)",
+           s);
+  ex_data_free(CRYPTO_EX_INDEX_SSL_SESSION, s, &s->ex_data);
+  release_memory(s);
 }
 
 SSL_SESSION* session_new_at(int64_t when) {
@@ -75,14 +74,6 @@ SSL_SESSION* session_new_at(int64_t when) {
   s->time = when;
   ex_data_new(CRYPTO_EX_INDEX_SSL_SESSION, s, &s->ex_data);
   return s;
-}
-
-void session_release(SSL_SESSION* s, const char* call) {
-  session_check_live(s, call);
-  const int before = s->refs.fetch_sub(1, std::memory_order_acq_rel);
-  if (before > 1) return;
-  if (kChecked && before < 1) misuse(call, "reference count underflow", s);
-  destroy(s, call);
 }
 
 SSL_SESSION* session_dup(const SSL_SESSION* src) {

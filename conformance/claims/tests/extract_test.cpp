@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <set>
+#include <sstream>
 
 using namespace sslconf;
 using namespace sslconf::claims;
@@ -104,6 +105,18 @@ BOOST_AUTO_TEST_CASE(catalogue_round_trips_through_json) {
   const Catalogue back = catalogue_from_json(to_json(c), "claims.json");
   BOOST_TEST(to_json(back) == to_json(c));
   BOOST_CHECK_THROW(catalogue_from_json(nlohmann::json::object(), "claims.json"), model::InputError);
+}
+
+// `sslconf claims` streams the catalogue; it must print what the document prints.
+BOOST_AUTO_TEST_CASE(streamed_catalogue_is_the_document_json_byte_for_byte) {
+  const Catalogue c = extract({page("SSL_SESSION_free() wobbles the session.", "SSL_SESSION_up_ref returns 1 on success.", 5),
+                               page("If session is NULL nothing is done.", "SSL_SESSION_up_ref returns \"1\".", 9)});
+  std::ostringstream streamed;
+  write_json(streamed, c);
+  BOOST_TEST(streamed.str() == to_json(c).dump(2));
+  std::ostringstream empty;
+  write_json(empty, Catalogue{});
+  BOOST_TEST(empty.str() == to_json(Catalogue{}).dump(2));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

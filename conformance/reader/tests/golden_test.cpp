@@ -73,6 +73,46 @@ BOOST_AUTO_TEST_CASE(golden_models_survive_a_json_round_trip) {
   }
 }
 
+// `sslconf read` streams pages with append_json; it must print what the
+// document form prints, byte for byte, at the top level and inside an array.
+BOOST_AUTO_TEST_CASE(streamed_json_is_the_document_json_byte_for_byte) {
+  for (const auto& f : fixtures()) {
+    const auto page = reader::read_page(f.string());
+    std::string streamed;
+    model::append_json(streamed, page);
+    BOOST_TEST(streamed == model::to_json(page).dump(2), f.string());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(streamed_json_escapes_as_the_document_json_does) {
+  model::Page page;
+  page.source = "dir\\with \"quotes\"\x01.pod";
+  page.title = "tab\there, caf\xc3\xa9, bad \xff\xfe byte, del \x7f";
+  page.names = {"", "\n", "\b\f\r\x1f back\\slash"};
+  page.foreign_pages = {"exit(1)"};
+  page.synopsis.generic = true;
+  page.synopsis.placeholders = {"TYPE"};
+  model::Prototype proto;
+  proto.generic = true;
+  proto.params = {{"int", "n", false}};
+  proto.loc = {"\xc3", 7};
+  page.synopsis.prototypes = {proto};
+  model::Section section;
+  section.blocks.resize(2);
+  section.blocks[0].sentences.push_back({"x", {{model::Mark::Kind::function, "f()", 12}}, {"a", 1}});
+  section.blocks[1].links.push_back({"t", "SSL_free", "3", "", true, {"b", 2}});
+  page.sections = {section, model::Section{}};
+  page.history.push_back({"h", {"SSL_free"}, "1.1.0", {"c", 3}});
+  std::string streamed;
+  model::append_json(streamed, page);
+  BOOST_TEST(streamed == model::to_json(page).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  std::string nested = "[\n  ";
+  model::append_json(nested, page, 1);
+  nested += "\n]";
+  const auto array = nlohmann::json::array({model::to_json(page)});
+  BOOST_TEST(nested == array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 BOOST_AUTO_TEST_CASE(fixture_shapes_are_read_by_the_right_reader) {
   const auto format = [](const std::string& name) {
     return model::to_string(reader::read_page((kFixtures / name).string()).format);
