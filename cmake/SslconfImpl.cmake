@@ -25,15 +25,8 @@ elseif(_impl STREQUAL "openssl")
   set(_probe_libs OpenSSL::SSL OpenSSL::Crypto)
 
 elseif(_impl STREQUAL "boringssl")
-  # Debian's android-libboringssl-dev: headers in <include>/android, libraries
-  # in <libdir>/<multiarch>/android. Found, not spelled out, so any
-  # architecture works.
-  find_path(SSLCONF_BORINGSSL_INCLUDE openssl/base.h PATH_SUFFIXES android
-            NO_CMAKE_SYSTEM_PATH PATHS /usr/include /usr/local/include)
-  find_library(SSLCONF_BORINGSSL_SSL NAMES ssl PATH_SUFFIXES android
-               PATHS /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE} /usr/lib NO_DEFAULT_PATH)
-  find_library(SSLCONF_BORINGSSL_CRYPTO NAMES crypto PATH_SUFFIXES android
-               PATHS /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE} /usr/lib NO_DEFAULT_PATH)
+  include(SslconfBoringSSL)
+  sslconf_find_debian_boringssl()
   foreach(_v SSLCONF_BORINGSSL_INCLUDE SSLCONF_BORINGSSL_SSL SSLCONF_BORINGSSL_CRYPTO)
     if(NOT ${_v})
       message(FATAL_ERROR "SSLCONF_IMPL=boringssl: ${_v} not found (install android-libboringssl-dev)")
