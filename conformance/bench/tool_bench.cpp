@@ -7,6 +7,7 @@
 // Each iteration's time is the child's CPU time (manual time), so the load
 // of other programs on the machine moves the numbers less than wall time
 // would. SSLCONF_POD_CORPUS and SSLCONF_MAN_DIR choose other folders.
+#include "bench/corpus.hpp"
 #include "platform/process.hpp"
 
 #include <benchmark/benchmark.h>
@@ -21,28 +22,11 @@ namespace fs = std::filesystem;
 using sslconf::platform::ProcessResult;
 using sslconf::platform::run_process;
 
+using sslconf::bench::ends_with;
+using sslconf::bench::env_or;
+using sslconf::bench::files_under;
+
 namespace {
-
-std::string env_or(const char* name, const char* fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Regular files only: an installed manual names most pages again through
-// symbolic links, which would count the same page many times.
-std::vector<std::string> files_under(const fs::path& dir, const std::string& suffix) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file() && !it->is_symlink() && ends_with(it->path().string(), suffix))
-      out.push_back(it->path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 const std::vector<std::string>& pod_files() {
   static const auto files = files_under(env_or("SSLCONF_POD_CORPUS", "/usr/share/perl/5.36/pod"), ".pod");

@@ -9,6 +9,7 @@
 // a shared machine moves the ratio less; the installed-manual row is
 // wall-clock time, its pandoc work being spread over threads and children. Set SSLCONF_POD_CORPUS / SSLCONF_MAN_DIR to measure other
 // folders.
+#include "bench/corpus.hpp"
 #include "model/diagnostic.hpp"
 #include "platform/process.hpp"
 #include "reader/formats.hpp"
@@ -26,33 +27,17 @@
 namespace fs = std::filesystem;
 using namespace sslconf;
 
+using bench::ends_with;
+using bench::env_or;
+using bench::files_under;
+
 namespace {
-
-std::string env_or(const char* name, const char* fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::vector<std::string> files_in(const fs::path& dir, const std::string& suffix) {
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (ends_with(e.path().string(), suffix)) out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// A POD tree such as OpenSSL's doc/ keeps its pages in subfolders (man1,
-// man3, man7, internal/...).
-std::vector<std::string> files_under(const fs::path& dir, const std::string& suffix) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file() && ends_with(it->path().string(), suffix)) out.push_back(it->path().string());
   std::sort(out.begin(), out.end());
   return out;
 }
