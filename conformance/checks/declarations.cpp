@@ -1,5 +1,6 @@
 // Kinds about declarations: the SYNOPSIS prototype (judged from the
-// configure-time probe) and the release a function appeared in.
+// configure-time probe), the release a function appeared in and the
+// deprecation the page records (judged from the headers' marks).
 #include "checks/check.hpp"
 #include "checks/params.hpp"
 #include "checks/probes.hpp"
@@ -60,6 +61,33 @@ Verdict version_added(const Claim& c) {
     return untested(claims + ", before " + release_text(added) + ": the claim asks nothing of it");
   return present ? pass(claims + " and declares " + fn)
                  : fail(claims + " but does not declare " + fn + " (page: added in " + release_text(added) + ")");
+}
+
+// "X was deprecated in R" (or "These functions are deprecated", no R): a
+// library that claims R or later declares X with a deprecation mark, the
+// attribute its compiler warns about when X is used.
+Verdict version_deprecated(const Claim& c) {
+  const auto p = params_of(c);
+  const auto& fn = subject(c);
+  const std::string release = text_param(p, "release");
+  harness::Release since;
+  std::string claims;
+  if (parse_release(release, since)) {
+    const harness::Release claimed = harness::claimed_release();
+    if (!claimed.claimed)
+      throw Untestable(std::string("a ") + harness::family_name() + " build claims no OpenSSL release to compare with");
+    claims = "the library claims release " + release_text(claimed);
+    if (!at_least(claimed, since))
+      return untested(claims + ", before " + release_text(since) + ": the claim asks nothing of it");
+    claims += "; ";
+  }
+  const Deprecation* d = deprecation_for(fn);
+  if (!d) throw Untestable("no configure-time probe looked for a deprecation mark on " + fn);
+  if (!d->declared) return unsupported(fn + " " + d->detail);
+  if (d->marked < 0) throw Untestable(d->detail);
+  const std::string page = release.empty() ? "page: deprecated" : "page: deprecated in " + release;
+  return d->marked ? pass(claims + "the headers mark " + fn + " deprecated: " + d->detail)
+                   : fail(claims + "the headers declare " + fn + " without a deprecation mark: " + d->detail + " (" + page + ")");
 }
 
 }  // namespace sslconf::checks

@@ -21,6 +21,22 @@ std::map<std::string, Probe>& probes() {
   return table;
 }
 
+std::map<std::string, Deprecation>& deprecations() {
+  static std::map<std::string, Deprecation> table;
+  return table;
+}
+
+void use_deprecations(const nlohmann::json& j) {
+  const auto marks = j.find("deprecated");
+  if (marks == j.end() || !marks->is_object()) return;
+  for (auto it = marks->begin(); it != marks->end(); ++it) {
+    const auto& d = it.value();
+    const auto m = d.find("marked");
+    const int marked = m == d.end() || !m->is_boolean() ? -1 : m->get<bool>() ? 1 : 0;
+    deprecations()[it.key()] = Deprecation{marked, d.value("declared", true), d.value("detail", "")};
+  }
+}
+
 // Kinds whose subject may legitimately be absent: the check itself says
 // what absence means.
 bool judges_absence(const Claim& c) {
@@ -47,6 +63,7 @@ const char* outcome_name(Outcome o) {
 
 void use_probes(const char* probes_json) {
   const auto j = nlohmann::json::parse(probes_json);
+  use_deprecations(j);
   const auto functions = j.find("functions");
   if (functions == j.end() || !functions->is_object()) return;
   for (auto it = functions->begin(); it != functions->end(); ++it) {
@@ -56,6 +73,11 @@ void use_probes(const char* probes_json) {
     probes()[it.key()] = Probe{p.value("status", ""), p.value("documented", ""), p.value("actual", ""),
                                p.value("detail", ""), returns_void};
   }
+}
+
+const Deprecation* deprecation_for(const std::string& function) {
+  const auto it = deprecations().find(function);
+  return it == deprecations().end() ? nullptr : &it->second;
 }
 
 const Probe* probe_for(const std::string& function) {

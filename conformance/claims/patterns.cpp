@@ -168,8 +168,8 @@ Taker alias(const char* kind, json extra = json::object()) {
 }
 
 // version-*: every function the sentence names, else the subject.
-Taker release(const char* kind, bool checkable = true) {
-  return [kind, checkable](const Match& x) {
+Taker release(const char* kind) {
+  return [kind](const Match& x) {
     const auto versions = Normalised::within(x.n.versions, x.m.position(0), x.m.position(0) + x.m.length(0));
     // The predicate's subject is its own clause: in "A was deprecated and B
     // was added in 1.1.0" only B was added. A clause ends after a finite
@@ -192,8 +192,7 @@ Taker release(const char* kind, bool checkable = true) {
     std::vector<Finding> out;
     for (const auto& f : fs) {
       Finding c = finding(kind, {f}, {{"release", versions.empty() ? "" : versions.front()}});
-      if (checkable) require(c, "release");
-      else { c.checkable = false; c.reason = "informative"; }
+      require(c, "release");
       out.push_back(c);
     }
     return out;
@@ -348,10 +347,7 @@ Taker collective_deprecated() {
     if (named.empty() && !x.subject.empty()) named.push_back(x.subject);
     std::vector<Finding> out;
     for (const auto& f : named) {
-      Finding c = finding("version-deprecated", {f}, {{"release", ""}});
-      c.checkable = false;
-      c.reason = "informative";
-      out.push_back(c);
+      out.push_back(finding("version-deprecated", {f}, {{"release", ""}}));
     }
     return out;
   };
@@ -416,7 +412,7 @@ const std::vector<Row>& behaviour_rows() {
        argument("copy-no-cache", -1)},
       {"version-added", re(R"((?:was|were|is|are|has been|have been) (?:first )?(?:added|introduced|made available) (?:in|to) (?:openssl )?VER|first (?:appeared|available) in (?:openssl )?VER|(?:available|present) since (?:openssl )?VER)"),
        release("version-added")},
-      {"version-deprecated", re(R"(deprecated (?:in|since|as of) (?:openssl )?VER)"), release("version-deprecated", false)},
+      {"version-deprecated", re(R"(deprecated (?:in|since|as of) (?:openssl )?VER)"), release("version-deprecated")},
       {"session-from-handshake", re(R"((?:session|sessions|SSL_SESSION objects?|SSL_SESSION structures?)[^.]*?(?:are|is) (?:allocated|created|established|generated)[^.]*?handshake[^.]*?(?:complet|finish|succe))"),
        behaviour("session-from-handshake")},
       {"session-from-handshake", re(R"((?:when|once|after) the handshake complet\w*,? the connection (?:has|holds|gets) a (?:new )?session)"),

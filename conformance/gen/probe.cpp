@@ -93,8 +93,8 @@ std::string prelude(const std::vector<std::string>& includes, const std::vector<
   return s;
 }
 
-platform::ProcessResult compile(const Compiler& c, std::vector<std::string> extra) {
-  std::vector<std::string> argv{c.cxx, "-std=c++17", "-w"};
+platform::ProcessResult compile(const Compiler& c, std::vector<std::string> extra, bool warnings = false) {
+  std::vector<std::string> argv{c.cxx, "-std=c++17", warnings ? "-Wdeprecated-declarations" : "-w"};
   argv.insert(argv.end(), c.flags.begin(), c.flags.end());
   argv.insert(argv.end(), extra.begin(), extra.end());
   platform::ProcessOptions o;
@@ -327,6 +327,84 @@ std::map<int, std::string> blame(const std::string& err, const std::string& src,
   return blamed;
 }
 
+// The names the catalogue says are deprecated (version-deprecated claims),
+// as Prototype entries so that macros resolve the same way.
+std::vector<Prototype> deprecated_names(const nlohmann::json& catalogue) {
+  std::vector<Prototype> out;
+  std::set<std::string> seen;
+  for (const auto& c : catalogue["claims"]) {
+    if (c.value("kind", "") != "version-deprecated" || c["functions"].empty()) continue;
+    const std::string fn = c["functions"][0].get<std::string>();
+    if (seen.insert(fn).second) out.push_back(Prototype{fn, fn, "", {}, "", false, false, ""});
+  }
+  return out;
+}
+
+// The source line of each diagnostic of `kind` ("error", "warning") that the
+// compiler reports in `src`.
+std::map<std::size_t, std::string> diagnostics(const std::string& err, const std::string& src, const std::string& kind) {
+  std::map<std::size_t, std::string> at;
+  std::istringstream in(err);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(src + ":", 0) != 0 || line.find(" " + kind + ": ") == std::string::npos) continue;
+    const std::size_t n = std::strtoul(line.c_str() + src.size() + 1, nullptr, 10);
+    if (!at.count(n)) at[n] = line.substr(src.size() + 1, 200);
+  }
+  return at;
+}
+
+// Whether the headers mark each name deprecated. A compiler shows the mark
+// only as a warning where the name is used, so each name is used on a line
+// of its own and the warnings are laid at their lines. A name the headers
+// do not declare (an error on its line) is dropped and the rest compiled
+// again. A macro has no declaration to carry a mark: left unknown.
+nlohmann::json deprecation_marks(const std::string& headers, const std::vector<Prototype>& names, const Compiler& c) {
+  nlohmann::json out = nlohmann::json::object();
+  std::vector<const Prototype*> used;
+  for (const auto& p : names) {
+    if (p.function_macro || p.name != p.function)
+      out[p.function] = {{"marked", nullptr},
+                         {"detail", p.function + " is a macro (" + (p.function_macro ? p.macro_definition : "#define " + p.function + " " + p.name) +
+                                        "): a macro carries no deprecation mark a compiler shows"}};
+    else
+      used.push_back(&p);
+  }
+  const fs::path src = fs::path(c.work_dir) / "deprecated.cpp";
+  for (int round = 0; round < 4 && !used.empty(); ++round) {
+    std::string text = headers + "void sslconf_uses_each_name() {\n";
+    const auto first = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    for (const auto* p : used) text += "  (void)&" + p->name + ";\n";
+    text += "}\n";
+    std::ofstream(src) << text;
+    const auto r = compile(c, {"-fsyntax-only", src.string()}, true);
+    const auto errors = diagnostics(r.err, src.string(), "error");
+    if (!errors.empty()) {
+      std::vector<const Prototype*> kept;
+      for (std::size_t i = 0; i < used.size(); ++i) {
+        const auto e = errors.find(first + i);
+        if (e == errors.end()) kept.push_back(used[i]);
+        else out[used[i]->function] = {{"marked", nullptr}, {"declared", false}, {"detail", "not declared by the headers the pages name: " + e->second}};
+      }
+      if (kept.size() == used.size()) break;  // errors elsewhere: no verdict for the rest
+      used = kept;
+      continue;
+    }
+    const auto warnings = diagnostics(r.err, src.string(), "warning");
+    for (std::size_t i = 0; i < used.size(); ++i) {
+      const auto w = warnings.find(first + i);
+      const bool marked = w != warnings.end() && w->second.find("deprecated") != std::string::npos;
+      out[used[i]->function] = {{"marked", marked},
+                                {"detail", marked ? "the compiler warns: " + w->second.substr(w->second.find("warning: ") + 9)
+                                                  : "the compiler gives no deprecation warning for a use of " + used[i]->function}};
+    }
+    used.clear();
+  }
+  for (const auto* p : used)
+    out[p->function] = {{"marked", nullptr}, {"detail", "the use of " + p->function + " did not compile against these headers"}};
+  return out;
+}
+
 std::string status_of(bool present, int exact, int callable, int same_return) {
   if (!present) return "absent";
   if (exact == 1) return "documented";
@@ -343,7 +421,10 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
   const std::string headers = prelude(includes, own_include_dirs(c));
   const fs::path header_src = fs::path(c.work_dir) / "headers.cpp";
   std::ofstream(header_src) << headers;
-  resolve_macros(protos, macros(c, header_src.string()));
+  const auto defs = macros(c, header_src.string());
+  resolve_macros(protos, defs);
+  auto deprecated = deprecated_names(catalogue);
+  resolve_macros(deprecated, defs);
   const std::string preprocessed = compile(c, {"-E", "-P", "-x", "c++", header_src.string()}).out;
 
   // Compile; lay each error at its prototype's door and compile again
@@ -379,7 +460,8 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
       }
     }
   }
-  nlohmann::json out = {{"schema", 1}, {"functions", nlohmann::json::object()}};
+  nlohmann::json out = {{"schema", 1}, {"functions", nlohmann::json::object()},
+                        {"deprecated", deprecation_marks(headers, deprecated, c)}};
   if (!(built.exited && built.exit_code == 0)) {
     out["error"] = "the probe program does not compile: " + first_error(built.err);
     return out;

@@ -28,7 +28,10 @@ struct Compiler {
 };
 
 // The probes.json document (schema 1): {"schema", "functions": {name: {status,
-// documented, actual, macro, returns_void, detail}}}.
+// documented, actual, macro, returns_void, detail}}, "deprecated": {name:
+// {marked: true | false | null (cannot tell), declared (false when the
+// headers lack the name), detail}}} — "deprecated" holds every function a
+// version-deprecated claim names, prototype or not.
 nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& compiler);
 
 // The C++ source that installs the probe results in the suite binary.
