@@ -6,6 +6,7 @@
 #include <cctype>
 #include <regex>
 #include <vector>
+#include "model/regex.hpp"
 
 namespace sslconf::claims {
 
@@ -50,7 +51,7 @@ std::vector<std::string> sentences_of(const std::string& s) {
 
 struct Class {
   const char* name;
-  std::regex pattern;
+  Regex pattern;
 };
 
 // Tried in order: the specific situations before plain success and failure,
@@ -58,13 +59,13 @@ struct Class {
 const std::vector<Class>& classes() {
   static const auto icase = std::regex::icase | std::regex::optimize;
   static const std::vector<Class> table{
-      {"null-argument", std::regex(R"(\b(?:is|are|was|were) (?:a )?null\b|\bnull (?:pointer|argument|parameter)\b|\b(?:passed|passing|given|with) (?:a |the )?null\b)", icase)},
-      {"identical-object", std::regex(R"(\bidentical\b|\bsame (?:\w+ )?(?:object|structure|pointer)\b|\bsame session\b[^.]*\btwice\b)", icase)},
-      {"already-present", std::regex(R"(\balready (?:exists?|present|in the|contained|stored|cached|set|added|there)\b|\bwith the same (?:session )?id already\b)", icase)},
-      {"not-found", std::regex(R"(\bnot (?:be )?found\b|\bdoes not exist\b|\bnot (?:present|contained|in the (?:internal )?(?:session )?cache)\b|\bno (?:such|matching) )", icase)},
-      {"failure", std::regex(R"(\bfail(?:s|ed|ure|ures)?\b|\berrors?\b|\bunsuccessful(?:ly)?\b|\bnot successful\b|\bdid not succeed\b)", icase)},
-      {"success", std::regex(R"(\bsucce(?:ss|ssful|ssfully|eds?|eded)\b|\bwas successful\b|^ok$)", icase)},
-      {"otherwise", std::regex(R"(^(?:otherwise|else|in all other cases|if not)$)", icase)},
+      {"null-argument", Regex(R"(\b(?:is|are|was|were) (?:a )?null\b|\bnull (?:pointer|argument|parameter)\b|\b(?:passed|passing|given|with) (?:a |the )?null\b)", icase)},
+      {"identical-object", Regex(R"(\bidentical\b|\bsame (?:\w+ )?(?:object|structure|pointer)\b|\bsame session\b[^.]*\btwice\b)", icase)},
+      {"already-present", Regex(R"(\balready (?:exists?|present|in the|contained|stored|cached|set|added|there)\b|\bwith the same (?:session )?id already\b)", icase)},
+      {"not-found", Regex(R"(\bnot (?:be )?found\b|\bdoes not exist\b|\bnot (?:present|contained|in the (?:internal )?(?:session )?cache)\b|\bno (?:such|matching) )", icase)},
+      {"failure", Regex(R"(\bfail(?:s|ed|ure|ures)?\b|\berrors?\b|\bunsuccessful(?:ly)?\b|\bnot successful\b|\bdid not succeed\b)", icase)},
+      {"success", Regex(R"(\bsucce(?:ss|ssful|ssfully|eds?|eded)\b|\bwas successful\b|^ok$)", icase)},
+      {"otherwise", Regex(R"(^(?:otherwise|else|in all other cases|if not)$)", icase)},
   };
   return table;
 }
@@ -73,7 +74,7 @@ const std::vector<Class>& classes() {
 
 std::string when_class(const std::string& condition) {
   // The introducing word of a quoted clause is not part of what it names.
-  static const std::regex intro(R"(^(?:if|when|whenever|once|after|in case of|in case|in the case of) )");
+  static const Regex intro(R"(^(?:if|when|whenever|once|after|in case of|in case|in the case of) )");
   const std::string w = std::regex_replace(words_of(condition), intro, "");
   if (w.empty()) return "";
   if (w.rfind("unless ", 0) == 0) return "named:" + w;  // a negated condition has no class of its own
@@ -83,7 +84,7 @@ std::string when_class(const std::string& condition) {
 }
 
 std::string condition_for(const std::string& condition, const std::string& function) {
-  static const std::regex other_operation(R"(^\s*in (?:the )?case of (?:the |an? )?(\w+) operation\b)", std::regex::icase);
+  static const Regex other_operation(R"(^\s*in (?:the )?case of (?:the |an? )?(\w+) operation\b)", std::regex::icase);
   const std::string fn = lower(function);
   std::string out;
   bool dropped = false;
@@ -101,7 +102,7 @@ std::string condition_for(const std::string& condition, const std::string& funct
 }
 
 std::string leading_condition(const std::string& text, std::size_t* length) {
-  static const std::regex clause(
+  static const Regex clause(
       R"(^(?:if|when|whenever|unless|once|in (?:the )?case(?: of)?|in the event(?: of)?|on|upon|after) ([^,;]+?),)",
       std::regex::icase | std::regex::optimize);
   std::smatch m;

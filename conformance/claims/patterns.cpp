@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <regex>
+#include "model/regex.hpp"
 
 namespace sslconf::claims {
 
@@ -31,16 +32,16 @@ struct Match {
 using Taker = std::function<std::vector<Finding>(const Match&)>;
 
 struct Row {
-  Row(const char* k, std::regex p, Taker t, const char* excluded = nullptr, const char* veto = nullptr)
+  Row(const char* k, Regex p, Taker t, const char* excluded = nullptr, const char* veto = nullptr)
       : kind(k), pattern(std::move(p)), take(std::move(t)), excluded_by(excluded), has_unless(veto != nullptr) {
-    if (veto) unless = std::regex(veto, std::regex::optimize);
+    if (veto) unless = Regex(veto, std::regex::optimize);
   }
   const char* kind;
-  std::regex pattern;
+  Regex pattern;
   Taker take;
   const char* excluded_by;  // a kind that, found first, makes this row moot
   bool has_unless;
-  std::regex unless;        // a pattern that vetoes the row
+  Regex unless;        // a pattern that vetoes the row
 };
 
 Finding finding(const char* kind, std::vector<std::string> functions, json params = json::object()) {
@@ -81,9 +82,9 @@ std::string counted_object(const Match& x, int group) {
   if (x.n.text.rfind("FUNC", 0) == 0) return "";
   // Normalising lower-cases a bare type name ("SSL"), so the type is the
   // word before "structure"/"object" whose free function is known.
-  static const std::regex type(R"(\b([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*) (?:structures?|objects?)\b)");
+  static const Regex type(R"(\b([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*) (?:structures?|objects?)\b)");
   std::string fallback;
-  for (std::sregex_iterator it(x.n.text.begin(), x.n.text.end(), type), end; it != end; ++it) {
+  for (RegexIterator it(x.n.text.begin(), x.n.text.end(), type), end; it != end; ++it) {
     std::string name = (*it)[1].str();
     for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (x.ctx.vocab->functions.count(name + "_free")) return name;
@@ -97,7 +98,7 @@ std::string counted_object(const Match& x, int group) {
 // page it is on: creating the object gives it one reference
 // (refcount-initial), the count reaching zero frees it.
 std::vector<Finding> object_count(const Match& x, const std::string& object, const char* kind) {
-  static const std::regex creating(R"(^(?:creating|creation of|allocating|a newly created|the creation of)\b)");
+  static const Regex creating(R"(^(?:creating|creation of|allocating|a newly created|the creation of)\b)");
   const bool initial = std::string(kind) == "refcount-increment" && std::regex_search(x.n.text, creating);
   const std::string freer = object + "_free";
   json params = {{"object", object}};
@@ -174,18 +175,18 @@ Taker release(const char* kind) {
     // The predicate's subject is its own clause: in "A was deprecated and B
     // was added in 1.1.0" only B was added. A clause ends after a finite
     // verb phrase followed by "and", ";" or ",".
-    static const std::regex earlier_clause(
+    static const Regex earlier_clause(
         R"(\b(?:was|were|is|are|has been|have been) [a-z]+(?: [a-z]+)*?(?:,? and |; |, ))");
     const std::string before = x.n.text.substr(0, static_cast<std::size_t>(x.m.position(0)));
     std::size_t clause_start = 0;
-    for (std::sregex_iterator it(before.begin(), before.end(), earlier_clause), end; it != end; ++it)
+    for (RegexIterator it(before.begin(), before.end(), earlier_clause), end; it != end; ++it)
       clause_start = static_cast<std::size_t>(it->position(0) + it->length(0));
     std::vector<std::string> fs;
     for (const auto& f : x.n.functions)
       if (f.pos >= clause_start && f.pos < static_cast<std::size_t>(x.m.position(0) + x.m.length(0)) &&
           std::find(fs.begin(), fs.end(), f.value) == fs.end())
         fs.push_back(f.value);
-    static const std::regex collective(R"(\b(?:these|all|the|this|both) (?:\w+ )?(?:functions?|macros?)\b)");
+    static const Regex collective(R"(\b(?:these|all|the|this|both) (?:\w+ )?(?:functions?|macros?)\b)");
     if (fs.empty() && std::regex_search(x.n.text, collective))
       fs = x.ctx.vocab->page_functions;
     if (fs.empty()) fs.push_back(x.subject);
@@ -203,7 +204,7 @@ Taker release(const char* kind) {
 Taker cache_mode() {
   return [](const Match& x) {
     json modes = json::array();
-    static const std::regex flag(R"(^SSL_SESS_CACHE_\w+$)");
+    static const Regex flag(R"(^SSL_SESS_CACHE_\w+$)");
     if (std::regex_match(x.ctx.label, flag)) modes.push_back(x.ctx.label);
     for (const auto& c : x.n.constants)
       if (std::regex_match(c.value, flag) && std::find(modes.begin(), modes.end(), c.value) == modes.end())
@@ -296,7 +297,7 @@ Taker quantity(const char* kind, const char* value_key) {
 // X: the value is the flag named, the quantity is not stated.
 Taker labelled_default() {
   return [](const Match& x) {
-    static const std::regex flag(R"(^[A-Z][A-Z0-9]*_[A-Z0-9_]+$)");
+    static const Regex flag(R"(^[A-Z][A-Z0-9]*_[A-Z0-9_]+$)");
     const std::string value = x.m[1].matched ? x.m[1].str() : x.ctx.label;
     if (!std::regex_match(value, flag)) return std::vector<Finding>{};
     std::string fn = x.subject;
@@ -318,14 +319,14 @@ Taker output() {
       params["condition"] = x.m[1].str();
       classify_condition(params, x.subject);
     } else {  // "... is written to *len if len is not NULL": only then
-      static const std::regex trailing(R"(^,? ((?:if|when|unless|whenever) [^.;]+))");
+      static const Regex trailing(R"(^,? ((?:if|when|unless|whenever) [^.;]+))");
       std::smatch t;
       const auto after = static_cast<std::size_t>(x.m.position(0) + x.m.length(0));
       const std::string rest = x.n.text.substr(after);
       if (std::regex_search(rest, t, trailing)) {
         const auto b = after + static_cast<std::size_t>(t.position(1));
         std::string c = x.n.restore(b, b + static_cast<std::size_t>(t.length(1)));
-        static const std::regex intro(R"(^(?:if|when|whenever) )");
+        static const Regex intro(R"(^(?:if|when|whenever) )");
         params["condition"] = std::regex_replace(c, intro, "");
         classify_condition(params, x.subject);
       }
@@ -353,7 +354,7 @@ Taker collective_deprecated() {
   };
 }
 
-std::regex re(const char* p) { return std::regex(p, std::regex::optimize); }
+Regex re(const char* p) { return Regex(p, std::regex::optimize); }
 
 // Object phrase after "reference count": "of ARG", "on the given SSL_SESSION structure".
 #define OBJ R"((?: (?:of|on|for) ([^.,;]+?))?)"
@@ -521,7 +522,7 @@ Finding reasoned(const char* reason, const Normalised& n, const std::string& sub
 }
 
 bool obligation(const std::string& t) {
-  static const std::regex r(
+  static const Regex r(
       R"(\bmust\b|\bshould\b|\bshall\b|\bit is (?:therefore )?(?:crucial|essential|important|vital|recommended|advisable|necessary)\b|\b(?:is|are) responsible for\b|\bneeds? to be\b|\b(?:has|have) to be\b|\bdo not\b|\bnever (?:call|use|free|pass)\b|\b(?:is|are) required to\b|\bit is (?:an )?error to\b|\b(?:is|are) not allowed\b)"
       // "does not perform a null check on s": passing NULL is the caller's to avoid.
       R"(|\b(?:does|do|will) not (?:perform|do|make) (?:a |any )?null[- ]?checks?\b|\b(?:does|do) not check (?:whether |if |for )?[^.;]*?\bNULL\b)");
@@ -529,12 +530,12 @@ bool obligation(const std::string& t) {
 }
 
 bool speculative(const std::string& t) {
-  static const std::regex r(R"(\b(?:may|might|could)\b)");
+  static const Regex r(R"(\b(?:may|might|could)\b)");
   return std::regex_search(t, r);
 }
 
 bool informative(const std::string& t) {
-  static const std::regex r(
+  static const Regex r(
       R"(:$|\b(?:error (?:stack|queue|codes?|data)|reason code)\b|\berrors? (?:can|may) be (?:obtained|retrieved|examined)|find out the reason|^(?:see|refer to|for (?:more |further )?(?:details|information|\w+ details))\b|\bsee (?:also )?(?:FUNC|PAGE)[ ,.)]*$|^(?:these|this|the following|all (?:these|of these|the|other)?) ?(?:functions?|macros?|calls?)\b)");
   return std::regex_search(t, r);
 }
@@ -542,7 +543,7 @@ bool informative(const std::string& t) {
 // Nothing but references ("SSL_new(3), SSL_clear(3), ssl(7)"): a SEE ALSO
 // list the reader met as a sentence; it states nothing to check.
 bool reference_list(const std::string& t) {
-  static const std::regex r(R"(^(?:(?:FUNC|PAGE),? (?:and )?)*(?:FUNC|PAGE)\.?$)");
+  static const Regex r(R"(^(?:(?:FUNC|PAGE),? (?:and )?)*(?:FUNC|PAGE)\.?$)");
   return std::regex_match(t, r);
 }
 
@@ -573,7 +574,7 @@ bool described_by_imperative(const Normalised& n, const SentenceContext& ctx) {
 // "you can/should", "it is recommended", "is not recommended",
 // "shouldn't", "it is acceptable for an application to".
 bool advice(const std::string& t) {
-  static const std::regex r(
+  static const Regex r(
       R"(\bmake sure\b|\byou(?:r)?\b|\bshouldn't\b|\b(?:is|are) (?:not )?(?:recommended|advised|advisable|discouraged)\b)"
       R"(|\bit is (?:not )?(?:recommended|advisable|preferable|acceptable|wise|good practice)\b|\bis (?:the )?preferred way\b)");
   return std::regex_search(t, r);
@@ -582,7 +583,7 @@ bool advice(const std::string& t) {
 // Illustrations and cross-references: "For example, ...", "e.g. ...", a
 // sentence that ends by pointing elsewhere ("...; see the notes below").
 bool illustration_or_reference(const std::string& t) {
-  static const std::regex r(
+  static const Regex r(
       R"(^(?:for (?:example|instance)|e\.g\.|as an example)\b|[;,] see (?:the )?(?:"?notes"?|"?[a-z ]+"? )?(?:below|above)\b|\bsee (?:the )?(?:"?notes"?|section "?[^"]+"?) (?:below|above)\.?$)");
   return std::regex_search(t, r);
 }
@@ -596,7 +597,7 @@ bool illustration_or_reference(const std::string& t) {
 // clause is kept with its class.
 std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   // "It is not possible to ..." is an impersonal "it", not a subject.
-  static const std::regex impersonal(R"(^it (?:is|was)\b)");
+  static const Regex impersonal(R"(^it (?:is|was)\b)");
   if (std::regex_search(n.text, impersonal)) return std::nullopt;
   const auto clause = parse_clause(n);
   if (!clause) return std::nullopt;

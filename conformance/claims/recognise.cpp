@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <regex>
+#include "model/regex.hpp"
 
 namespace sslconf::claims {
 
@@ -24,16 +25,16 @@ bool is_pointer(const std::string& type) { return type.find('*') != std::string:
 
 // Identifiers of the span (SSL_SESSION, SSL_CTX): types the text mentions.
 std::vector<std::string> identifiers(const std::string& span) {
-  static const std::regex ident(R"(\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b)");
+  static const Regex ident(R"(\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b)");
   std::vector<std::string> out;
-  for (std::sregex_iterator it(span.begin(), span.end(), ident), end; it != end; ++it)
+  for (RegexIterator it(span.begin(), span.end(), ident), end; it != end; ++it)
     out.push_back(it->str());
   return out;
 }
 
 std::string parameter_named(const model::Prototype& p, const std::string& span) {
-  static const std::regex word(R"([a-z_][a-z0-9_]*)");
-  for (std::sregex_iterator it(span.begin(), span.end(), word), end; it != end; ++it)
+  static const Regex word(R"([a-z_][a-z0-9_]*)");
+  for (RegexIterator it(span.begin(), span.end(), word), end; it != end; ++it)
     for (const auto& a : p.params)
       if (a.name == it->str()) return a.name;
   return "";

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <optional>
 #include <regex>
+#include "model/regex.hpp"
 
 namespace sslconf::claims {
 
@@ -45,27 +46,27 @@ json value_of(const Normalised& n, const std::string& phrase, std::size_t pos) {
 
 // Shapes: "VALUE on OUTCOME", "on OUTCOME ... VALUE", "VALUE otherwise".
 std::vector<Outcome> outcomes(const Normalised& n) {
-  static const std::regex value_first(kValue + R"( (?:is |will be |are )?(?:returned )?)" + kWhen +
+  static const Regex value_first(kValue + R"( (?:is |will be |are )?(?:returned )?)" + kWhen +
                                       R"((?: (?:an?|the|any))?((?: \w+){0,3}?) )" + kOutcome + R"(\b)");
-  static const std::regex outcome_first(kWhen + R"((?: (?:an?|the|any))? )" + kOutcome +
+  static const Regex outcome_first(kWhen + R"((?: (?:an?|the|any))? )" + kOutcome +
                                         R"(\b,?((?: (?:the|it|this|FUNC|function|functions|call|will|returns?|return|yields?|gives?|is|are|value|of|then))*) )" + kValue);
-  static const std::regex otherwise(kValue + R"( (?:is returned )?(?:otherwise|else|if not|in all other cases)|(?:otherwise|else),? (?:it |FUNC )?(?:returns? )?)" + kValue);
+  static const Regex otherwise(kValue + R"( (?:is returned )?(?:otherwise|else|if not|in all other cases)|(?:otherwise|else),? (?:it |FUNC )?(?:returns? )?)" + kValue);
   std::vector<Outcome> out;
   auto seen = [&out](std::size_t pos) {
     for (const auto& o : out) if (o.pos == pos) return true;
     return false;
   };
   const std::string& t = n.text;
-  for (std::sregex_iterator it(t.begin(), t.end(), value_first), e; it != e; ++it) {
+  for (RegexIterator it(t.begin(), t.end(), value_first), e; it != e; ++it) {
     const auto pos = static_cast<std::size_t>(it->position(1));
     const std::string words = (*it)[2].str() + " " + (*it)[3].str() + " ";
     out.push_back({value_of(n, (*it)[1], pos), !is_failure(words), pos, ""});
   }
-  for (std::sregex_iterator it(t.begin(), t.end(), outcome_first), e; it != e; ++it) {
+  for (RegexIterator it(t.begin(), t.end(), outcome_first), e; it != e; ++it) {
     const auto pos = static_cast<std::size_t>(it->position(3));
     if (!seen(pos)) out.push_back({value_of(n, (*it)[3], pos), !is_failure((*it)[1].str() + " "), pos, ""});
   }
-  for (std::sregex_iterator it(t.begin(), t.end(), otherwise), e; it != e; ++it) {
+  for (RegexIterator it(t.begin(), t.end(), otherwise), e; it != e; ++it) {
     const int g = (*it)[1].matched ? 1 : 2;
     const auto pos = static_cast<std::size_t>(it->position(g));
     if (!seen(pos)) out.push_back({value_of(n, (*it)[g], pos), false, pos, ""});
@@ -75,7 +76,7 @@ std::vector<Outcome> outcomes(const Normalised& n) {
 
 // "returns 1 if the session is resumable or 0 otherwise / if not".
 bool conditional(const Normalised& n, Outcome& yes, Outcome& no) {
-  static const std::regex shape(R"(returns? )" + kValue + R"( (?:if|when) ([^,;.]+?),? (?:or |and |, )?)" + kValue +
+  static const Regex shape(R"(returns? )" + kValue + R"( (?:if|when) ([^,;.]+?),? (?:or |and |, )?)" + kValue +
                                 R"( (?:otherwise|if not|else|in all other cases)\b)");
   std::smatch m;
   if (!std::regex_search(n.text, m, shape)) return false;
@@ -101,7 +102,7 @@ std::vector<std::string> subjects(const Normalised& n, std::size_t verb, const S
   // "These functions return ...", "Both return ...", "All of them return
   // ...": a collective subject is every function of the page that returns
   // something.
-  static const std::regex collective(
+  static const Regex collective(
       R"(^(?:(?:these|both|all|all of these|all the|each of these|the)(?: \w+)? (?:functions|macros|calls)|both|they|all of them|each of them)\b)");
   if (std::regex_search(n.text.substr(0, verb), collective)) {
     collective_subject = true;
@@ -146,14 +147,14 @@ std::optional<Finding> from_outcomes(const std::vector<Outcome>& found, bool poi
 // "If a callback has not been set, the NULL pointer is returned", "0 is
 // returned when the session is not valid": one value under one condition.
 std::optional<Finding> conditional_value(const Normalised& n) {
-  static const std::regex condition_first(R"(^(?:if|when|in case) ([^,]+), (?:.*? )?(?:the return value is )" + kValue +
+  static const Regex condition_first(R"(^(?:if|when|in case) ([^,]+), (?:.*? )?(?:the return value is )" + kValue +
                                           R"(|(?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned))");
-  static const std::regex value_first(R"((?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned (?:if|when) ([^.;]+))");
+  static const Regex value_first(R"((?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned (?:if|when) ([^.;]+))");
   // "returns 0 if the session is not valid", "returns NULL unless ...": the
   // verb, one value, one condition clause (the two-value shapes came first).
-  static const std::regex verb_value_condition(R"(\breturns? )" + kValue +
+  static const Regex verb_value_condition(R"(\breturns? )" + kValue +
                                                R"( ((?:if|when|whenever|unless|in case|in the case|once|after) [^.;]+))");
-  static const std::regex return_value_of(R"((?:a|the) return value of )" + kValue +
+  static const Regex return_value_of(R"((?:a|the) return value of )" + kValue +
                                           R"( (?:indicates|means|signals|signifies|shows)(?: that)? ([^.;]+))");
   std::smatch m;
   int v = 0, c = 0;
@@ -172,7 +173,7 @@ std::optional<Finding> conditional_value(const Normalised& n) {
   const auto at = static_cast<std::size_t>(m.position(c));
   // "NULL when memory is exhausted and a new session otherwise": the other
   // value's "otherwise" part is no part of this value's condition.
-  static const std::regex other_value(R"(,? (?:and|or) [^,;]*? otherwise$)");
+  static const Regex other_value(R"(,? (?:and|or) [^,;]*? otherwise$)");
   const std::string condition =
       std::regex_replace(n.restore(at, at + static_cast<std::size_t>(m.length(c))), other_value, "");
   return make("returns-enumerated", {{"value", value}, {"condition", condition}});
@@ -180,18 +181,18 @@ std::optional<Finding> conditional_value(const Normalised& n) {
 
 // "a pointer to ...", but not "the NULL pointer".
 bool mentions_pointer(const std::string& t) {
-  static const std::regex r(R"((?:^|[^L]) pointers?\b)");
+  static const Regex r(R"((?:^|[^L]) pointers?\b)");
   return std::regex_search(t, r);
 }
 
 std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  static const std::regex nothing(
+  static const Regex nothing(
       R"((?:does not|doesn't|do not|don't|will not) (?:return|provide) (?:a |any )?(?:value|values|diagnostic|information)|returns? no (?:value|diagnostic)|no return value|(?:is|are) (?:of type )?void|returns? nothing|returns? void)");
-  static const std::regex on_null(
+  static const Regex on_null(
       R"((?:passed|passing|given|with|called with) (?:the |a )?NULL(?: pointer)?(?: (?:for|as) (?:the )?(?:\w+ )?(ARG|\w+))?[^.;]*?,? (NUM|NULL) is returned|returns? (NUM|NULL) (?:if|when) (ARG|\w+) is NULL)");
-  static const std::regex previous(R"(returns? the (?:previous(?:ly)?|old|former)\b)");
-  static const std::regex current(R"(returns? the (?:current(?:ly)?|present)\b)");
-  static const std::regex pointer(R"(returns? (?:a |the |an )?(?:\w+ )?pointer\b|\bthe return value points to\b)");
+  static const Regex previous(R"(returns? the (?:previous(?:ly)?|old|former)\b)");
+  static const Regex current(R"(returns? the (?:current(?:ly)?|present)\b)");
+  static const Regex pointer(R"(returns? (?:a |the |an )?(?:\w+ )?pointer\b|\bthe return value points to\b)");
   const std::string& t = n.text;
   std::smatch m;
   if (std::regex_search(t, nothing)) return make("returns-void", json::object());
@@ -226,10 +227,10 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
 // The value a RETURN VALUES item label states, or null json.
 json item_value(std::string label) {
   while (!label.empty() && (label.back() == ':' || label.back() == '.' || label.back() == ' ')) label.pop_back();
-  static const std::regex null_label(R"(^(?:the |a )?NULL(?:[- ]pointer)?$)", std::regex::icase);
-  static const std::regex pointer_label(R"(^(?:a |an )?(?:valid |non-NULL )?pointer\b.*|^non-NULL$)", std::regex::icase);
-  static const std::regex number_label(R"(^([<>]=?)? ?(-?\d+)$)");
-  static const std::regex symbol_label(R"(^[A-Z][A-Z0-9]*_[A-Z0-9_]+$)");
+  static const Regex null_label(R"(^(?:the |a )?NULL(?:[- ]pointer)?$)", std::regex::icase);
+  static const Regex pointer_label(R"(^(?:a |an )?(?:valid |non-NULL )?pointer\b.*|^non-NULL$)", std::regex::icase);
+  static const Regex number_label(R"(^([<>]=?)? ?(-?\d+)$)");
+  static const Regex symbol_label(R"(^[A-Z][A-Z0-9]*_[A-Z0-9_]+$)");
   std::smatch m;
   if (std::regex_match(label, null_label)) return "null";
   if (std::regex_match(label, pointer_label)) return "non-null";
@@ -261,20 +262,20 @@ std::vector<std::string> functions_returning(const json& value, const Vocabulary
 // session ID length exceeds ...". Keyed by the value's expectation; a value
 // with no clause of its own is absent.
 std::vector<std::pair<json, std::string>> value_clauses(const Normalised& n) {
-  static const std::regex clause(kValue + R"((?: pointer)?(?: (?:is|will be) returned)?(?: (?:on|for|upon) (?:failure|error)s?)?,?(?: (?:for example|for instance|e\.g\.),?)? ((?:if|when|whenever|unless|in case of|in case) [^.;]+))");
+  static const Regex clause(kValue + R"((?: pointer)?(?: (?:is|will be) returned)?(?: (?:on|for|upon) (?:failure|error)s?)?,?(?: (?:for example|for instance|e\.g\.),?)? ((?:if|when|whenever|unless|in case of|in case) [^.;]+))");
   std::vector<std::pair<json, std::string>> out;
   const std::string& t = n.text;
-  for (std::sregex_iterator it(t.begin(), t.end(), clause), e; it != e; ++it) {
+  for (RegexIterator it(t.begin(), t.end(), clause), e; it != e; ++it) {
     const json value = value_of(n, (*it)[1], static_cast<std::size_t>(it->position(1)));
     if (value.is_null()) continue;
     const auto at = static_cast<std::size_t>(it->position(2));
     std::string text = n.restore(at, at + static_cast<std::size_t>(it->length(2)));
     // "NULL if X or 0 otherwise": the clause ends where the next value starts.
-    static const std::regex next_value(R"(,? (?:or|and) (?:NUM|NULL)\b.*$)");
+    static const Regex next_value(R"(,? (?:or|and) (?:NUM|NULL)\b.*$)");
     text = std::regex_replace(text, next_value, "");
     while (!text.empty() && (text.back() == ' ' || text.back() == ',')) text.pop_back();
     // Stored as other conditions are: without "if"/"when", "unless" kept.
-    static const std::regex intro(R"(^(?:if|when|whenever|in case of|in case) )");
+    static const Regex intro(R"(^(?:if|when|whenever|in case of|in case) )");
     out.emplace_back(value, std::regex_replace(text, intro, ""));
   }
   return out;
@@ -349,7 +350,7 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
 
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
   // "return value" and "return code" are nouns, not statements.
-  static const std::regex verb(
+  static const Regex verb(
       R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:yields?|gives?) (?=NUM\b|NULL\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b|\bthe return value points to\b)");
   std::smatch m;
   if (!std::regex_search(n.text, m, verb)) return {};

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <regex>
 #include <set>
+#include "model/regex.hpp"
 
 namespace sslconf::reader {
 
@@ -227,9 +228,9 @@ std::vector<std::string> identifier_words(const std::string& text) {
 }
 
 model::HistoryLine history_line(const Sentence& s, const std::vector<std::string>& names) {
-  static const std::regex kRelease(R"((?:OpenSSL|version|release)\s+(\d+\.\d+(?:\.\d+)?[a-z]?))",
+  static const Regex kRelease(R"((?:OpenSSL|version|release)\s+(\d+\.\d+(?:\.\d+)?[a-z]?))",
                                    std::regex::icase);
-  static const std::regex kBareRelease(R"(\b(\d+\.\d+(?:\.\d+)?[a-z]?)\b)");
+  static const Regex kBareRelease(R"(\b(\d+\.\d+(?:\.\d+)?[a-z]?)\b)");
   model::HistoryLine h;
   h.text = s.text;
   h.loc = s.loc;

@@ -3,6 +3,7 @@
 #include "reader/text_util.hpp"
 
 #include <regex>
+#include "model/regex.hpp"
 
 namespace sslconf::reader {
 
@@ -53,11 +54,11 @@ void check_text(std::string_view content, const std::string& file) {
 
 model::PageFormat sniff_format(std::string_view content) {
   const std::string head(content.substr(0, 8192));
-  static const std::regex kPod(R"((^|\n)=(pod|head[1-4]|encoding|begin|for|over)\b)");
-  static const std::regex kHtml(R"(<(html|!doctype html|body|h1|p)[\s>])", std::regex::icase);
-  static const std::regex kRoff(R"((^|\n)\.(TH|SH|Dd|Sh)\s)");
+  static const Regex kPod(R"((^|\n)=(pod|head[1-4]|encoding|begin|for|over)\b)");
+  static const Regex kHtml(R"(<(html|!doctype html|body|h1|p)[\s>])", std::regex::icase);
+  static const Regex kRoff(R"((^|\n)\.(TH|SH|Dd|Sh)\s)");
   // "**x" alone is no sign: C declarations say "char **out".
-  static const std::regex kMarkdown(R"((^|\n)(```|#{1,6} \S)|\]\([^)\s]*\))");
+  static const Regex kMarkdown(R"((^|\n)(```|#{1,6} \S)|\]\([^)\s]*\))");
   if (std::regex_search(head, kPod)) return model::PageFormat::pod;
   if (std::regex_search(head, kHtml)) return model::PageFormat::html;
   if (std::regex_search(head, kRoff)) return model::PageFormat::man;

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <regex>
 #include <thread>
+#include "model/regex.hpp"
 
 namespace sslconf::reader {
 
@@ -217,7 +218,7 @@ class AstReader {
   // pod2man writes L<https://...> as "<https://...>", which pandoc's roff
   // reader leaves as text; the POD shows the address and links to it.
   void text(const std::string& s, RichText& out) {
-    static const std::regex kBracketedUrl(R"(^<([A-Za-z][A-Za-z0-9+.-]*://[^<>\s]+)>([.,;:)]*)$)");
+    static const Regex kBracketedUrl(R"(^<([A-Za-z][A-Za-z0-9+.-]*://[^<>\s]+)>([.,;:)]*)$)");
     std::smatch m;
     if (in_.format != PageFormat::man || !std::regex_match(s, m, kBracketedUrl)) return out.append(s);
     const auto begin = out.mark_begin();
@@ -237,7 +238,7 @@ class AstReader {
     model::Link l;
     l.text = out.text().substr(std::min(begin, out.text().size()));
     const std::string url = c.at(2).at(0).get<std::string>();
-    static const std::regex kScheme(R"(^[A-Za-z][A-Za-z0-9+.-]*:)");
+    static const Regex kScheme(R"(^[A-Za-z][A-Za-z0-9+.-]*:)");
     // pod2html points "name(3)" at some web copy of the manual; the
     // reference, not that address, is what the page says.
     if (parse_man_reference(l.text, l)) {
@@ -260,7 +261,7 @@ class AstReader {
 };
 
 std::string manual_section_of_roff(const std::string& roff) {
-  static const std::regex kTh(R"((^|\n)\.TH\s+("[^"]*"|\S+)\s+"?(\d)[^\s"]*)");
+  static const Regex kTh(R"((^|\n)\.TH\s+("[^"]*"|\S+)\s+"?(\d)[^\s"]*)");
   std::smatch m;
   if (std::regex_search(roff, m, kTh)) return m[3];
   return "3";
@@ -290,7 +291,7 @@ json run_pandoc(PageFormat format, const std::string& input, const std::string& 
 // pod2html leaves "#include <openssl/ssl.h>" unescaped inside <pre>, and an
 // HTML parser takes <openssl/ssl.h> for a tag and drops it.
 std::string escape_html_includes(const std::string& html) {
-  static const std::regex kInclude(R"(#include(\s*)<([A-Za-z0-9_./+-]+)>)");
+  static const Regex kInclude(R"(#include(\s*)<([A-Za-z0-9_./+-]+)>)");
   return std::regex_replace(html, kInclude, "#include$1&lt;$2&gt;");
 }
 
@@ -452,7 +453,7 @@ std::string terminal_branch(const std::string& line) {
 //   their first label and RETURN VALUES "1, 0" would read "1, 2";
 // - text lines lose pod2man's strings.
 std::string pandoc_line(const std::string& raw, ListState& lists) {
-  static const std::regex kNumberedIp(R"re(^\.IP\s+"?(\d+\.?)"?(\s+\S+)?\s*$)re");
+  static const Regex kNumberedIp(R"re(^\.IP\s+"?(\d+\.?)"?(\s+\S+)?\s*$)re");
   if (raw.empty() || (raw[0] != '.' && raw[0] != '\'')) {
     lists.item_has_no_text = false;
     return without_pod2man_strings(raw) + "\n";

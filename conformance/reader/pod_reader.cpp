@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include "model/regex.hpp"
 
 namespace sslconf::reader {
 
@@ -399,8 +400,8 @@ class PodWalker {
       if (starts_with(arg, prefix)) rest = trim(std::string_view(arg).substr(std::string(prefix).size()));
     if (rest == "generic") doc_.generic_synopsis = true;
     if (!starts_with(rest, "foreign manual")) return;
-    static const std::regex reference(R"([A-Za-z0-9_.:+-]+\([0-9][A-Za-z]*\))");
-    for (std::sregex_iterator it(rest.begin(), rest.end(), reference), end; it != end; ++it)
+    static const Regex reference(R"([A-Za-z0-9_.:+-]+\([0-9][A-Za-z]*\))");
+    for (RegexIterator it(rest.begin(), rest.end(), reference), end; it != end; ++it)
       doc_.foreign_pages.push_back(it->str());
   }
 

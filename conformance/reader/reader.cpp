@@ -16,6 +16,7 @@
 #include <optional>
 #include <regex>
 #include <thread>
+#include "model/regex.hpp"
 
 namespace sslconf::reader {
 
@@ -54,7 +55,7 @@ std::string extension(const std::string& path) {
 }
 
 bool roff_extension(const std::string& ext) {
-  static const std::regex kRoff(R"(\d[a-z]*)");
+  static const Regex kRoff(R"(\d[a-z]*)");
   return std::regex_match(ext, kRoff);
 }
 
@@ -75,7 +76,7 @@ bool readable_name(const std::string& path) {
 
 // "doc/man7/ssl.pod" is in section 7; "SSL_free.3ssl" in section 3.
 std::string manual_section_of(const std::string& path) {
-  static const std::regex kDir(R"((^|/)man(\d)[^/]*/[^/]*$)");
+  static const Regex kDir(R"((^|/)man(\d)[^/]*/[^/]*$)");
   std::smatch m;
   const std::string ext = extension(path);
   if (roff_extension(ext)) return ext.substr(0, 1);

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <regex>
 #include <set>
+#include "model/regex.hpp"
 
 namespace sslconf::reader {
 
@@ -392,7 +393,7 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
     }
     // A complete function declaration left without its ';' when the next
     // line starts another one ("int f(void)" then "int g(void);").
-    static const std::regex declaration_start(R"(^[A-Za-z_][\w ]*[ *]\**[A-Za-z_]\w*\s*\()");
+    static const Regex declaration_start(R"(^[A-Za-z_][\w ]*[ *]\**[A-Za-z_]\w*\s*\()");
     if (!pending.empty() && std::regex_search(line, declaration_start)) {
       Prototype complete;
       if (ends_complete_call(pending) && parse_prototype(pending, complete)) {

@@ -8,6 +8,7 @@
 #include <array>
 #include <optional>
 #include <regex>
+#include "model/regex.hpp"
 
 namespace sslconf::reader {
 
@@ -39,7 +40,7 @@ bool furniture(const std::string& body) {
   for (auto p : kPrefixes)
     if (starts_with(l, p) && (p != "return to top" || trim(l.substr(p.size())).empty())) return true;
   if (body.find("   ") == std::string::npos || body.find('(') == std::string::npos) return false;
-  static const std::regex kManHeader(R"(^\S+\(\d\w*\)\s{3,}.*|.*\s{3,}\S+\(\d\w*\)$)");
+  static const Regex kManHeader(R"(^\S+\(\d\w*\)\s{3,}.*|.*\s{3,}\S+\(\d\w*\)$)");
   return std::regex_match(body, kManHeader);
 }
 
@@ -182,8 +183,8 @@ class TextWalker {
   // punctuation after it ("see SSL_free(3) , the"); the page has none. Man
   // renderings bracket addresses ("<https://...>"); the POD does not.
   static std::string tidy(const std::string& s) {
-    static const std::regex kGap(R"(\) ([,.;:)]))");
-    static const std::regex kBracketedUrl(R"(<([A-Za-z][A-Za-z0-9+.-]*://[^<>\s]+)>)");
+    static const Regex kGap(R"(\) ([,.;:)]))");
+    static const Regex kBracketedUrl(R"(<([A-Za-z][A-Za-z0-9+.-]*://[^<>\s]+)>)");
     std::string out = s.find(") ") == std::string::npos ? s : std::regex_replace(s, kGap, ")$1");
     return out.find("://") == std::string::npos ? out : std::regex_replace(out, kBracketedUrl, "$1");
   }
@@ -199,7 +200,7 @@ class TextWalker {
   RichText joined_from(std::size_t b, std::size_t e) const { return joined(b, e, lines_[b].body()); }
 
   bool run_in_label(std::size_t b, std::size_t e, std::string& rest) const {
-    static const std::regex kRunIn(R"(^(\d+\.?|[^\s.]+[^\s]*[^\s.])( {2,})(\S.*)$)");
+    static const Regex kRunIn(R"(^(\d+\.?|[^\s.]+[^\s]*[^\s.])( {2,})(\S.*)$)");
     std::smatch m;
     const std::string first = lines_[b].body();
     if (base_indent_ == std::string::npos || lines_[b].indent() < base_indent_ ||

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "model/regex.hpp"
 
 namespace sslconf::reader {
 
@@ -27,7 +28,7 @@ bool is_ident_char(char c);
 std::vector<std::string> split_lines(std::string_view s);
 
 // "SSL_free()" calls and "ssl(7)" references in running text, found by
-// hand-written scanners (std::regex is far too slow for whole manuals).
+// hand-written scanners (Regex is far too slow for whole manuals).
 struct Reference {
   std::size_t begin = 0, end = 0;  // the whole match
   std::string name;                // "SSL_free", "ssl"
