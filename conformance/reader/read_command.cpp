@@ -52,7 +52,7 @@ void add_read_command(CLI::App& app) {
   cmd->callback([files] {
     reader::PagesRead read;
     try {
-      read = reader::read_pages(*files);
+      read = reader::read_pages(*files, reader::OtherNames::copy);
     } catch (const model::InputError& e) {
       std::cerr << e.what() << '\n';
       throw CLI::RuntimeError(kBadInput);

@@ -183,14 +183,13 @@ model::Page read_page(const std::string& path) {
   return std::move(pages.front());
 }
 
-PagesRead read_pages(const std::vector<std::string>& files_or_dirs) {
+PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames other_names) {
   std::vector<std::string> files;
   for (const auto& a : files_or_dirs) collect(a, files);
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
 
-  // Symbolic links to one page (the installed manual has thousands) are
-  // read once and reported under each name.
+  // Symbolic links to one page are read once.
   std::map<std::string, std::size_t> first_of_real;
   std::vector<std::size_t> original(files.size());
   std::vector<std::size_t> unique;
@@ -238,14 +237,16 @@ PagesRead read_pages(const std::vector<std::string>& files_or_dirs) {
 
   // Other names of a page take copies before the page itself is moved out.
   for (std::size_t i = 0; i < files.size(); ++i)
-    if (original[i] != i && !errors[original[i]]) {
+    if (other_names == OtherNames::copy && original[i] != i && !errors[original[i]]) {
       pages[i] = pages[original[i]];
       relocate(pages[i], files[i]);
     }
   PagesRead out;
   for (std::size_t i = 0; i < files.size(); ++i) {
     // A rejected page is reported once, under its first name.
-    if (!errors[original[i]]) out.pages.push_back(std::move(pages[i]));
+    if (!errors[original[i]]) {
+      if (original[i] == i || other_names == OtherNames::copy) out.pages.push_back(std::move(pages[i]));
+    }
     else if (original[i] == i) out.rejected.push_back(rejection(errors[i], files[i]));
   }
   return out;

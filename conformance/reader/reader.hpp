@@ -28,7 +28,12 @@ struct PagesRead {
 // A file or folder that does not exist throws model::InputError (a bad
 // argument, before any page is read); a page that cannot be read is listed
 // in `rejected` and the others are read.
-PagesRead read_pages(const std::vector<std::string>& files_or_dirs);
+// A page reached under several names (symbolic links: the installed manual
+// has thousands) is read once; `copy` also reports it under each further
+// name (what `sslconf read` shows per file), `skip` only under the first, so
+// that claims, cross-checks and generated documents hold each page once.
+enum class OtherNames { skip, copy };
+PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames other_names = OtherNames::skip);
 
 // read_pages for callers that need every page: throws the first rejection.
 std::vector<model::Page> read_docs(const std::vector<std::string>& files_or_dirs);

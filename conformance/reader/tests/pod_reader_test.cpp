@@ -7,6 +7,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
 using namespace sslconf;
 
 namespace {
@@ -182,4 +186,22 @@ BOOST_AUTO_TEST_CASE(bad_fixture_files_give_their_error_line) {
   BOOST_TEST(error_of_file("unknown_escape.pod") == "unknown_escape.pod:5: error: unknown escape E<bogus>");
   BOOST_TEST(error_of_file("back_without_over.pod") == "back_without_over.pod:5: error: =back without =over");
   BOOST_TEST(error_of_file("no_name.txt") == "no_name.txt:1: error: no NAME heading: not a manual page rendering");
+}
+
+// A page under two names (a symbolic link, as the installed manual has by
+// the thousand) is one page for claims, cross-checks and documents, and
+// listed per name only where asked (`sslconf read`).
+BOOST_AUTO_TEST_CASE(a_page_under_two_names_is_read_once) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("sslconf-two-names-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "ONE_new.pod") << "=head1 NAME\n\nONE_new, ONE_free - make and drop a one\n\n"
+                                        "=head1 DESCRIPTION\n\nONE_new() makes a one.\n";
+  fs::create_symlink("ONE_new.pod", dir / "ONE_free.pod");
+  const auto once = sslconf::reader::read_pages({dir.string()});
+  BOOST_TEST(once.pages.size() == 1u);
+  const auto per_name = sslconf::reader::read_pages({dir.string()}, sslconf::reader::OtherNames::copy);
+  BOOST_TEST(per_name.pages.size() == 2u);
+  fs::remove_all(dir);
 }
