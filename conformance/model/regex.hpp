@@ -80,3 +80,35 @@ using RegexIterator = std::regex_iterator<std::string::const_iterator, char, Cac
 using RegexTokenIterator = std::regex_token_iterator<std::string::const_iterator, char, CachedRegexTraits>;
 
 }  // namespace sslconf
+
+namespace sslconf {
+
+// Literal text that every match of an ECMAScript pattern contains: a list of
+// alternatives, at least one of which occurs in any string the pattern
+// matches (empty: the pattern promises none). Found from the pattern's own
+// structure (literal runs, groups, alternations; anything optional or not a
+// plain character ends a run), so a cheap substring search can skip most
+// expressions before the regex engine runs. Case-sensitive patterns only.
+std::vector<std::string> required_literals(const std::string& pattern);
+
+// A case-sensitive expression with its required literals: may_match() is
+// false only where the expression cannot match.
+class FilteredRegex {
+ public:
+  explicit FilteredRegex(const std::string& pattern, std::regex::flag_type flags = std::regex::ECMAScript)
+      : regex_(pattern, flags), needs_((flags & std::regex::icase) ? std::vector<std::string>{} : required_literals(pattern)) {}
+  bool may_match(const std::string& text) const {
+    if (needs_.empty()) return true;
+    for (const auto& n : needs_)
+      if (text.find(n) != std::string::npos) return true;
+    return false;
+  }
+  const Regex& regex() const { return regex_; }
+  const std::vector<std::string>& needs() const { return needs_; }
+
+ private:
+  Regex regex_;
+  std::vector<std::string> needs_;
+};
+
+}  // namespace sslconf

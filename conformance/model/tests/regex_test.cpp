@@ -72,3 +72,31 @@ BOOST_AUTO_TEST_CASE(one_expression_matched_from_several_threads) {
   for (auto& th : threads) th.join();
   for (const int n : agreed) BOOST_TEST(n == 200);
 }
+
+BOOST_AUTO_TEST_CASE(required_literals_follow_the_pattern_structure) {
+  using V = std::vector<std::string>;
+  BOOST_TEST(sslconf::required_literals("(?:was|were) (?:first )?added in") == V{"added in"});
+  BOOST_TEST(sslconf::required_literals(R"(^(.*?)\b(?:is|are) (FUNC))") == V{"FUNC"});
+  BOOST_TEST(sslconf::required_literals("colou?r of") == V{"colo"});  // the first of two equal runs
+  BOOST_TEST(sslconf::required_literals("[abc]def|(?:ghi|jkl)+") == (V{"def", "ghi", "jkl"}));
+  BOOST_TEST(sslconf::required_literals("(?!not )done") == V{"done"});
+  BOOST_TEST(sslconf::required_literals(R"(\(FUNC\) x{0,2}yy)") == V{"(FUNC) "});
+  // Nothing promised: an optional branch, a one-letter need, what it cannot read.
+  BOOST_TEST(sslconf::required_literals("abc|(?:def)?").empty());
+  BOOST_TEST(sslconf::required_literals("a|b(c)").empty());
+  BOOST_TEST(sslconf::required_literals("(abc").empty());
+  BOOST_TEST(sslconf::required_literals(R"(\x41bcdef)").empty());
+  BOOST_TEST(sslconf::required_literals("abc)def").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_filter_never_hides_a_match) {
+  const std::vector<const char*> patterns{"(?:was|were) (?:first )?added in", "colou?r of", "[abc]def|(?:ghi|jkl)+",
+                                          R"(\b(?:returns?|gives) (?:the )?(?:value )?(NUM|NULL)\b)", "x+yz{1,3}w"};
+  const std::vector<std::string> texts{"it was first added in 1.1.0", "color of", "colour of", "zdef", "jkljkl",
+                                       "returns the value NUM", "gives NULL", "xxxyzzzw", "xyzw", "nothing here"};
+  for (const char* p : patterns) {
+    const sslconf::FilteredRegex f(p);
+    for (const auto& t : texts)
+      if (std::regex_search(t, f.regex())) BOOST_TEST(f.may_match(t), p << " on " << t);
+  }
+}
