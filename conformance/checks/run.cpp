@@ -21,6 +21,12 @@ std::map<std::string, Probe>& probes() {
   return table;
 }
 
+// The headers the probes included, for the messages about absent calls.
+std::string& probed_headers() {
+  static std::string names;
+  return names;
+}
+
 std::map<std::string, Deprecation>& deprecations() {
   static std::map<std::string, Deprecation> table;
   return table;
@@ -48,6 +54,11 @@ std::string implementation() {
   return std::string(harness::family_name()) + " " + SSLCONF_IMPL_VERSION;
 }
 
+std::string not_declared(const std::string& function) {
+  return function + " is not declared by " + implementation() +
+         (probed_headers().empty() ? "" : " (in the headers the pages include: " + probed_headers() + ")");
+}
+
 }  // namespace
 
 const char* outcome_name(Outcome o) {
@@ -64,6 +75,9 @@ const char* outcome_name(Outcome o) {
 void use_probes(const char* probes_json) {
   const auto j = nlohmann::json::parse(probes_json);
   use_deprecations(j);
+  if (const auto h = j.find("headers"); h != j.end() && h->is_array())
+    for (const auto& name : *h)
+      if (name.is_string()) probed_headers() += (probed_headers().empty() ? "" : ", ") + name.get<std::string>();
   const auto functions = j.find("functions");
   if (functions == j.end() || !functions->is_object()) return;
   for (auto it = functions->begin(); it != functions->end(); ++it) {
@@ -90,7 +104,7 @@ Verdict run(Check check, const Claim& claim) {
   if (!judges_absence(claim) && !claim.functions.empty()) {
     const Probe* p = probe_for(claim.functions[0]);
     if (p && p->status == "absent")
-      return unsupported(claim.functions[0] + " is not declared by " + implementation());
+      return unsupported(not_declared(claim.functions[0]));
   }
   try {
     return check(claim);
@@ -100,7 +114,7 @@ Verdict run(Check check, const Claim& claim) {
     // The configure-time probe found the call absent: about the claim's own
     // subject that is UNSUPPORTED, as a scenario's tool it is UNRESOLVED.
     if (!claim.functions.empty() && claim.functions[0] == m.function)
-      return unsupported(m.function + " is not declared by " + implementation());
+      return unsupported(not_declared(m.function));
     return unresolved("scenario: needs " + m.function + ", which " + implementation() + " does not declare");
   } catch (const Unresolved& e) {
     return unresolved(e.what());

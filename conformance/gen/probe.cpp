@@ -461,7 +461,7 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
     }
   }
   nlohmann::json out = {{"schema", 1}, {"functions", nlohmann::json::object()},
-                        {"deprecated", deprecation_marks(headers, deprecated, c)}};
+                        {"deprecated", deprecation_marks(headers, deprecated, c)}, {"headers", includes}};
   if (!(built.exited && built.exit_code == 0)) {
     out["error"] = "the probe program does not compile: " + first_error(built.err);
     return out;

@@ -31,7 +31,8 @@ struct Compiler {
 // documented, actual, macro, returns_void, detail}}, "deprecated": {name:
 // {marked: true | false | null (cannot tell), declared (false when the
 // headers lack the name), detail}}} — "deprecated" holds every function a
-// version-deprecated claim names, prototype or not.
+// version-deprecated claim names, prototype or not; "headers": the headers
+// the pages' SYNOPSIS lines include, which every probe included.
 nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& compiler);
 
 // The C++ source that installs the probe results in the suite binary.
