@@ -486,7 +486,7 @@ class Pod2manWalker {
   bool else_applies_ = false;  // the last .ie took its other branch
   unsigned font_ = kRoman, previous_ = kRoman;
   unsigned marked_font_ = kRoman;
-  std::array<std::size_t, 5> mark_begin_{};
+  std::array<std::size_t, 5> mark_begin_{};  // where each open mark began, by attribute bit (1, 2, 4)
 };
 
 std::vector<std::string_view> lines_of(std::string_view s) {
