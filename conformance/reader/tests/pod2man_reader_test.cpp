@@ -6,6 +6,7 @@
 #include "model/diagnostic.hpp"
 #include "page_essence.hpp"
 #include "reader/formats.hpp"
+#include "reader/reader.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -187,6 +188,13 @@ BOOST_AUTO_TEST_CASE(roff_pod2man_does_not_write_is_left_to_pandoc) {
   BOOST_TEST(!native("A \\*(XX string.\n"));        // a string its preamble does not define
   BOOST_TEST(!native(".if \\n(.g .ds X y\n"));      // a condition other than n or t
   BOOST_TEST(!reader::read_pod2man(".TH DEMO 3\n.SH NAME\ndemo \\- a page\n", "t.3"));  // no Pod::Man header
+}
+
+// read_docs sends such a page to pandoc, which knows man(7): nothing is lost.
+BOOST_AUTO_TEST_CASE(a_hand_edited_pod2man_page_is_read_through_pandoc) {
+  BOOST_TEST(!reader::read_pod2man(slurp(kDir + "edited.3"), "edited.3"));
+  const auto p = reader::read_page(kDir + "edited.3");
+  BOOST_TEST(p.section("DESCRIPTION")->blocks.at(0).text == "DEMO_edited() returns 1.");
 }
 
 BOOST_AUTO_TEST_CASE(an_unterminated_verbatim_block_is_an_error_at_its_line) {
