@@ -4,6 +4,7 @@
 
 #include "reader/document.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,12 @@ namespace sslconf::reader {
 
 // POD as perlpodspec describes it, as OpenSSL's pages use it.
 RawDocument read_pod(std::string_view content, const std::string& file);
+
+// Roff written by Pod::Man (pod2man), as installed manuals are, read
+// without pandoc. Nothing when the page is not pod2man output or uses roff
+// that pod2man does not write (pandoc reads those). Throws
+// model::InputError on a pod2man page that cannot be read.
+std::optional<RawDocument> read_pod2man(std::string_view content, const std::string& file);
 
 // Plain-text renderings: HP OpenVMS book pages, `man | col -b` output.
 RawDocument read_text(std::string_view content, const std::string& file);

@@ -380,21 +380,6 @@ constexpr std::array<Accent, 7> kAccents{{
     {',', "Cc", "\xC7\xE7", 0x327},
 }};
 
-std::string utf8(unsigned cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
-}
-
 std::string with_pod2man_accents(const std::string& line) {
   std::string out;
   for (std::size_t i = 0; i < line.size(); ++i) {
@@ -411,11 +396,11 @@ std::string with_pod2man_accents(const std::string& line) {
     const char letter = out.empty() ? '\0' : out.back();
     const auto at = letter ? accent->letters.find(letter) : std::string_view::npos;
     if (at == std::string_view::npos) {
-      out += utf8(accent->combining);
+      append_utf8(out, accent->combining);
       continue;
     }
     out.pop_back();
-    out += utf8(static_cast<unsigned char>(accent->latin1[at]));
+    append_utf8(out, static_cast<unsigned char>(accent->latin1[at]));
   }
   return out;
 }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -97,13 +98,30 @@ Loaded load_page(const std::string& path) {
   return l;
 }
 
-model::Page read_native(const Loaded& l) {
+// SSLCONF_ROFF_READER=pandoc sends pod2man's pages through pandoc as well,
+// so that both readings of a manual can be compared.
+bool roff_through_pandoc() {
+  static const bool forced = [] {
+    const char* v = std::getenv("SSLCONF_ROFF_READER");
+    return v && std::string(v) == "pandoc";
+  }();
+  return forced;
+}
+
+// The page read by a reader of our own, or nothing when pandoc must read it
+// (HTML, Markdown, roff that pod2man did not write).
+std::optional<model::Page> read_native(const Loaded& l) {
+  if (l.format == PageFormat::man) {
+    if (roff_through_pandoc()) return std::nullopt;
+    auto doc = read_pod2man(l.content, l.path);
+    if (!doc) return std::nullopt;
+    return assemble(*doc);
+  }
+  if (l.format != PageFormat::pod && l.format != PageFormat::text) return std::nullopt;
   RawDocument doc = l.format == PageFormat::pod ? read_pod(l.content, l.path) : read_text(l.content, l.path);
   doc.manual_section = manual_section_of(l.path);
   return assemble(doc);
 }
-
-bool native(PageFormat f) { return f == PageFormat::pod || f == PageFormat::text; }
 
 void relocate(model::Page& p, const std::string& file) {
   auto fix = [&](model::SourceLocation& l) { l.file = file; };
@@ -204,11 +222,15 @@ PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames o
   std::vector<model::Page> pages(files.size());
   std::vector<std::exception_ptr> errors(files.size());
   std::vector<Loaded> loaded(files.size());
+  std::vector<char> read_here(files.size(), 0);  // not vector<bool>: written from several threads
   parallel_for(unique.size(), [&](std::size_t k) {
     const std::size_t i = unique[k];
     try {
       loaded[i] = load_page(files[i]);
-      if (native(loaded[i].format)) pages[i] = read_native(loaded[i]);
+      if (auto page = read_native(loaded[i])) {
+        pages[i] = std::move(*page);
+        read_here[i] = 1;
+      }
     } catch (...) {
       errors[i] = as_input_error(files[i]);
     }
@@ -217,7 +239,7 @@ PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames o
   std::vector<PandocInput> inputs;
   std::vector<std::size_t> input_of;
   for (auto i : unique)
-    if (!errors[i] && !native(loaded[i].format)) {
+    if (!errors[i] && !read_here[i]) {
       inputs.push_back({files[i], std::move(loaded[i].content), loaded[i].format});
       input_of.push_back(i);
     }

@@ -26,6 +26,8 @@ bool starts_with(std::string_view s, std::string_view prefix);
 bool iequals(std::string_view a, std::string_view b);
 bool is_ident_char(char c);
 std::vector<std::string> split_lines(std::string_view s);
+// Appends code point cp (at most 0x10FFFF) encoded as UTF-8.
+void append_utf8(std::string& out, unsigned long cp);
 
 // "SSL_free()" calls and "ssl(7)" references in running text, found by
 // hand-written scanners (Regex is far too slow for whole manuals).

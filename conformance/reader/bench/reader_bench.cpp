@@ -2,8 +2,9 @@
 //  - our POD reader vs podchecker (Pod::Checker, one perl process for all
 //    files) over the same POD corpus, searched recursively (perl-doc's pods
 //    by default; scripts/bench points it at OpenSSL's doc/ tree);
-//  - the whole installed OpenSSL manual (/usr/share/man/man3/*ssl.gz, roff
-//    through batched, parallel pandoc runs).
+//  - the whole installed OpenSSL manual (/usr/share/man/man3/*ssl.gz: roff
+//    made by pod2man, read natively; with SSLCONF_ROFF_READER=pandoc through
+//    batched, parallel pandoc runs as before, for comparison).
 // The reader and podchecker rows report CPU time (manual time: ours from
 // std::clock, podchecker's that of the child process), so that other load on
 // a shared machine moves the ratio less; the installed-manual row is
@@ -108,7 +109,8 @@ void BM_Podchecker(benchmark::State& state) {
 BENCHMARK(BM_Podchecker)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(3);
 
 // The whole installed OpenSSL manual through read_docs: every name, symbolic
-// links read once, pandoc in batches on hardware_cores() threads.
+// links read once, on hardware_cores() threads (pandoc's runs too, when
+// SSLCONF_ROFF_READER=pandoc sends the pages there).
 void BM_ReadInstalledManual(benchmark::State& state) {
   const auto files = files_in(env_or("SSLCONF_MAN_DIR", "/usr/share/man/man3"), "ssl.gz");
   if (files.empty()) return state.SkipWithError("no installed OpenSSL manual");
