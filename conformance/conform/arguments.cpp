@@ -195,6 +195,9 @@ void add_options(CLI::App& cmd, CommandLine& line) {
                "e.g. from a release's whole doc/ tree");
   cmd.add_flag("--matrix", line.matrix, "print every claim's outcome on every implementation, not only what needs attention");
   cmd.add_option("--project", line.project, "project source folder")->group("");
+  // Hidden: a benchmark builds cold in a folder of its own, leaving the
+  // user's builds alone.
+  cmd.add_option("--build-root", line.build_root, "folder of the per-implementation builds")->group("");
 }
 
 Arguments validate(const CommandLine& line) {

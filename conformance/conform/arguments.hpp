@@ -39,6 +39,7 @@ struct CommandLine {
   std::vector<std::string> impls, docs;
   std::string out = "out";
   std::string project;
+  std::string build_root;  // where the per-implementation builds live (default: <project>/build)
   bool matrix = false;
   bool session_family = false;
 };

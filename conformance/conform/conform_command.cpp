@@ -100,7 +100,7 @@ void write_crosscheck(const conform::Arguments& args, const std::string& project
   std::cerr << "sslconf conform: wrote " << html.string() << "\n";
 }
 
-int run_conform(const conform::Arguments& args, const std::string& project) {
+int run_conform(const conform::Arguments& args, const std::string& project, const fs::path& build_root) {
   const fs::path out(args.out);
   fs::create_directories(out);
   const std::string tool = platform::self_executable();
@@ -117,7 +117,7 @@ int run_conform(const conform::Arguments& args, const std::string& project) {
   for (const auto& impl : args.impls) {
     const auto build_start = std::chrono::steady_clock::now();
     std::cerr << "sslconf conform: " << impl.name << ": building the generated suite\n";
-    const auto built = conform::build_suite({project, (fs::path(project) / "build" / ("impl-" + impl.name)).string(),
+    const auto built = conform::build_suite({project, (build_root / ("impl-" + impl.name)).string(),
                                          impl.kind, impl.prefix, claims.string(), tool, {}},
                                         impl.name);
     if (!built.ok) {
@@ -162,7 +162,9 @@ void add_conform_command(CLI::App& app) {
   conform::add_options(*cmd, *line);
   cmd->callback([=] {
     const auto args = conform::validate(*line);
-    const int status = run_conform(args, fs::absolute(line->project).lexically_normal().string());
+    const fs::path project = fs::absolute(line->project).lexically_normal();
+    const fs::path build_root = line->build_root.empty() ? project / "build" : fs::absolute(line->build_root);
+    const int status = run_conform(args, project.string(), build_root);
     if (status != kSuccess) throw CLI::RuntimeError(status);
   });
 }
