@@ -245,6 +245,16 @@ bool verifies_peer(const SSL* ssl) {
 #endif
 }
 
+void set_shutdown(SSL* ssl, int mode) {
+#if SSLCONF_HAS_SSL_set_shutdown
+  SSL_set_shutdown(ssl, mode);
+#else
+  (void)ssl;
+  (void)mode;
+  missing("SSL_set_shutdown");
+#endif
+}
+
 const void* session_get0_peer(SSL_SESSION* s) {
 #if SSLCONF_HAS_SSL_SESSION_get0_peer
   return SSL_SESSION_get0_peer(s);

@@ -46,6 +46,7 @@ int session_set1_master_key(SSL_SESSION* s, const unsigned char* key, std::size_
 int session_get_protocol_version(SSL_SESSION* s);
 int set_session_id_context(SSL* ssl, const unsigned char* ctx, unsigned int len);
 int get_shutdown(const SSL* ssl);  // the SSL_SENT_SHUTDOWN / SSL_RECEIVED_SHUTDOWN flags
+void set_shutdown(SSL* ssl, int mode);
 // Connection settings (SSL_clear and SSL_new scenarios).
 const SSL_METHOD* get_ssl_method(const SSL* ssl);
 const SSL_METHOD* ctx_get_ssl_method(const SSL_CTX* ctx);

@@ -261,6 +261,17 @@ void add_shutdown_flags(Registry& r) {
   r["SSL_shutdown"].flags = {{"SSL_SENT_SHUTDOWN", {}, sent},
                              {"SSL_SENT_SHUTDOWN", {"first party", "first to send"}, sent},
                              {"SSL_RECEIVED_SHUTDOWN", {"receiv", "processing"}, received}};
+  // The shutdown state set by hand on a connection that never closed is the
+  // state read back.
+  auto state_read_back = [] {
+    long long sent = 0;
+    if (!optional::constant_value("SSL_SENT_SHUTDOWN", sent)) throw Untestable("no value known for SSL_SENT_SHUTDOWN");
+    Live l = live();
+    optional::set_shutdown(l.conn.client, static_cast<int>(sent));
+    return compare_values(optional::get_shutdown(l.conn.client), sent);
+  };
+  r["SSL_set_shutdown"].sets = state_read_back;
+  r["SSL_get_shutdown"].current = state_read_back;
   // The peer's close_notify met by a read, not by SSL_shutdown: the
   // adapter's read of what the peer sent is SSL_read in the TLS families
   // (the core API the checks build against has no SSL_read of its own).
