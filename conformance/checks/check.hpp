@@ -72,6 +72,10 @@ Verdict refcount_initial(const Claim&);
 Verdict limit(const Claim&);
 Verdict default_value(const Claim&);
 Verdict writes_output(const Claim&);
+Verdict counts(const Claim&);
+Verdict sets_flag(const Claim&);
+Verdict keeps_settings(const Claim&);
+Verdict inherits_settings(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

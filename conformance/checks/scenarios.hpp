@@ -101,6 +101,46 @@ struct Output {
   std::function<Comparison()> run;
 };
 
+// A flag a call sets, read back through the family's getter (for the
+// shutdown flags, SSL_get_shutdown) after the call in a real connection.
+// `conditions` as in Case: the situation the case realises; empty for the
+// plain call.
+struct FlagCase {
+  std::string flag;
+  std::vector<std::string> conditions;
+  std::function<Comparison()> run;
+};
+
+// A setting of a connection a scenario compares across a call: `words`
+// name it as pages do ("method", "cipher", "bio"); `run` makes the call and
+// compares the setting before and after (or with the context's).
+struct Setting {
+  std::vector<std::string> words;
+  std::function<Comparison()> run;
+};
+
+// What a counted-event scenario did: the contexts it used, and how many
+// times the event happened on each side (the client's context and the
+// server's).
+struct Counted {
+  SSL_CTX* client = nullptr;
+  SSL_CTX* server = nullptr;
+  long on_client = 0;
+  long on_server = 0;
+  std::string what;  // "two completed full handshakes"
+};
+
+// An event a context counts (SSL_CTX_sess_*): `words` are groups of
+// alternatives, every group having one in the page's phrase ("started" and
+// "handshake"); `run` makes the event happen on fresh contexts.
+struct CountedEvent {
+  std::vector<std::vector<std::string>> words;
+  std::function<Counted()> run;
+};
+
+// The events the scenarios can make happen, most specific first.
+const std::vector<CountedEvent>& counted_events();
+
 struct Scenario {
   std::function<Result()> success;    // the call doing its job (a page's "on success")
   std::function<Result()> with_null;  // the call with NULL for its object argument
@@ -121,6 +161,9 @@ struct Scenario {
   std::vector<Bound> limits;
   std::vector<Default> defaults;
   std::vector<Output> outputs;
+  std::vector<FlagCase> flags;  // the flags the call sets
+  std::vector<Setting> kept;       // settings the call leaves as they were (SSL_clear)
+  std::vector<Setting> inherited;  // settings the new object takes from its parent (SSL_new)
 };
 
 // The scenario for a function, or nullptr when the registry has none.

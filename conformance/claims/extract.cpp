@@ -66,7 +66,7 @@ class PageWalk {
 
   void block(const std::string& section, const model::Block& b) {
     if (b.kind == model::Block::Kind::verbatim) return;
-    SentenceContext ctx{&vocab_, section, b.kind == model::Block::Kind::item ? b.label : "", ""};
+    SentenceContext ctx{&vocab_, section, b.kind == model::Block::Kind::item ? b.label : "", "", ""};
     if (b.kind == model::Block::Kind::item && section.rfind("RETURN VALUE", 0) == 0) {
       auto found = recognise_return_item(b.label, b.text, ctx);
       if (!found.empty()) return statement(section, b.label + ": " + b.text, b.loc, found, Statement::item);
@@ -80,6 +80,7 @@ class PageWalk {
     statement(section, text, loc, recognise(text, ctx), Statement::sentence);
     const std::string subject = subject_of(normalise(text, vocab_), ctx);
     if (vocab_.on_page(subject)) ctx.carried = subject;  // only page functions carry over
+    ctx.previous = text;
   }
 
   void statement(const std::string& section, const std::string& text, const model::SourceLocation& loc,

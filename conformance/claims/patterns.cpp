@@ -8,6 +8,7 @@
 #include "claims/recognise.hpp"
 #include "model/numbers.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <optional>
@@ -151,6 +152,23 @@ Taker increment(int object_group, int by_group) {
   };
 }
 
+// A target written with a wildcard ("the SSL_SESSION_*() counterparts")
+// stands for one function per subject: the wildcard's prefix followed by
+// the part of the subject's name after the family prefix the two share
+// (SSL_get_time with SSL_SESSION_* → SSL_SESSION_get_time). "" when the
+// name so made is no function the pages know.
+std::string wildcard_target(const std::string& pattern, const std::string& subject, const Vocabulary& vocab) {
+  const auto star = pattern.find('*');
+  if (star == std::string::npos || star + 1 != pattern.size()) return "";
+  const std::string prefix = pattern.substr(0, star);
+  std::size_t shared = 0;  // the longest common prefix ending with '_'
+  for (std::size_t i = 0; i < prefix.size() && i < subject.size() && prefix[i] == subject[i]; ++i)
+    if (prefix[i] == '_') shared = i + 1;
+  if (shared == 0) return "";
+  const std::string target = prefix + subject.substr(shared);
+  return vocab.functions.count(target) && target != subject ? target : "";
+}
+
 // "X [and Y] is the same as Z": one claim per subject named in group 1.
 Taker alias(const char* kind, json extra = json::object()) {
   return [kind, extra](const Match& x) {
@@ -160,9 +178,12 @@ Taker alias(const char* kind, json extra = json::object()) {
     std::vector<Finding> out;
     for (const auto& s : subjects) {
       if (targets.empty() || s == targets.front()) continue;
+      std::string target = targets.front();
+      if (target.find('*') != std::string::npos) target = wildcard_target(target, s, *x.ctx.vocab);
+      if (target.empty()) continue;
       json params = extra;
-      params["target"] = targets.front();
-      out.push_back(finding(kind, {s, targets.front()}, params));
+      params["target"] = target;
+      out.push_back(finding(kind, {s, target}, params));
     }
     return out;
   };
@@ -335,6 +356,122 @@ Taker output() {
   };
 }
 
+// "Freeing the SSL_CTX (using SSL_CTX_free) decrements it": the function the
+// gerund phrase names drops one reference. A bare "it" is the count only
+// when the sentence before spoke of one ("An SSL_CTX object is reference
+// counted.").
+Taker gerund_decrement() {
+  return [](const Match& x) {
+    static const std::regex counted(R"(\breference[- ]count)", std::regex::icase);
+    if (x.m[2].str() == "it" && !std::regex_search(x.ctx.previous, counted)) return std::vector<Finding>{};
+    const auto named = Normalised::within(x.n.functions, x.m.position(1), x.m.position(1) + 4);
+    if (named.empty()) return std::vector<Finding>{};
+    std::string arg;
+    if (const model::Prototype* p = x.ctx.vocab->any_prototype(named.front()))
+      for (const auto& a : p->params)
+        if (a.type.find('*') != std::string::npos && !a.name.empty()) { arg = a.name; break; }
+    Finding f = finding("refcount-decrement", {named.front()}, {{"argument", arg}});
+    require(f, "argument");
+    return std::vector<Finding>{f};
+  };
+}
+
+// The value parameter of a setter: one the group names (not the object
+// the setter acts on), else, by the API's convention set(object, value,
+// ...), the parameter after the object.
+std::string value_parameter(const Match& x, int group) {
+  const model::Prototype* p = x.ctx.vocab->prototype(x.subject);
+  if (p == nullptr || p->params.size() < 2) return "";
+  if (group > 0 && x.m[group].matched) {
+    const auto [b, e] = span(x, group);
+    for (const auto& a : Normalised::within(x.n.arguments, b, e))
+      for (std::size_t i = 1; i < p->params.size(); ++i)
+        if (p->params[i].name == a) return a;
+  }
+  return p->params[1].name;
+}
+
+// "X() sets the callback function that is called ...", "X() sets the
+// master key value associated with sess", "X() takes a copy of sid_ctx and
+// associates it with s": a setter whose sentence names what it sets but
+// not "to" which value; the value is its value parameter.
+Taker setter_of_noun(int group) {
+  return [group](const Match& x) {
+    const std::string value = value_parameter(x, group);
+    if (value.empty()) return std::vector<Finding>{};
+    json params = {{"argument", value}};
+    const std::string getter = counterpart(x.subject, *x.ctx.vocab);
+    if (!getter.empty()) params["getter"] = getter;
+    return std::vector<Finding>{finding("sets-value", {x.subject}, params)};
+  };
+}
+
+// "X(), Y() and Z() retrieve the function pointers set by the corresponding
+// set functions": each getter returns what its setter (the page's
+// counterpart) stored.
+Taker getters_of_setters() {
+  return [](const Match& x) {
+    std::vector<Finding> out;
+    for (const auto& g : Normalised::within(x.n.functions, x.m.position(1), x.m.position(1) + x.m.length(1))) {
+      const std::string setter = counterpart(g, *x.ctx.vocab);
+      if (setter.empty() || setter.find("set") == std::string::npos) continue;
+      out.push_back(finding("returns-current", {g}, {{"setter", setter}}));
+    }
+    return out;
+  };
+}
+
+// "the SSL_SENT_SHUTDOWN flag is set", "X() will ... set the
+// SSL_SENT_SHUTDOWN flag": after the subject's call the flag reads as set.
+// A clause that says when ("after receiving and processing it", "If the
+// peer already sent ...") is kept as the condition.
+Taker flag_set(int flag_group) {
+  return [flag_group](const Match& x) {
+    json params = {{"flag", x.m[flag_group].str()}};
+    static const std::regex lead(R"(^(?:if|when|once|after) ([^,]+),)");
+    static const std::regex trail(R"(\bflag\b[^.;]*? ((?:after|once|when|whenever|if) [^.;]+))");
+    std::smatch c;
+    if (std::regex_search(x.n.text, c, lead) || std::regex_search(x.n.text, c, trail)) {
+      const auto b = static_cast<std::size_t>(c.position(1));
+      params["condition"] = x.n.restore(b, b + static_cast<std::size_t>(c.length(1)));
+      classify_condition(params, x.subject);
+    }
+    // The function whose call sets it: one the sentence opens with, else
+    // the one a condition says processed the event ("processed ... inside
+    // another function (SSL_read())"), else the subject carried.
+    const auto at = static_cast<std::size_t>(x.m.position(0));
+    const auto in_match = Normalised::within(x.n.functions, at, at + static_cast<std::size_t>(x.m.length(0)));
+    std::string action = x.subject;
+    if (!in_match.empty()) action = in_match.front();
+    else if (!x.n.functions.empty() && x.n.functions.front().pos == 0) action = x.n.functions.front().value;
+    else if (params.contains("condition"))
+      for (const auto& f : x.n.functions)
+        if (f.pos < at) { action = f.value; break; }
+    // A page of one function speaks of that function.
+    if (action.empty() && x.ctx.vocab->page_functions.size() == 1) action = x.ctx.vocab->page_functions.front();
+    if (action.empty()) return std::vector<Finding>{};
+    return std::vector<Finding>{finding("sets-flag", {action}, params)};
+  };
+}
+
+// "All settings (method, ciphers, BIOs) are kept", "inherits the settings
+// of the underlying context ctx: connection method, options, ...": the
+// settings the list names, each as written (lower case).
+Taker settings_list(const char* kind) {
+  return [kind](const Match& x) {
+    std::string list = x.m[1].str();
+    json settings = json::array();
+    static const std::regex separator(R"(\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*)");
+    for (std::sregex_token_iterator it(list.begin(), list.end(), separator, -1), end; it != end; ++it) {
+      std::string item = it->str();
+      while (!item.empty() && item.back() == ' ') item.pop_back();
+      if (!item.empty()) settings.push_back(item);
+    }
+    if (settings.empty() || x.subject.empty()) return std::vector<Finding>{};
+    return std::vector<Finding>{finding(kind, {x.subject}, {{"settings", settings}})};
+  };
+}
+
 // "These methods are deprecated": the functions the list item is about
 // (its label names them), else the sentence subject; no release.
 Taker collective_deprecated() {
@@ -370,7 +507,7 @@ const std::vector<Row>& behaviour_rows() {
   static const std::vector<Row> rows{
       {"alias-plus-ref", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|similar to) (FUNC)[^.]*?\bbut\b[^.]*?(?:reference count(?:er)?[^.]*?(?:incremented|increased)|(?:takes|adds|obtains|acquires|returns) (?:a|an|one) (?:new |extra |additional |owned )?reference|up-?ref))"),
        alias("alias-plus-ref", {{"extra_references", 1}})},
-      {"alias", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|(?:a |the )?synonyms? (?:for|of)|(?:an? )?alias(?:es)? (?:for|of|to)|(?:a )?(?:deprecated )?(?:macros?|names?) for|(?:an )?(?:older|other|alternative|alternate|deprecated|compatibility) names? for|another (?:\w+ )?names? for) (FUNC))"),
+      {"alias", re(R"(^(.*?)\b(?:is|are) (?:(?:exactly |just )?the same as|identical to|equivalent to|(?:a |the )?synonyms? (?:for|of)|(?:an? )?alias(?:es)? (?:for|of|to)|(?:a )?(?:deprecated )?(?:macros?|names?) for|(?:an )?(?:older|other|alternative|alternate|deprecated|compatibility) names? for|another (?:\w+ )?names? for) (?:the )?(FUNC))"),
        alias("alias"), "alias-plus-ref", R"(\b(?:but|except)\b)"},
       {"refcount-unchanged", re(R"(reference count(?:er)?)" OBJ R"( (?:is|was|will be|are|will) not (?:be )?(?:incremented|increased|changed|modified))"),
        argument("refcount-unchanged", 1), "alias-plus-ref"},
@@ -464,6 +601,25 @@ const std::vector<Row>& behaviour_rows() {
        output()},
       {"version-deprecated", re(R"(^(?:these|all these|all of these|both|the above) (?:\w+ )?(?:methods|functions|macros|calls) (?:are|were|have been) deprecated\.?$)"),
        collective_deprecated()},
+      // A gerund naming the releasing function, the count as "it" or named.
+      {"refcount-decrement", re(R"(^(?:freeing|releasing|destroying|dropping)\b[^.;]*?\b(?:using|with|by calling|via|through) (FUNC)\)?,? )" DEC R"( (it|its (?:reference )?count(?:er)?|the (?:reference )?count(?:er)?)\b)"),
+       gerund_decrement(), "refcount-decrement"},
+      // A setter naming what it sets with no "to VALUE": the value parameter.
+      {"sets-value", re(R"(^FUNC (?:sets|replaces|changes|installs|registers) the ((?:(?!to\b)(?:[a-z_]+|ARG) ){0,6}?)(?:of length ARG )?(?:that|which|associated|within|for|of|used|to be)\b)"),
+       setter_of_noun(1), "sets-value"},
+      {"sets-value", re(R"(^FUNC (?:takes|makes|keeps|stores) a copy of ([^.;]*?) and (?:associates|attaches|stores|sets|records) it (?:with|in|on|as)\b)"),
+       setter_of_noun(1), "sets-value"},
+      {"returns-current", re(R"(^((?:FUNC,? (?:and )?)+)(?:retrieve|retrieves|return|returns|get|gets|read|reads) the [^.;]*?\b(?:set|stored|installed|registered|configured) (?:by|with|using|through)\b)"),
+       getters_of_setters()},
+      {"sets-flag", re(R"(\b([A-Z][A-Z0-9]*_[A-Z0-9_]+) flag (?:is|will be|gets|becomes) set\b)"), flag_set(1), nullptr,
+       R"(\bwhether\b[^,]*\bis\b|\bused to set\b|\bcan be (?:checked|queried)\b|\bnot set\b|\b(?:if|when|unless|while|once) (?:the )?[A-Z][A-Z0-9]*_[A-Z0-9_]+ flag (?:is|was) set\b)"},
+      {"sets-flag", re(R"(\bFUNC (?:will |also |then |only )*(?:[a-z_ ]+?(?:,| and then| and) )?(?:sets?|set) the ([A-Z][A-Z0-9]*_[A-Z0-9_]+) flag\b)"), flag_set(1), "sets-flag",
+       R"(\bused to set\b|\bcan be (?:checked|queried)\b)"},
+      // Settings a call keeps, and those a new object takes from its parent.
+      {"keeps-settings", re(R"(^(?:all |the )?(?:settings|configuration) \(([^)]+)\) (?:are|is|will be|remain) (?:all )?(?:kept|preserved|retained|unchanged)\b)"),
+       settings_list("keeps-settings")},
+      {"inherits-settings", re(R"(\binherits (?:the |all )?(?:settings|configuration) of (?:the )?(?:underlying |parent )?(?:context|ARG|[a-z_]+)(?: ARG)?: ([^.;]+))"),
+       settings_list("inherits-settings")},
       // The observers' own documented behaviour.
       {"free-callback-once", re(R"(^(?:when|once) (?:a|the) session is (?:freed|destroyed),? the (?:ARG|free_func|free callback)\b[^.]*?(?:is )?called (?:exactly )?once)"),
        behaviour("free-callback-once")},
@@ -662,8 +818,28 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   if (n.text.size() > kLongestSentence) return {reasoned("unrecognised", n, subject_of(n, ctx))};
   const std::string subject = subject_of(n, ctx);
   if (obligation(n.text)) return {reasoned("caller-obligation", n, subject)};
+  // "The functions return the values indicated in the DESCRIPTION section":
+  // a pointer to statements made elsewhere on the page, each read there.
+  static const std::regex points_elsewhere(
+      R"re(\b(?:indicated|described|given|listed|documented|stated|explained) (?:in|under) (?:the )?"?(?:description|notes|return values?)"?(?: section)?(?: above| below)?\.?$)re");
+  if (std::regex_search(n.text, points_elsewhere)) return {reasoned("informative", n, subject)};
   std::vector<Finding> out = recognise_returns(n, ctx);
   for (auto& f : behaviour_findings(n, ctx, subject)) add_unique(out, std::move(f));
+  // The count of sessions held in the cache is a state, read by its own
+  // check (cache-count), not a count of events.
+  if (has_kind(out, "cache-count"))
+    out.erase(std::remove_if(out.begin(), out.end(), [](const Finding& f) { return f.kind == "counts"; }), out.end());
+  // A return statement read as described is superseded by a checkable
+  // reading of the same sentence for the same function ("X() and Y()
+  // return the callbacks installed with the set functions").
+  auto checked_for = [&out](const Finding& d) {
+    return std::any_of(out.begin(), out.end(), [&d](const Finding& f) {
+      return f.checkable && !f.functions.empty() && !d.functions.empty() && f.functions.front() == d.functions.front();
+    });
+  };
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const Finding& f) { return f.kind == "returns-described" && checked_for(f); }),
+            out.end());
   if (!out.empty()) return out;
   return fallback(n, ctx, subject);
 }

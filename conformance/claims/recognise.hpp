@@ -26,6 +26,9 @@ struct SentenceContext {
   std::string section;  // head1 title, upper case: "DESCRIPTION", "RETURN VALUES"...
   std::string label;    // list item label, "" for a paragraph
   std::string carried;  // subject of the previous sentence of the block, or ""
+  // The previous sentence of the block as written, or "": what a pronoun
+  // object ("decrements it") may stand for.
+  std::string previous;
 };
 
 // Every sentence gives at least one finding (a reasoned non-checkable one

@@ -185,6 +185,67 @@ bool mentions_pointer(const std::string& t) {
   return std::regex_search(t, r);
 }
 
+// The object a function acts on: its first parameter's name, "" if none.
+std::string object_parameter(const model::Prototype* p) {
+  return p == nullptr || p->params.empty() ? "" : p->params.front().name;
+}
+
+// Return statements that describe the value rather than state it, read by
+// the shape of the function they are about:
+// - a count an object keeps ("X() returns the number of started
+//   handshakes in client mode"): a one-argument function with no setter
+//   beside it, the event and the mode as written → counts;
+// - a getter paired with a setter on the page, stated to return "the
+//   <noun> of/set for/associated with <object>" → returns-current;
+// - a pointer getter stated to return "the <noun> ... or NULL if <cond>"
+//   → returns-pointer-or-null (the condition is added by the caller).
+std::optional<Finding> described_value(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  const model::Prototype* p = ctx.vocab->prototype(subject);
+  if (p == nullptr) return std::nullopt;
+  const bool pointer_result = p->return_type.find('*') != std::string::npos;
+  const std::string& t = n.text;
+  std::smatch m;
+  static const std::regex or_null(R"(\breturns? (?:the|a|an) [^.;]*? or NULL (?:if|when|unless|in case)\b)");
+  if (pointer_result && std::regex_search(t, or_null))
+    return make("returns-pointer-or-null", {{"success", "non-null"}, {"failure", "null"}});
+  const std::string partner = counterpart(subject, *ctx.vocab);
+  // An event is something that happened: its phrase has a participle
+  // ("started", "reused", "found", "removed"), and it is no state ("the
+  // number of sessions currently held") nor a size ("the number of bytes").
+  static const std::regex counter(
+      R"(\breturns? the (?:total )?number of ((?!bytes\b|bits\b|characters\b|elements\b|items\b|lines\b|entries\b)[^.;]+))");
+  static const std::regex happened(R"(\b(?:[a-z]+ed|found|sent|begun|made|done|taken|given)\b)");
+  static const std::regex state(R"(\b(?:currently|held|stored|buffered|in the stack)\b)");
+  if (!pointer_result && p->return_type != "void" && p->params.size() == 1 && partner.empty() &&
+      std::regex_search(t, m, counter) && std::regex_search(m[1].first, m[1].second, happened) &&
+      !std::regex_search(m[1].first, m[1].second, state)) {
+    const auto b = static_cast<std::size_t>(m.position(1));
+    std::string event = n.restore(b, b + static_cast<std::size_t>(m.length(1)));
+    json params = json::object();
+    static const std::regex mode(R"(,? in (client|server) mode\b)");
+    std::smatch mm;
+    if (std::regex_search(event, mm, mode)) {
+      params["mode"] = mm[1].str();
+      event = mm.prefix().str() + mm.suffix().str();
+    }
+    while (!event.empty() && (event.back() == ' ' || event.back() == ',')) event.pop_back();
+    params["event"] = event;
+    Finding f = make("counts", params);
+    require(f, "event");
+    return f;
+  }
+  static const std::regex of_object(
+      R"(\breturns? the (?!number\b|total\b|size\b|length\b|maximum\b|minimum\b|count\b|previous\b|old\b)([^.;]*))");
+  if (!partner.empty() && partner.find("set") != std::string::npos && subject.find("get") != std::string::npos &&
+      std::regex_search(t, m, of_object)) {
+    const auto b = static_cast<std::size_t>(m.position(1));
+    const auto named = Normalised::within(n.arguments, b, b + static_cast<std::size_t>(m.length(1)));
+    if (std::find(named.begin(), named.end(), object_parameter(p)) != named.end())
+      return make("returns-current", {{"setter", partner}});
+  }
+  return std::nullopt;
+}
+
 std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   static const Regex nothing(
       R"((?:does not|doesn't|do not|don't|will not) (?:return|provide) (?:a |any )?(?:value|values|diagnostic|information)|returns? no (?:value|diagnostic)|no return value|(?:is|are) (?:of type )?void|returns? nothing|returns? void)");
@@ -218,6 +279,7 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
     if (t.find("or NULL") != std::string::npos) return make("returns-pointer-or-null", {{"success", "non-null"}, {"failure", "null"}});
     return make("returns-pointer", {{"success", "non-null"}});
   }
+  if (auto f = described_value(n, ctx, subject)) return f;
   Finding f = make("returns-described", json::object());
   f.checkable = false;
   f.reason = "informative";

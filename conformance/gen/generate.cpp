@@ -111,7 +111,7 @@ const std::map<std::string, std::string>& check_functions() {
                           "session-from-handshake", "cache-by-mode", "flush-timeout", "kept-reference-survives",
                           "resumption", "unclean-shutdown-removes", "sets-value", "cache-add", "cache-remove",
                           "free-callback-once", "cache-count", "remove-callback", "refcount-initial", "limit",
-                          "default-value", "writes-output"}) {
+                          "default-value", "writes-output", "counts", "sets-flag", "keeps-settings", "inherits-settings"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

@@ -152,6 +152,109 @@ int set_session_id_context(SSL* ssl, const unsigned char* ctx, unsigned int len)
 #endif
 }
 
+int get_shutdown(const SSL* ssl) {
+#if SSLCONF_HAS_SSL_get_shutdown
+  return SSL_get_shutdown(ssl);
+#else
+  (void)ssl;
+  missing("SSL_get_shutdown");
+#endif
+}
+
+const SSL_METHOD* get_ssl_method(const SSL* ssl) {
+#if SSLCONF_HAS_SSL_get_ssl_method
+  return SSL_get_ssl_method(ssl);
+#else
+  (void)ssl;
+  missing("SSL_get_ssl_method");
+#endif
+}
+
+const SSL_METHOD* ctx_get_ssl_method(const SSL_CTX* ctx) {
+#if SSLCONF_HAS_SSL_CTX_get_ssl_method
+  return SSL_CTX_get_ssl_method(ctx);
+#else
+  (void)ctx;
+  missing("SSL_CTX_get_ssl_method");
+#endif
+}
+
+int set_cipher_list(SSL* ssl, const char* list) {
+#if SSLCONF_HAS_SSL_set_cipher_list
+  return SSL_set_cipher_list(ssl, list);
+#else
+  (void)ssl;
+  (void)list;
+  missing("SSL_set_cipher_list");
+#endif
+}
+
+std::string cipher_list(const SSL* ssl) {
+#if SSLCONF_HAS_SSL_get_cipher_list
+  std::string out;
+  for (int i = 0; const char* name = SSL_get_cipher_list(ssl, i); ++i) out += (i ? ":" : "") + std::string(name);
+  return out;
+#else
+  (void)ssl;
+  missing("SSL_get_cipher_list");
+#endif
+}
+
+const BIO* get_rbio(const SSL* ssl) {
+#if SSLCONF_HAS_SSL_get_rbio
+  return SSL_get_rbio(ssl);
+#else
+  (void)ssl;
+  missing("SSL_get_rbio");
+#endif
+}
+
+const BIO* get_wbio(const SSL* ssl) {
+#if SSLCONF_HAS_SSL_get_wbio
+  return SSL_get_wbio(ssl);
+#else
+  (void)ssl;
+  missing("SSL_get_wbio");
+#endif
+}
+
+unsigned long long get_options(const SSL* ssl) {
+#if SSLCONF_HAS_SSL_get_options
+  return static_cast<unsigned long long>(SSL_get_options(ssl));
+#else
+  (void)ssl;
+  missing("SSL_get_options");
+#endif
+}
+
+void ctx_set_verify_peer(SSL_CTX* ctx) {
+#if SSLCONF_HAS_SSL_CTX_set_verify
+  SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+#else
+  (void)ctx;
+  missing("SSL_CTX_set_verify");
+#endif
+}
+
+bool verifies_peer(const SSL* ssl) {
+#if SSLCONF_HAS_SSL_get_verify_mode
+  return SSL_get_verify_mode(ssl) == SSL_VERIFY_PEER;
+#else
+  (void)ssl;
+  missing("SSL_get_verify_mode");
+#endif
+}
+
+void set_shutdown(SSL* ssl, int mode) {
+#if SSLCONF_HAS_SSL_set_shutdown
+  SSL_set_shutdown(ssl, mode);
+#else
+  (void)ssl;
+  (void)mode;
+  missing("SSL_set_shutdown");
+#endif
+}
+
 const void* session_get0_peer(SSL_SESSION* s) {
 #if SSLCONF_HAS_SSL_SESSION_get0_peer
   return SSL_SESSION_get0_peer(s);
@@ -203,6 +306,24 @@ int ctx_set_min_proto_version(SSL_CTX* ctx, int version) {
 #else
   (void)ctx, (void)version;
   missing("SSL_CTX_set_min_proto_version");
+#endif
+}
+
+int ctx_get_min_proto_version(SSL_CTX* ctx) {
+#if SSLCONF_HAS_SSL_CTX_get_min_proto_version
+  return static_cast<int>(SSL_CTX_get_min_proto_version(ctx));
+#else
+  (void)ctx;
+  missing("SSL_CTX_get_min_proto_version");
+#endif
+}
+
+int ctx_get_max_proto_version(SSL_CTX* ctx) {
+#if SSLCONF_HAS_SSL_CTX_get_max_proto_version
+  return static_cast<int>(SSL_CTX_get_max_proto_version(ctx));
+#else
+  (void)ctx;
+  missing("SSL_CTX_get_max_proto_version");
 #endif
 }
 
@@ -604,6 +725,10 @@ const std::map<std::string, long long>& constant_table() {
       {"SSL_MAX_SSL_SESSION_ID_LENGTH", SSL_MAX_SSL_SESSION_ID_LENGTH},
       {"TLS1_1_VERSION", TLS1_1_VERSION},
       {"TLS1_2_VERSION", TLS1_2_VERSION},
+#if defined(SSL_SENT_SHUTDOWN) && defined(SSL_RECEIVED_SHUTDOWN)
+      {"SSL_SENT_SHUTDOWN", SSL_SENT_SHUTDOWN},
+      {"SSL_RECEIVED_SHUTDOWN", SSL_RECEIVED_SHUTDOWN},
+#endif
 #if SSLCONF_HAS_SSL_MAX_SID_CTX_LENGTH
       {"SSL_MAX_SID_CTX_LENGTH", SSL_MAX_SID_CTX_LENGTH},
 #endif

@@ -45,6 +45,19 @@ std::size_t session_get_master_key(SSL_SESSION* s, unsigned char* out, std::size
 int session_set1_master_key(SSL_SESSION* s, const unsigned char* key, std::size_t len);
 int session_get_protocol_version(SSL_SESSION* s);
 int set_session_id_context(SSL* ssl, const unsigned char* ctx, unsigned int len);
+int get_shutdown(const SSL* ssl);  // the SSL_SENT_SHUTDOWN / SSL_RECEIVED_SHUTDOWN flags
+void set_shutdown(SSL* ssl, int mode);
+// Connection settings (SSL_clear and SSL_new scenarios).
+const SSL_METHOD* get_ssl_method(const SSL* ssl);
+const SSL_METHOD* ctx_get_ssl_method(const SSL_CTX* ctx);
+int set_cipher_list(SSL* ssl, const char* list);
+std::string cipher_list(const SSL* ssl);  // SSL_get_cipher_list(ssl, 0..), joined by ':'
+const BIO* get_rbio(const SSL* ssl);
+const BIO* get_wbio(const SSL* ssl);
+unsigned long long get_options(const SSL* ssl);
+void ctx_set_verify_peer(SSL_CTX* ctx);  // SSL_VERIFY_PEER, no callback
+// SSL_get_verify_mode(ssl) == SSL_VERIFY_PEER
+bool verifies_peer(const SSL* ssl);
 const void* session_get0_peer(SSL_SESSION* s);  // the peer's certificate
 SSL* ssl_dup(SSL* ssl);
 int session_set_protocol_version(SSL_SESSION* s, int version);
@@ -52,6 +65,8 @@ SSL_SESSION* get0_session(SSL* ssl);
 
 int ctx_set_min_proto_version(SSL_CTX* ctx, int version);
 int ctx_set_max_proto_version(SSL_CTX* ctx, int version);
+int ctx_get_min_proto_version(SSL_CTX* ctx);
+int ctx_get_max_proto_version(SSL_CTX* ctx);
 bool has_tls13();
 int tls13_version();  // TLS1_3_VERSION
 

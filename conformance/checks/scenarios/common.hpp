@@ -49,6 +49,11 @@ HalfOpen alone(bool server, std::size_t own_buffer = 0);
 // free at once.
 RefTrial context_trial(std::function<Result(SSL_CTX*)> act_on, int extra = 0);
 
+// A handshake whose server context (or, with on_connection, the server's
+// connection) was given a session ID context: the server's session must
+// carry it (SSL_CTX_set_session_id_context, SSL_set_session_id_context).
+Comparison server_session_id_context(bool on_connection);
+
 void add_session(Registry& r);
 void add_context(Registry& r);
 void add_connection(Registry& r);

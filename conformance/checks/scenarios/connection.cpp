@@ -232,6 +232,221 @@ Comparison random_written(Get get) {
                                       (same ? "the same on client and server" : "differing between client and server")};
 }
 
+// A flag of SSL_get_shutdown after a step of a real connection's close;
+// the flag's value comes from the headers under test.
+Comparison shutdown_flag(SSL* ssl, const std::string& flag_name, const std::string& after) {
+  long long flag = 0;
+  if (!optional::constant_value(flag_name, flag)) throw Untestable("no value known for " + flag_name);
+  const int flags = optional::get_shutdown(ssl);
+  const bool set = (flags & flag) != 0;
+  return {set, "SSL_get_shutdown read " + std::to_string(flags) + " after " + after + ": " + flag_name +
+                   (set ? " set" : " not set")};
+}
+
+void add_shutdown_flags(Registry& r) {
+  // The client closes first: its alert goes out, the peer has sent nothing.
+  auto sent = [] {
+    Live l = live();
+    SSL_shutdown(l.conn.client);
+    return shutdown_flag(l.conn.client, "SSL_SENT_SHUTDOWN", "the client's first SSL_shutdown");
+  };
+  // Both ends have sent their alert; the client's second call reads the peer's.
+  auto received = [] {
+    Live l = live();
+    SSL_shutdown(l.conn.client);
+    SSL_shutdown(l.conn.server);
+    SSL_shutdown(l.conn.client);
+    return shutdown_flag(l.conn.client, "SSL_RECEIVED_SHUTDOWN", "the peer's close_notify reached the client's second SSL_shutdown");
+  };
+  r["SSL_shutdown"].flags = {{"SSL_SENT_SHUTDOWN", {}, sent},
+                             {"SSL_SENT_SHUTDOWN", {"first party", "first to send"}, sent},
+                             {"SSL_RECEIVED_SHUTDOWN", {"receiv", "processing"}, received}};
+  // The shutdown state set by hand on a connection that never closed is the
+  // state read back.
+  auto state_read_back = [] {
+    long long sent = 0;
+    if (!optional::constant_value("SSL_SENT_SHUTDOWN", sent)) throw Untestable("no value known for SSL_SENT_SHUTDOWN");
+    Live l = live();
+    optional::set_shutdown(l.conn.client, static_cast<int>(sent));
+    return compare_values(optional::get_shutdown(l.conn.client), sent);
+  };
+  r["SSL_set_shutdown"].sets = state_read_back;
+  r["SSL_get_shutdown"].current = state_read_back;
+  // The peer's close_notify met by a read, not by SSL_shutdown: the
+  // adapter's read of what the peer sent is SSL_read in the TLS families
+  // (the core API the checks build against has no SSL_read of its own).
+  r["SSL_read"].flags = {{"SSL_RECEIVED_SHUTDOWN", {"already sent", "processed"}, [] {
+                            Live l = live();
+                            SSL_shutdown(l.conn.server);
+                            harness::drain_post_handshake(l.conn.client);
+                            return shutdown_flag(l.conn.client, "SSL_RECEIVED_SHUTDOWN",
+                                                 "the server's close_notify was read by SSL_read");
+                          }}};
+}
+
+// Runs a handshake between a client and a server already given their BIOs.
+bool handshake_between(SSL* client, SSL* server) {
+  for (int round = 0; round < 64; ++round) {
+    const int c = SSL_do_handshake(client);
+    const int s = SSL_do_handshake(server);
+    if (c == 1 && s == 1) return true;
+  }
+  return false;
+}
+
+// SSL_set_bio with a different BIO for each direction: the client writes
+// into one pair and reads from another, the server the other way round. A
+// handshake completes only if each connection reads from the rbio and
+// writes to the wbio it was given.
+Comparison bios_in_use() {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  SSL* client = SSL_new(ctx.client);
+  SSL* server = SSL_new(ctx.server);
+  BIO *up_client = nullptr, *up_server = nullptr, *down_server = nullptr, *down_client = nullptr;
+  if (!client || !server || BIO_new_bio_pair(&up_client, 0, &up_server, 0) != 1 ||
+      BIO_new_bio_pair(&down_server, 0, &down_client, 0) != 1)
+    throw Unresolved("scenario: no connection objects");
+  SSL_set_bio(client, down_client, up_client);  // reads what the server sends, writes towards it
+  SSL_set_bio(server, up_server, down_server);
+  SSL_set_connect_state(client);
+  SSL_set_accept_state(server);
+  const bool done = handshake_between(client, server);
+  return {done, done ? "a handshake over separate read and write BIOs completed"
+                     : "a handshake over separate read and write BIOs did not complete"};
+}
+
+// A setting as the application configured it on a client connection (read
+// before its handshake), and as SSL_clear leaves it after the handshake and
+// a clean close, when an application reuses the object. State the
+// handshake itself changes (the version-specific method it negotiated) is
+// no setting; what the application set is.
+template <class Read>
+Comparison kept_by_clear(const std::string& what, Read read, std::function<void(SSL*)> prepare = [](SSL*) {}) {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  SSL* client = SSL_new(ctx.client);
+  SSL* server = SSL_new(ctx.server);
+  BIO *a = nullptr, *b = nullptr;
+  if (!client || !server || BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no connection objects");
+  SSL_set_bio(client, a, a);
+  SSL_set_bio(server, b, b);
+  SSL_set_connect_state(client);
+  SSL_set_accept_state(server);
+  prepare(client);
+  const auto configured = read(client);
+  if (!handshake_between(client, server)) throw Unresolved("scenario: the handshake did not complete");
+  SSL_shutdown(client);
+  SSL_shutdown(server);
+  SSL_shutdown(client);
+  const int rc = SSL_clear(client);
+  const auto after = read(client);
+  const bool same = configured == after;
+  return {rc == 1 && same, what + (same ? " as configured" : " not as configured") +
+                               " after a handshake, a clean close and SSL_clear (returned " + std::to_string(rc) + ")"};
+}
+
+void add_clear_settings(Registry& r) {
+  r["SSL_clear"].kept = {
+      {{"method"}, [] { return kept_by_clear("the method", [](SSL* s) { return optional::get_ssl_method(s); }); }},
+      {{"cipher"}, [] {
+         return kept_by_clear(
+             "the cipher list", [](SSL* s) { return optional::cipher_list(s); },
+             [](SSL* s) {
+               if (optional::set_cipher_list(s, "ECDHE+AESGCM") != 1)
+                 throw Unresolved("scenario: SSL_set_cipher_list refused AES128-SHA:AES256-SHA");
+             });
+       }},
+      {{"bio"}, [] {
+         return kept_by_clear("the read and write BIOs", [](SSL* s) {
+           return std::make_pair(optional::get_rbio(s), optional::get_wbio(s));
+         });
+       }}};
+}
+
+// A connection made with SSL_new from a context given non-default settings.
+void add_new_settings(Registry& r) {
+  auto from_context = [](const std::string& what, auto prepare, auto compare) {
+    SSL_CTX* ctx = server_context();
+    prepare(ctx);
+    SSL* ssl = SSL_new(ctx);
+    if (!ssl) throw Unresolved("scenario: SSL_new failed");
+    const bool same = compare(ctx, ssl);
+    return Comparison{same, what + (same ? " the same as the context's" : " not the context's")};
+  };
+  r["SSL_new"].inherited = {
+      {{"method"}, [from_context] {
+         return from_context("the connection's method", [](SSL_CTX*) {},
+                             [](SSL_CTX* ctx, SSL* ssl) { return optional::get_ssl_method(ssl) == optional::ctx_get_ssl_method(ctx); });
+       }},
+      {{"option"}, [from_context] {
+         return from_context("the connection's options", [](SSL_CTX* ctx) { SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET); },
+                             [](SSL_CTX* ctx, SSL* ssl) {
+                               return optional::get_options(ssl) == static_cast<unsigned long long>(SSL_CTX_get_options(ctx));
+                             });
+       }},
+      {{"verif"}, [from_context] {
+         return from_context("the connection's verification mode (SSL_VERIFY_PEER set on the context)",
+                             [](SSL_CTX* ctx) { optional::ctx_set_verify_peer(ctx); },
+                             [](SSL_CTX*, SSL* ssl) { return optional::verifies_peer(ssl); });
+       }},
+      // The timeout shows in the session the connection makes.
+      {{"timeout"}, [] {
+         harness::Contexts ctx;
+         std::string why;
+         if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+         SSL_CTX_set_timeout(ctx.server, 1234);
+         harness::Connection conn;
+         if (!harness::connect(ctx, conn, why)) throw Unresolved("scenario: " + why);
+         SSL_SESSION* made = SSL_get_session(conn.server);
+         if (!made) throw Unresolved("scenario: the server has no session after a handshake");
+         const long timeout = static_cast<long>(SSL_SESSION_get_timeout(made));
+         return Comparison{timeout == 1234, "the session of a connection from a context with timeout 1234 has timeout " +
+                                                std::to_string(timeout)};
+       }}};
+}
+
+}  // namespace
+
+// A handshake between fresh contexts whose server connection (or context)
+// is given a session ID context first; the ID context of the session the
+// server made is what the setter stored.
+Comparison server_session_id_context(bool on_connection) {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  if (!on_connection && SSL_CTX_set_session_id_context(ctx.server, kId, kIdLength) != 1)
+    throw Unresolved("scenario: SSL_CTX_set_session_id_context refused");
+  SSL* client = SSL_new(ctx.client);
+  SSL* server = SSL_new(ctx.server);
+  BIO *a = nullptr, *b = nullptr;
+  if (!client || !server || BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no connection objects");
+  if (on_connection && optional::set_session_id_context(server, kId, kIdLength) != 1)
+    throw Unresolved("scenario: SSL_set_session_id_context refused");
+  SSL_set_bio(client, a, a);
+  SSL_set_bio(server, b, b);
+  SSL_set_connect_state(client);
+  SSL_set_accept_state(server);
+  bool done = false;
+  for (int round = 0; round < 64 && !done; ++round) {
+    const int c = SSL_do_handshake(client);
+    const int s = SSL_do_handshake(server);
+    done = c == 1 && s == 1;
+  }
+  if (!done) throw Unresolved("scenario: the handshake did not complete");
+  SSL_SESSION* made = SSL_get_session(server);
+  if (!made) throw Unresolved("scenario: the server has no session after a handshake");
+  unsigned int len = 0;
+  const unsigned char* got = optional::session_get0_id_context(made, &len);
+  Comparison c = compare_bytes(got, len, kId, kIdLength);
+  c.observed = "the server's session after a handshake: SSL_SESSION_get0_id_context " + c.observed;
+  return c;
+}
+
+namespace {
+
 void add_connection_objects(Registry& r) {
   auto& ssl_free = r["SSL_free"];
   ssl_free.with_null = [] {
@@ -258,6 +473,7 @@ void add_connection_objects(Registry& r) {
   up.references = [] { return connection_trial([](SSL* ssl) { return integer(optional::ssl_up_ref(ssl)); }); };
   r["SSL_dup"].success = [] { return pointer(optional::ssl_dup(fresh_connection())); };
   auto& sid = r["SSL_set_session_id_context"];
+  sid.sets = [] { return server_session_id_context(true); };
   sid.limits = {{{"sid_ctx", "session id context"}, [](long long limit) {
                    return accepts_up_to(limit, "a sid_ctx", [](const unsigned char* v, unsigned int len) {
                      return optional::set_session_id_context(fresh_connection(), v, len);
@@ -310,6 +526,10 @@ void add_connection(Registry& r) {
   add_connection_accessors(r);
   add_handshake_steps(r);
   add_connection_objects(r);
+  add_shutdown_flags(r);
+  r["SSL_set_bio"].sets = bios_in_use;
+  add_clear_settings(r);
+  add_new_settings(r);
 }
 
 }  // namespace sslconf::checks::scenarios

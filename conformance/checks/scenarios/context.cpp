@@ -26,6 +26,12 @@ RefTrial context_trial(std::function<Result(SSL_CTX*)> act_on, int extra) {
 
 namespace {
 
+// The session a get callback hands back in the external-cache scenarios.
+SSL_SESSION*& external_answer() {
+  static SSL_SESSION* s = nullptr;
+  return s;
+}
+
 void add_context_objects(Registry& r) {
   auto& ctx_free = r["SSL_CTX_free"];
   ctx_free.with_null = [] {
@@ -186,6 +192,7 @@ void add_context_settings(Registry& r) {
                    });
                  }}};
   sid.success = [] { return integer(SSL_CTX_set_session_id_context(server_context(), kId, kIdLength)); };
+  sid.sets = [] { return server_session_id_context(false); };
   sid.cases = {{{"too-long"}, [] {  // longer than SSL_MAX_SID_CTX_LENGTH (32)
                   static const unsigned char too_long[64] = {1};
                   return integer(SSL_CTX_set_session_id_context(server_context(), too_long, sizeof too_long));
@@ -196,6 +203,17 @@ void add_context_settings(Registry& r) {
   auto& max = r["SSL_CTX_set_max_proto_version"];
   max.success = [] { return integer(optional::ctx_set_max_proto_version(server_context(), TLS1_2_VERSION)); };
   max.cases = {{{"unknown-version"}, [] { return integer(optional::ctx_set_max_proto_version(server_context(), 0x1234)); }}};
+
+  // The bound set is the bound read back.
+  auto bound_read_back = [](int (*set)(SSL_CTX*, int), int (*get)(SSL_CTX*)) {
+    SSL_CTX* ctx = server_context();
+    if (set(ctx, TLS1_2_VERSION) != 1) throw Unresolved("scenario: the setter refused TLS1_2_VERSION");
+    return compare_values(get(ctx), TLS1_2_VERSION);
+  };
+  min.sets = [bound_read_back] { return bound_read_back(optional::ctx_set_min_proto_version, optional::ctx_get_min_proto_version); };
+  max.sets = [bound_read_back] { return bound_read_back(optional::ctx_set_max_proto_version, optional::ctx_get_max_proto_version); };
+  r["SSL_CTX_get_min_proto_version"].current = min.sets;
+  r["SSL_CTX_get_max_proto_version"].current = max.sets;
 
   auto& cert = r["SSL_CTX_use_certificate_file"];
   cert.success = [] {
@@ -295,6 +313,74 @@ Comparison renegotiations_count(const std::string& name, bool on_server) {
     harness::drain_post_handshake(l.conn.client);
   }
   return count_after(name, on_server ? l.ctx.server : l.ctx.client, 1, "one renegotiation requested by the client");
+}
+
+// The counted-event scenarios (counted_events()): each makes its event
+// happen on fresh contexts. A side the event does not reach in a way the
+// scenario can state is -1 (not read).
+Counted full_handshakes() {
+  Live l = live();
+  reconnect(l, nullptr);
+  return {l.ctx.client, l.ctx.server, 2, 2, "two completed full handshakes"};
+}
+
+Counted one_resumption() {
+  Live l = live();
+  resume_once(l);
+  return {l.ctx.client, l.ctx.server, 1, 1, "one full handshake, then one that resumed its session"};
+}
+
+Counted one_miss() {
+  SSL_SESSION* foreign = handshake_session();
+  Live l = live();
+  offer_unresumed(l, foreign);
+  return {l.ctx.client, l.ctx.server, -1, 1, "one proposed session that the server's cache never held"};
+}
+
+Counted one_timeout() {
+  Live l = live();
+  SSL_SESSION* server_copy = SSL_get1_session(l.conn.server);
+  SSL_SESSION* client_copy = SSL_get1_session(l.conn.client);
+  if (!server_copy || !client_copy) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  optional::session_set_time(server_copy, 1000);
+  offer_unresumed(l, client_copy);
+  return {l.ctx.client, l.ctx.server, -1, 1, "one proposed session found in the server's cache but expired"};
+}
+
+Counted two_evictions() {
+  Live l = live();
+  SSL_CTX_sess_set_cache_size(l.ctx.server, 1);
+  reconnect(l, nullptr);
+  reconnect(l, nullptr);
+  return {l.ctx.client, l.ctx.server, -1, 2, "three full handshakes into a server cache of size 1"};
+}
+
+SSL_SESSION* answer_of_get_callback(SSL*, const unsigned char*, int, int* copy);
+
+Counted one_external_hit() {
+  Live l = live();
+  SSL_SESSION* server_copy = SSL_get1_session(l.conn.server);
+  SSL_SESSION* client_copy = SSL_get1_session(l.conn.client);
+  if (!server_copy || !client_copy) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  SSL_CTX_set_session_cache_mode(l.ctx.server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL_LOOKUP);
+  optional::ctx_sess_set_get_cb(l.ctx.server, answer_of_get_callback);
+  external_answer() = server_copy;
+  harness::Connection again = reconnect(l, client_copy);
+  if (SSL_session_reused(again.server) != 1) throw Unresolved("scenario: the session from the get callback did not resume");
+  return {l.ctx.client, l.ctx.server, -1, 1, "one session the server's get callback handed back, resumed"};
+}
+
+Counted one_renegotiation() {
+  Live l = live();
+  if (SSL_renegotiate(l.conn.client) != 1) throw Unresolved("scenario: SSL_renegotiate refused");
+  for (int round = 0; round < 16; ++round) {
+    SSL_do_handshake(l.conn.client);
+    harness::drain_post_handshake(l.conn.server);
+    harness::drain_post_handshake(l.conn.client);
+  }
+  return {l.ctx.client, l.ctx.server, 1, 1, "one renegotiation requested by the client of a TLS 1.2 connection"};
 }
 
 void add_context_statistics(Registry& r) {
@@ -428,12 +514,17 @@ Comparison get_callback_called() {
   return {ok, seen + getter};
 }
 
+SSL_SESSION* answer_of_get_callback(SSL*, const unsigned char*, int, int* copy) {
+  *copy = 1;  // the library takes its own reference to the answer
+  return external_answer();
+}
+
 void add_context_callbacks(Registry& r) {
   r["SSL_CTX_sess_set_new_cb"].sets = new_callback_called;
   r["SSL_CTX_sess_set_remove_cb"].sets = remove_callback_called;
   r["SSL_CTX_sess_set_get_cb"].sets = get_callback_called;
   auto& get_new = r["SSL_CTX_sess_get_new_cb"];
-  get_new.cases = {{{"no-callback"}, [] { return callback_result(optional::ctx_sess_get_new_cb(untouched_context()) != nullptr); }}};
+  get_new.cases = {{{"no-callback", "value-not-set"}, [] { return callback_result(optional::ctx_sess_get_new_cb(untouched_context()) != nullptr); }}};
   get_new.current = [] {
     SSL_CTX* ctx = untouched_context();
     optional::ctx_sess_set_new_cb(ctx, on_new);
@@ -441,14 +532,14 @@ void add_context_callbacks(Registry& r) {
   };
   auto& get_remove = r["SSL_CTX_sess_get_remove_cb"];
   get_remove.cases = {
-      {{"no-callback"}, [] { return callback_result(optional::ctx_sess_get_remove_cb(untouched_context()) != nullptr); }}};
+      {{"no-callback", "value-not-set"}, [] { return callback_result(optional::ctx_sess_get_remove_cb(untouched_context()) != nullptr); }}};
   get_remove.current = [] {
     SSL_CTX* ctx = untouched_context();
     SSL_CTX_sess_set_remove_cb(ctx, on_remove);
     return same_callback(optional::ctx_sess_get_remove_cb(ctx) == on_remove, "SSL_CTX_sess_get_remove_cb");
   };
   auto& get_get = r["SSL_CTX_sess_get_get_cb"];
-  get_get.cases = {{{"no-callback"}, [] { return callback_result(optional::ctx_sess_get_get_cb(untouched_context()) != nullptr); }}};
+  get_get.cases = {{{"no-callback", "value-not-set"}, [] { return callback_result(optional::ctx_sess_get_get_cb(untouched_context()) != nullptr); }}};
   get_get.current = [] {
     SSL_CTX* ctx = untouched_context();
     optional::ctx_sess_set_get_cb(ctx, on_get);
@@ -467,3 +558,22 @@ void add_context(Registry& r) {
 }
 
 }  // namespace sslconf::checks::scenarios
+
+namespace sslconf::checks {
+
+const std::vector<CountedEvent>& counted_events() {
+  using namespace scenarios;
+  static const std::vector<CountedEvent> events{
+      {{{"renegotiat"}}, one_renegotiation},
+      {{{"timeout", "timed out", "expired"}}, one_timeout},
+      {{{"external"}, {"retriev", "found", "hit", "reus"}}, one_external_hit},
+      {{{"not found", "miss", "not in the"}}, one_miss},
+      {{{"removed", "evicted", "dropped"}, {"size", "full", "exceed"}}, two_evictions},
+      {{{"reused", "resumed", "hits"}}, one_resumption},
+      {{{"started", "initiated", "attempted", "begun"}, {"handshake"}}, full_handshakes},
+      {{{"established", "completed", "successful", "finished"}, {"session", "handshake"}}, full_handshakes},
+  };
+  return events;
+}
+
+}  // namespace sslconf::checks

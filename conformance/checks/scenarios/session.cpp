@@ -282,6 +282,12 @@ void add_session_fields(Registry& r) {
   r["SSL_SESSION_get_protocol_version"].success = [] {
     return integer(optional::session_get_protocol_version(handshake_session()));
   };
+  r["SSL_SESSION_get_protocol_version"].current = [] {
+    SSL_SESSION* s = blank_session();
+    if (optional::session_set_protocol_version(s, TLS1_1_VERSION) != 1)
+      throw Unresolved("scenario: SSL_SESSION_set_protocol_version refused TLS1_1_VERSION");
+    return compare_values(optional::session_get_protocol_version(s), TLS1_1_VERSION);
+  };
   auto& version = r["SSL_SESSION_set_protocol_version"];
   version.success = [] { return integer(optional::session_set_protocol_version(blank_session(), TLS1_2_VERSION)); };
   version.sets = [] {

@@ -61,8 +61,8 @@ inline const Vocabulary& add_session_page() {
 inline std::vector<Finding> recognise_in(const Vocabulary& v, const std::string& sentence,
                                          const std::string& section = "DESCRIPTION",
                                          const std::string& carried = "",
-                                         const std::string& label = "") {
-  return recognise(sentence, SentenceContext{&v, section, label, carried});
+                                         const std::string& label = "", const std::string& previous = "") {
+  return recognise(sentence, SentenceContext{&v, section, label, carried, previous});
 }
 
 inline std::vector<std::string> kinds(const std::vector<Finding>& fs) {
