@@ -362,7 +362,7 @@ Taker output() {
 // counted.").
 Taker gerund_decrement() {
   return [](const Match& x) {
-    static const std::regex counted(R"(\breference[- ]count)", std::regex::icase);
+    static const Regex counted(R"(\breference[- ]count)", std::regex::icase);
     if (x.m[2].str() == "it" && !std::regex_search(x.ctx.previous, counted)) return std::vector<Finding>{};
     const auto named = Normalised::within(x.n.functions, x.m.position(1), x.m.position(1) + 4);
     if (named.empty()) return std::vector<Finding>{};
@@ -428,8 +428,8 @@ Taker getters_of_setters() {
 Taker flag_set(int flag_group) {
   return [flag_group](const Match& x) {
     json params = {{"flag", x.m[flag_group].str()}};
-    static const std::regex lead(R"(^(?:if|when|once|after) ([^,]+),)");
-    static const std::regex trail(R"(\bflag\b[^.;]*? ((?:after|once|when|whenever|if) [^.;]+))");
+    static const Regex lead(R"(^(?:if|when|once|after) ([^,]+),)");
+    static const Regex trail(R"(\bflag\b[^.;]*? ((?:after|once|when|whenever|if) [^.;]+))");
     std::smatch c;
     if (std::regex_search(x.n.text, c, lead) || std::regex_search(x.n.text, c, trail)) {
       const auto b = static_cast<std::size_t>(c.position(1));
@@ -461,8 +461,8 @@ Taker settings_list(const char* kind) {
   return [kind](const Match& x) {
     std::string list = x.m[1].str();
     json settings = json::array();
-    static const std::regex separator(R"(\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*)");
-    for (std::sregex_token_iterator it(list.begin(), list.end(), separator, -1), end; it != end; ++it) {
+    static const Regex separator(R"(\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*)");
+    for (RegexTokenIterator it(list.begin(), list.end(), separator, -1), end; it != end; ++it) {
       std::string item = it->str();
       while (!item.empty() && item.back() == ' ') item.pop_back();
       if (!item.empty()) settings.push_back(item);
@@ -820,7 +820,7 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   if (obligation(n.text)) return {reasoned("caller-obligation", n, subject)};
   // "The functions return the values indicated in the DESCRIPTION section":
   // a pointer to statements made elsewhere on the page, each read there.
-  static const std::regex points_elsewhere(
+  static const Regex points_elsewhere(
       R"re(\b(?:indicated|described|given|listed|documented|stated|explained) (?:in|under) (?:the )?"?(?:description|notes|return values?)"?(?: section)?(?: above| below)?\.?$)re");
   if (std::regex_search(n.text, points_elsewhere)) return {reasoned("informative", n, subject)};
   std::vector<Finding> out = recognise_returns(n, ctx);

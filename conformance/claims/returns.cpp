@@ -205,24 +205,24 @@ std::optional<Finding> described_value(const Normalised& n, const SentenceContex
   const bool pointer_result = p->return_type.find('*') != std::string::npos;
   const std::string& t = n.text;
   std::smatch m;
-  static const std::regex or_null(R"(\breturns? (?:the|a|an) [^.;]*? or NULL (?:if|when|unless|in case)\b)");
+  static const Regex or_null(R"(\breturns? (?:the|a|an) [^.;]*? or NULL (?:if|when|unless|in case)\b)");
   if (pointer_result && std::regex_search(t, or_null))
     return make("returns-pointer-or-null", {{"success", "non-null"}, {"failure", "null"}});
   const std::string partner = counterpart(subject, *ctx.vocab);
   // An event is something that happened: its phrase has a participle
   // ("started", "reused", "found", "removed"), and it is no state ("the
   // number of sessions currently held") nor a size ("the number of bytes").
-  static const std::regex counter(
+  static const Regex counter(
       R"(\breturns? the (?:total )?number of ((?!bytes\b|bits\b|characters\b|elements\b|items\b|lines\b|entries\b)[^.;]+))");
-  static const std::regex happened(R"(\b(?:[a-z]+ed|found|sent|begun|made|done|taken|given)\b)");
-  static const std::regex state(R"(\b(?:currently|held|stored|buffered|in the stack)\b)");
+  static const Regex happened(R"(\b(?:[a-z]+ed|found|sent|begun|made|done|taken|given)\b)");
+  static const Regex state(R"(\b(?:currently|held|stored|buffered|in the stack)\b)");
   if (!pointer_result && p->return_type != "void" && p->params.size() == 1 && partner.empty() &&
       std::regex_search(t, m, counter) && std::regex_search(m[1].first, m[1].second, happened) &&
       !std::regex_search(m[1].first, m[1].second, state)) {
     const auto b = static_cast<std::size_t>(m.position(1));
     std::string event = n.restore(b, b + static_cast<std::size_t>(m.length(1)));
     json params = json::object();
-    static const std::regex mode(R"(,? in (client|server) mode\b)");
+    static const Regex mode(R"(,? in (client|server) mode\b)");
     std::smatch mm;
     if (std::regex_search(event, mm, mode)) {
       params["mode"] = mm[1].str();
@@ -234,7 +234,7 @@ std::optional<Finding> described_value(const Normalised& n, const SentenceContex
     require(f, "event");
     return f;
   }
-  static const std::regex of_object(
+  static const Regex of_object(
       R"(\breturns? the (?!number\b|total\b|size\b|length\b|maximum\b|minimum\b|count\b|previous\b|old\b)([^.;]*))");
   if (!partner.empty() && partner.find("set") != std::string::npos && subject.find("get") != std::string::npos &&
       std::regex_search(t, m, of_object)) {
