@@ -6,6 +6,7 @@
 #include "checks/scenarios.hpp"
 #include "checks/verdict.hpp"
 #include "checks/world.hpp"
+#include "harness/observers.hpp"
 #include "harness/optional.hpp"
 
 #include <openssl/ssl.h>
@@ -48,6 +49,10 @@ HalfOpen alone(bool server, std::size_t own_buffer = 0);
 // references are taken first, so a release must count down rather than
 // free at once.
 RefTrial context_trial(std::function<Result(SSL_CTX*)> act_on, int extra = 0);
+
+// A session's death watched through its ex_data free callback; UNRESOLVED
+// when the observer is unavailable.
+const harness::Tag* watched(SSL_SESSION* s);
 
 void add_session(Registry& r);
 void add_context(Registry& r);
