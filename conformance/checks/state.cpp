@@ -69,7 +69,7 @@ Second at_expiry_edge(long past) {
         [&](const harness::Contexts&, SSL_SESSION*, SSL_SESSION* server) {
           start = std::time(nullptr);
           const long timeout = static_cast<long>(SSL_SESSION_get_timeout(server));
-          SSL_SESSION_set_time(server, static_cast<long>(start) - timeout - past);
+          optional::session_set_time(server, static_cast<long>(start) - timeout - past);
           return std::string("server session set to expire ") + (past ? "before" : "at") + " this second";
         },
         did);
@@ -167,7 +167,7 @@ std::vector<std::string> string_list(const nlohmann::json& p, const char* name) 
 // encoding that drops a field shows.
 void make_distinct(SSL_SESSION* s) {
   static const unsigned char context[] = "sslconf-encoding";
-  SSL_SESSION_set_time(s, 1234567890L);
+  optional::session_set_time(s, 1234567890L);
   SSL_SESSION_set_timeout(s, 4321L);
   try {
     optional::session_set1_id_context(s, context, sizeof context - 1);
