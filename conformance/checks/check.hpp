@@ -76,6 +76,19 @@ Verdict counts(const Claim&);
 Verdict sets_flag(const Claim&);
 Verdict keeps_settings(const Claim&);
 Verdict inherits_settings(const Claim&);
+// Session state (added for issue 15: checks/state.cpp).
+Verdict resumption_requires(const Claim&);
+Verdict marks_not_resumable(const Claim&);
+Verdict advances_pointer(const Claim&);
+Verdict encoding_keeps(const Claim&);
+Verdict session_starts_with(const Claim&);
+Verdict returns_argument(const Claim&);
+Verdict refuses_value(const Claim&);
+Verdict releases_previous(const Claim&);
+Verdict cache_replaces_same_id(const Claim&);
+Verdict callback_reference(const Claim&);
+Verdict returns_quantity(const Claim&);
+Verdict reuses_argument(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

@@ -103,7 +103,14 @@ Verdict cache_by_mode(const Claim& c) {
   if (p.contains("mode") && p["mode"].is_string()) names.push_back(p["mode"].get<std::string>());
   if (names.empty()) names = {"SSL_SESS_CACHE_OFF", "SSL_SESS_CACHE_CLIENT", "SSL_SESS_CACHE_SERVER", "SSL_SESS_CACHE_BOTH"};
   std::string problems, seen;
-  for (const auto& n : names) seen += (seen.empty() ? "" : "; ") + mode_check(n, mode_flag(n), problems);
+  for (const auto& n : names) {
+    // A modifier flag (SSL_SESS_CACHE_NO_INTERNAL_STORE, ...) enables no
+    // side by itself: it is tried on a context that caches on both sides.
+    const long flag = mode_flag(n);
+    const bool side = flag == SSL_SESS_CACHE_OFF || (flag & ~SSL_SESS_CACHE_BOTH) == 0;
+    const std::string label = side ? n : n + " | SSL_SESS_CACHE_BOTH";
+    seen += (seen.empty() ? "" : "; ") + mode_check(label, side ? flag : flag | SSL_SESS_CACHE_BOTH, problems);
+  }
   return problems.empty() ? pass(seen) : fail(problems);
 }
 

@@ -141,6 +141,14 @@ struct CountedEvent {
 // The events the scenarios can make happen, most specific first.
 const std::vector<CountedEvent>& counted_events();
 
+// A numeric setter called once on a fresh object: what it returned, and the
+// value in effect before and after the call (read with its getter).
+struct NumberCall {
+  Result returned;
+  long long before = 0;
+  long long after = 0;
+};
+
 struct Scenario {
   std::function<Result()> success;    // the call doing its job (a page's "on success")
   std::function<Result()> with_null;  // the call with NULL for its object argument
@@ -164,6 +172,30 @@ struct Scenario {
   std::vector<FlagCase> flags;  // the flags the call sets
   std::vector<Setting> kept;       // settings the call leaves as they were (SSL_clear)
   std::vector<Setting> inherited;  // settings the new object takes from its parent (SSL_new)
+  // A setter of a number: the call with `value` for its value parameter.
+  std::function<NumberCall(long long value)> set_number;
+  // Calls with a cursor (`const unsigned char **pp`): after the call, does
+  // *pp point just past what was read or written? `arguments` names it.
+  std::vector<Output> cursors;
+  // The call applied to the resumable session `s`, which a context's cache
+  // holds when `cached` is true; the check then asks SSL_SESSION_is_resumable.
+  std::function<void(SSL_SESSION* s, bool cached)> on_session;
+  // The call creating a session; the caller owns the result.
+  std::function<SSL_SESSION*()> new_session;
+  // Kinds whose whole check is one situation of this function, by kind name
+  // ("releases-previous", "cache-replaces-same-id"): the scenario sets it
+  // up, makes the call and compares with what the kind states.
+  std::map<std::string, std::function<Comparison()>> effects;
+  // A callback setter: a callback that returns `returns` is installed, a
+  // handshake hands it a session, then every holder the library has is
+  // released. `library_releases`: the page says the library lets go of the
+  // callback's reference (the session must be gone), else the application
+  // keeps it (alive until the one release the callback's owner makes).
+  std::function<Comparison(int returns, bool library_releases)> callback_reference;
+  // Quantities a call returns under a condition ("the length of the master
+  // key is returned" when outlen is 0): `arguments` holds words naming the
+  // quantity and the condition; `run` makes the call in that situation.
+  std::vector<Output> quantities;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

@@ -515,7 +515,7 @@ const std::vector<Row>& behaviour_rows() {
        argument("refcount-unchanged", 1), "alias-plus-ref"},
       {"refcount-unchanged", re(R"((?:no|not|without) (?:take|taking|takes|adding|add) (?:a|any) (?:new |extra |additional )?reference|reference count(?:er)?[^.;]*?(?:remains?|stays?) unchanged)"),
        argument("refcount-unchanged", 0), "alias-plus-ref"},
-      {"refcount-increment", re(INC R"( the reference count(?:er)?)" OBJ R"((?: by (NUM|one))?(?:[ ,.;]|$))"),
+      {"refcount-increment", re(INC R"( the reference count(?:er)?)" OBJ R"((?: by (NUM|one))?(?:[ ,.;:]|$))"),
        increment(1, 2), "alias-plus-ref", R"(\bnot (?:be )?(?:increment|increase|raise|bump|add)|n't (?:increment|increase|raise|bump|add)|\bwithout (?:increas|increment|rais|bump|add))"},
       {"refcount-increment", re(R"(reference count(?:er)?)" OBJ R"( (?:is|will be|gets|are) (?:also )?)" INC_PP R"((?: by (NUM|one))?)"),
        increment(1, 2), "alias-plus-ref"},
@@ -566,7 +566,7 @@ const std::vector<Row>& behaviour_rows() {
       {"resumption", re(R"((?:contains|holds) (?:all )?(?:the )?information (?:required|needed|necessary) to (?:re-?establish|resume)|(?:can|may) be (?:used|reused) to resume|session[^.]*?(?:reused|resumed)[^.]*?without (?:a )?(?:new|full) handshake)"),
        behaviour("resumption"), nullptr, R"(\bwhether\b)"},
       {"sets-value", re(R"(^(?:FUNC )?(?:records|stores) (?:the \w+ )?(ARG|[a-z_]+) (?:as|in)\b)"), setter()},
-      {"sets-value", re(R"(^(?:FUNC )?copies (?:ARG |[a-z_]+ )?bytes from (ARG|[a-z_]+) into)"), setter()},
+      {"sets-value", re(R"(^(?:FUNC )?copies (?:ARG |[a-z_]+ )?bytes from (ARG|[a-z_]+) (?:into|as (?:the|its)\b))"), setter()},
       {"copy", re(R"(releasing (?:the copy|the duplicate) does not affect (ARG|[a-z_]+))"), argument("copy", 1)},
       {"sets-value", re(R"(^(?:FUNC )?(?:sets|replaces|changes|stores) (?:the )?[^.;]*? (?:to|with)(?: the (?:chosen |given |new )?value)? (ARG|[a-z_]+)\b)"), setter()},
       // The same predicate with the value in apposition ("sets the protocol
@@ -635,6 +635,295 @@ const std::vector<Row>& behaviour_rows() {
   return rows;
 }
 
+// ---- predicates about a session's state: what resumption requires, what
+// marks a session not resumable, what a new session starts with, what the
+// encoding keeps, where a cursor points afterwards (added for the mutation
+// survivors of issue 15). Each row reads a predicate class; the words of
+// the sentence become the params the check sets up.
+
+// The conditions a sentence puts on resumption, each a requirement a check
+// can break alone: found in the server's cache, not expired, the server's
+// session ID context, resumable. Empty when the sentence names none.
+json resumption_requirements(const std::string& t) {
+  static const std::pair<const char*, std::regex> words[] = {
+      {"in-cache", std::regex(R"(\b(?:finds?|found|looks? up)\b[^.;]*?\bin (?:its|the) (?:internal )?(?:session )?cache\b)")},
+      {"not-expired", std::regex(R"(\bexpired?\b|\btimed[- ]?out\b)")},
+      {"same-sid-ctx", std::regex(R"(\bsession id contexts?\b[^.;]*?\b(?:match|matches|matched|matching|equals?|same|differs?|different)\b|\b(?:matching|same|different|another) session id contexts?\b)")},
+      {"resumable", std::regex(R"(\b(?:not resumable|non-?resumable|unresumable)\b)")},
+  };
+  json out = json::array();
+  for (const auto& [name, pattern] : words)
+    if (std::regex_search(t, pattern)) out.push_back(name);
+  return out;
+}
+
+// "A server does not resume an expired session", "resumes ... only if the
+// session ID contexts match", "If the client offers a session that ... has
+// not expired ..., the server resumes it", "... performs a full handshake
+// instead of resuming".
+Taker resumption_conditions() {
+  return [](const Match& x) {
+    json requires = resumption_requirements(x.n.text);
+    if (requires.empty()) return std::vector<Finding>{};
+    return std::vector<Finding>{finding("resumption-requires", {x.subject}, {{"requires", requires}})};
+  };
+}
+
+// The function acting in the sentence: the last one named before the
+// predicate ("SSL_CTX_remove_session() marks ..."), else the subject.
+std::string acting_function(const Match& x) {
+  const auto before = Normalised::within(x.n.functions, 0, static_cast<std::size_t>(x.m.position(0)));
+  return before.empty() ? x.subject : before.back();
+}
+
+// "marks c as not resumable", "marks the session it removes as not resumable".
+Taker marks_unresumable() {
+  return [](const Match& x) {
+    const std::string fn = acting_function(x);
+    const auto [b, e] = span(x, 1);
+    // "the session it removes", "it": the subject's session parameter.
+    const bool described = x.m[1].str().rfind("the session", 0) == 0 || x.m[1].str() == "it";
+    std::string argument = described ? "" : resolve_argument(x.n, b, e, fn, *x.ctx.vocab);
+    if (described)
+      if (const model::Prototype* p = x.ctx.vocab->any_prototype(fn))
+        for (const auto& a : p->params)
+          if (argument.empty() && a.type.find("SSL_SESSION") != std::string::npos) argument = a.name;
+    json params = {{"argument", argument}};
+    static const std::regex both(R"(\b(?:in both cases|in either case|whether or not)\b)");
+    if (std::regex_search(x.n.text, both)) params["cases"] = "both";
+    Finding f = finding("marks-not-resumable", {fn}, params);
+    require(f, "argument");
+    return std::vector<Finding>{f};
+  };
+}
+
+// The condition a sentence opens with ("On success", "If *pp is not NULL"),
+// for the claim's `condition`/`when`.
+void opening_condition(const Match& x, json& params, const std::string& fn) {
+  static const std::regex opening(R"(^((?:on (?:success|failure|error))|(?:if|when) [^,]+),?)");
+  std::smatch m;
+  if (!std::regex_search(x.n.text, m, opening)) return;
+  static const std::regex intro(R"(^(?:if|when) )");
+  params["condition"] = std::regex_replace(x.n.restore(0, static_cast<std::size_t>(m.length(1))), intro, "");
+  classify_condition(params, fn);
+}
+
+// "*pp is advanced past the bytes used": after the call the cursor points
+// just past what the call read or wrote.
+Taker advances() {
+  return [](const Match& x) {
+    const std::string cursor = named_parameter(x, 1);
+    if (cursor.empty()) return std::vector<Finding>{};
+    // A cursor is a pointer to a pointer (unsigned char **pp).
+    const model::Prototype* p = x.ctx.vocab->prototype(x.subject);
+    bool pointer_to_pointer = false;
+    if (p != nullptr)
+      for (const auto& a : p->params) pointer_to_pointer = pointer_to_pointer || (a.name == cursor && a.type.find("**") != std::string::npos);
+    if (!pointer_to_pointer) return std::vector<Finding>{};
+    json params = {{"argument", cursor}};
+    const auto qb = static_cast<std::size_t>(x.m.position(2));
+    params["past"] = x.n.restore(qb, qb + static_cast<std::size_t>(x.m.length(2)));
+    opening_condition(x, params, x.subject);
+    return std::vector<Finding>{finding("advances-pointer", {x.subject}, params)};
+  };
+}
+
+// A list as the page wrote it ("protocol version, cipher suite and
+// timeout"): one entry per item, articles kept.
+json listed(const std::string& text) {
+  static const std::regex separator(R"(\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*)");
+  json out = json::array();
+  for (std::sregex_token_iterator it(text.begin(), text.end(), separator, -1), end; it != end; ++it)
+    if (!it->str().empty()) out.push_back(it->str());
+  return out;
+}
+
+// "The encoding keeps the fields ...: protocol version, ..., timeout": a
+// session encoded then decoded has the same value in each field named. The
+// subject is the page's encoder (then its decoder).
+Taker encoding_keeps() {
+  return [](const Match& x) {
+    const auto b = static_cast<std::size_t>(x.m.position(1));
+    json fields = listed(x.n.restore(b, b + static_cast<std::size_t>(x.m.length(1))));
+    std::vector<std::string> fs;
+    for (const char* prefix : {"i2d_", "d2i_"})
+      for (const auto& f : x.ctx.vocab->page_functions)
+        if (f.rfind(prefix, 0) == 0 && std::find(fs.begin(), fs.end(), f) == fs.end()) fs.push_back(f);
+    if (fs.empty()) fs.push_back(x.subject);
+    return std::vector<Finding>{finding("encoding-keeps", fs, {{"fields", fields}})};
+  };
+}
+
+// "The new session has an empty session ID, ... and a creation time equal
+// to the current time"; "A session negotiated by a handshake starts with
+// the current time and with the timeout of its context". `origin` says
+// which session: one the subject creates, or one a handshake negotiates.
+Taker starts_with() {
+  return [](const Match& x) {
+    const auto b = static_cast<std::size_t>(x.m.position(2));
+    std::string text = x.n.restore(b, b + static_cast<std::size_t>(x.m.length(2)));
+    static const std::regex with(R"(\bwith (?:the |a |an )?)");
+    text = std::regex_replace(text, with, "");
+    static const std::regex handshake(R"(\bhandshake\b|\bnegotiated\b|\bof its context\b|\bits (?:context|ssl_ctx)\b)");
+    const bool negotiated = std::regex_search(x.n.text, handshake);
+    json params = {{"fields", listed(text)}, {"origin", negotiated ? "handshake" : "subject"}};
+    return std::vector<Finding>{finding("session-starts-with", {x.subject}, params)};
+  };
+}
+
+// "A session copies the timeout of its context when it is created": the
+// field named, taken from the context.
+Taker inherits() {
+  return [](const Match& x) {
+    json params = {{"fields", json::array({x.m[1].str() + " of its context"})}, {"origin", "handshake"}};
+    return std::vector<Finding>{finding("session-starts-with", {x.subject}, params)};
+  };
+}
+
+// "SSL_SESSION_set_time() returns tm on success": the value passed back.
+Taker returns_argument() {
+  return [](const Match& x) {
+    const std::string fn = acting_function(x);
+    const model::Prototype* p = x.ctx.vocab->prototype(fn);
+    const auto [b, e] = span(x, 1);
+    const auto args = Normalised::within(x.n.arguments, b, e);
+    const std::string word = args.empty() ? x.m[1].str() : args.front();
+    bool known = false;
+    if (p != nullptr)
+      for (const auto& a : p->params) known = known || a.name == word;
+    if (!known) return std::vector<Finding>{};
+    json params = {{"argument", word}};
+    if (x.m[2].matched) {
+      params["condition"] = x.m[2].str();
+      classify_condition(params, fn);
+    }
+    return std::vector<Finding>{finding("returns-argument", {fn}, params)};
+  };
+}
+
+// "A negative t is refused", "FUNC refuses a negative tm": the value is
+// not taken (what is in effect stays).
+Taker refuses() {
+  return [](const Match& x) {
+    const int value_group = x.m[1].matched ? 1 : 3;
+    const int arg_group = x.m[1].matched ? 2 : 4;
+    const std::string fn = acting_function(x);
+    const auto [b, e] = span(x, arg_group);
+    const auto args = Normalised::within(x.n.arguments, b, e);
+    const std::string word = args.empty() ? x.m[arg_group].str() : args.front();
+    const model::Prototype* p = x.ctx.vocab->prototype(fn);
+    bool known = false;
+    if (p != nullptr)
+      for (const auto& a : p->params) known = known || a.name == word;
+    if (!known) return std::vector<Finding>{};
+    return std::vector<Finding>{finding("refuses-value", {fn}, {{"argument", word}, {"value", x.m[value_group].str()}})};
+  };
+}
+
+// A sentence in the list item of a cache-mode flag saying which sessions
+// enter the cache ("Sessions negotiated by client connections are added to
+// the cache" under SSL_SESS_CACHE_CLIENT): cache-by-mode in that mode.
+Taker item_cache_mode() {
+  return [](const Match& x) {
+    static const std::regex flag(R"(^SSL_SESS_CACHE_\w+$)");
+    if (!std::regex_match(x.ctx.label, flag)) return std::vector<Finding>{};
+    return cache_mode()(x);
+  };
+}
+
+// Who holds the callback's reference after it returned the value named.
+Taker callback_holder() {
+  return [](const Match& x) {
+    const auto nums = Normalised::within(x.n.numbers, x.m.position(1), x.m.position(1) + 3);
+    const auto value = nums.empty() ? std::nullopt : model::parse_integer(nums.front());
+    if (!value || x.subject.empty()) return std::vector<Finding>{};
+    // Whatever the verb, the reference is the application's to release when
+    // the application is named ("keeps that reference", "releases it
+    // later"), and is no one's once the library has done with it.
+    const bool application_holds = x.m[2].str() != "library";
+    json params = {{"returns", *value}, {"holder", application_holds ? "application" : "library"}};
+    return std::vector<Finding>{finding("callback-reference", {x.subject}, params)};
+  };
+}
+
+// The quantity returned, and the condition the sentence opens with.
+Taker returned_quantity() {
+  return [](const Match& x) {
+    const std::string fn = acting_function(x);
+    if (fn.empty()) return std::vector<Finding>{};
+    const auto b = static_cast<std::size_t>(x.m.position(1));
+    json params = {{"quantity", x.n.restore(b, b + static_cast<std::size_t>(x.m.length(1)))}};
+    opening_condition(x, params, fn);
+    return std::vector<Finding>{finding("returns-quantity", {fn}, params)};
+  };
+}
+
+// The parameter whose object the call reuses.
+Taker reused_argument() {
+  return [](const Match& x) {
+    const std::string fn = acting_function(x);
+    const std::string a = named_parameter(Match{x.m, x.n, x.ctx, fn}, 1);
+    if (a.empty()) return std::vector<Finding>{};
+    return std::vector<Finding>{finding("reuses-argument", {fn}, json{{"argument", a}})};
+  };
+}
+
+// A claim about the sentence's subject with no params.
+Taker subject_only(const char* kind) {
+  return [kind](const Match& x) {
+    if (x.subject.empty()) return std::vector<Finding>{};
+    return std::vector<Finding>{finding(kind, {x.subject})};
+  };
+}
+
+#define UNRESUMABLE R"((?:not resumable|non-?resumable|unresumable))"
+
+const std::vector<Row>& state_rows() {
+  static const std::vector<Row> rows{
+      {"resumption-requires", re(R"(\b(?:does|do|will|can|would) not (?:be )?(?:resume|reuse)d?\b|\b(?:doesn't|won't|cannot|never) (?:be )?(?:resume|reuse)d?\b|\bnot (?:be )?(?:resumed|reused)\b|\binstead of resuming\b|(?:^|[ ,;(])(?:resumes?|reuses?|resumed|reused)\b[^.;]*?\b(?:if|when|once|unless)\b|\b(?:if|when|once)\b[^.;]*?[ ,;(](?:resumes?|reuses?|resumed|reused)\b)"),
+       resumption_conditions(), nullptr, R"(\bwhether\b)"},
+      {"marks-not-resumable", re(R"(\bmarks? (ARG|[a-z_]+|the session(?: it (?:removes|is given))?|it) as )" UNRESUMABLE),
+       marks_unresumable()},
+      {"marks-not-resumable", re(R"((ARG) (?:is|gets) marked (?:as )?)" UNRESUMABLE), marks_unresumable(), "marks-not-resumable"},
+      {"advances-pointer", re(R"(\*?(ARG) is (?:then )?(?:advanced|moved forward|moved on) (past [^.;,]+|by [^.;,]+))"), advances()},
+      {"encoding-keeps", re(R"(\b(?:the )?(?:der )?(?:encoding|encoded (?:form|session))\b[^.:;]*?\b(?:keeps|holds|contains|preserves|records|carries|includes)\b[^.:;]*?:\s*([^.;:]+))"),
+       encoding_keeps()},
+      {"session-starts-with", re(R"(^(?:the|a|each|every) (?:new )?(session(?: object)?(?: negotiated by a handshake)?) (?:starts with|has|is created with) ((?:an? |the |no )[^.;:]+?)\.?$)"),
+       starts_with(), nullptr, R"(\breference count\b|\bnot\b)"},
+      {"session-starts-with", re(R"(^(?:a|each|every) (?:new )?session (?:copies|takes|inherits) the (timeout|time-?out value) of its (?:context|ssl_ctx)\b)"),
+       inherits(), "session-starts-with"},
+      {"returns-argument", re(R"(^FUNC returns (ARG|[a-z_]+)(?: (on success|if [^.;,]+?|unchanged))?(?: and\b|[.,;]|$))"), returns_argument()},
+      {"cache-by-mode", re(R"(^(?:no )?sessions?\b[^.;]*? (?:is|are) (?:not )?(?:added to|cached in|stored in|put in|inserted into) the (?:internal )?(?:session )?cache\b|^no session\b[^.;]*? is cached\b)"),
+       item_cache_mode(), "cache-by-mode"},
+      // "the connection's reference to that old session is released",
+      // "releases its reference to the previous session".
+      {"releases-previous", re(R"(\breferences? to (?:that|the|its) (?:old|previous|former|replaced) ([a-z_]+) (?:is|are) (?:released|dropped|given up)\b|\b(?:releases|drops|gives up) (?:its|the|their) references? to (?:the|its|their) (?:old|previous|former|replaced) ([a-z_]+))"),
+       subject_only("releases-previous")},
+      // "If the cache already holds a different session object with the same
+      // session ID, that object is removed", "replaces any cached session
+      // with the same ID".
+      {"cache-replaces-same-id", re(R"(\b(?:a |another |different |other )+(?:session )?(?:object )?with the same (?:session )?id\b[^.]*?\b(?:is|are|gets) (?:removed|replaced|evicted|dropped)\b|\breplaces (?:a|any|the) (?:cached |older |other )?session (?:object )?(?:that has |with )the same (?:session )?id\b)"),
+       subject_only("cache-replaces-same-id")},
+      // "returns the new options bit mask, after the bits were set": the
+      // value now in effect.
+      {"returns-current", re(R"(^FUNC returns the new ((?:[a-z_]+ |ARG )*?(?:value|mask|options|mode|size|timeout|setting|flags|limit))(?:,| after\b|\.?$))"), subject_only("returns-current")},
+      // "If the callback returns 1, the application keeps that reference";
+      // "If the callback returns 0, the library releases that reference".
+      {"callback-reference", re(R"(^(?:if|when) the (?:[\w-]+ )?callback returns (NUM),? (?:then )?the (application|caller|library) (keeps|owns|holds|releases|frees|drops) (?:that|the|its|this) (?:session )?reference\b)"),
+       callback_holder()},
+      // "If outlen is 0, nothing is copied and the length of the master key
+      // is returned": a quantity returned under the sentence's condition.
+      {"returns-quantity", re(R"(\b(?:the|its) ((?:length|size|number) of (?:the )?[a-z_ ]+?) is returned\b)"), returned_quantity()},
+      // "d2i_SSL_SESSION() reuses a session that *a already points to: it
+      // decodes into that session and returns it": the caller's object.
+      {"reuses-argument", re(R"(^FUNC reuses (?:a|an|the) (?:[a-z_]+ ){1,3}?(?:that|which) \*?(ARG|[a-z_]+) (?:already )?(?:points to|holds|refers to)\b[^.;]*?\breturns it\b)"),
+       reused_argument()},
+      {"refuses-value", re(R"(^(?:an? )?(negative|zero) (ARG|[a-z_]+) is (?:refused|rejected|not accepted)\b|\b(?:refuses|rejects) (?:an? )?(negative|zero) (ARG|[a-z_]+)\b)"),
+       refuses()},
+  };
+  return rows;
+}
+
 // flush-timeout only speaks about flushing when a flush function is named or
 // the word is used; otherwise "removed because expired" is about something else.
 bool flush_context(const Normalised& n) {
@@ -655,7 +944,11 @@ void add_unique(std::vector<Finding>& out, Finding f) {
 
 std::vector<Finding> behaviour_findings(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   std::vector<Finding> out;
-  for (const auto& row : behaviour_rows()) {
+  std::vector<const Row*> rows;
+  for (const auto* table : {&behaviour_rows(), &state_rows()})
+    for (const auto& row : *table) rows.push_back(&row);
+  for (const Row* r : rows) {
+    const Row& row = *r;
     if (row.excluded_by && has_kind(out, row.excluded_by)) continue;
     std::smatch m;
     if (!row.pattern.may_match(n.text) || !std::regex_search(n.text, m, row.pattern.regex())) continue;

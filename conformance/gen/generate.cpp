@@ -111,7 +111,11 @@ const std::map<std::string, std::string>& check_functions() {
                           "session-from-handshake", "cache-by-mode", "flush-timeout", "kept-reference-survives",
                           "resumption", "unclean-shutdown-removes", "sets-value", "cache-add", "cache-remove",
                           "free-callback-once", "cache-count", "remove-callback", "refcount-initial", "limit",
-                          "default-value", "writes-output", "counts", "sets-flag", "keeps-settings", "inherits-settings"}) {
+                          "default-value", "writes-output", "counts", "sets-flag", "keeps-settings", "inherits-settings",
+                          "resumption-requires", "marks-not-resumable",
+                          "advances-pointer", "encoding-keeps", "session-starts-with", "returns-argument",
+                          "refuses-value", "releases-previous", "cache-replaces-same-id",
+                          "callback-reference", "returns-quantity", "reuses-argument"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

@@ -273,6 +273,16 @@ SSL* ssl_dup(SSL* ssl) {
 #endif
 }
 
+unsigned long session_cipher_id(SSL_SESSION* s) {
+#if SSLCONF_HAS_SSL_SESSION_get0_cipher
+  const SSL_CIPHER* c = SSL_SESSION_get0_cipher(s);
+  return c ? static_cast<unsigned long>(SSL_CIPHER_get_id(c)) : 0;
+#else
+  (void)s;
+  missing("SSL_SESSION_get0_cipher");
+#endif
+}
+
 int session_get_protocol_version(SSL_SESSION* s) {
 #if SSLCONF_HAS_SSL_SESSION_get_protocol_version
   return SSL_SESSION_get_protocol_version(s);

@@ -44,6 +44,8 @@ const unsigned char* session_get0_id_context(SSL_SESSION* s, unsigned int* len);
 std::size_t session_get_master_key(SSL_SESSION* s, unsigned char* out, std::size_t len);
 int session_set1_master_key(SSL_SESSION* s, const unsigned char* key, std::size_t len);
 int session_get_protocol_version(SSL_SESSION* s);
+// The ID of the session's cipher suite (SSL_CIPHER_get_id), 0 when it has none.
+unsigned long session_cipher_id(SSL_SESSION* s);
 int set_session_id_context(SSL* ssl, const unsigned char* ctx, unsigned int len);
 int get_shutdown(const SSL* ssl);  // the SSL_SENT_SHUTDOWN / SSL_RECEIVED_SHUTDOWN flags
 void set_shutdown(SSL* ssl, int mode);

@@ -52,8 +52,14 @@ extern "C" SSL* SSL_new(SSL_CTX* ctx) {
   if (!ctx) return nullptr;
   SSL* s = new (std::nothrow) SSL;
   if (!s) return nullptr;
+  // Two references, as every OpenSSL-API library takes: one for the
+  // context the connection was made from, one for the context whose session
+  // cache its sessions go to (the same context here; OpenSSL can change the
+  // first with SSL_set_SSL_CTX and keep the second).
   SSL_CTX_up_ref(ctx);
   s->ctx = ctx;
+  SSL_CTX_up_ref(ctx);
+  s->session_ctx = ctx;
   s->sid_ctx = ctx->sid_ctx;
   if (ctx->method->role != 0) {
     s->server = ctx->method->role == 2;
@@ -67,6 +73,7 @@ extern "C" void SSL_free(SSL* ssl) {
   remove_session_if_bad_end(ssl);
   if (ssl->session) session_release(ssl->session, "SSL_free");
   release_bios(ssl);
+  SSL_CTX_free(ssl->session_ctx);
   SSL_CTX_free(ssl->ctx);
   delete ssl;
 }

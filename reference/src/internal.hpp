@@ -272,6 +272,7 @@ enum class HsState {
 
 struct ssl_st {
   SSL_CTX* ctx = nullptr;
+  SSL_CTX* session_ctx = nullptr;  // holds a reference of its own (see SSL_new)
   BIO* rbio = nullptr;
   BIO* wbio = nullptr;
   bool server = false;

@@ -520,6 +520,28 @@ void add_connection_objects(Registry& r) {
   pending.cases = {{{"requested"}, pending.success, [] { return integer(SSL_renegotiate_pending(live().conn.client)); }}};
 }
 
+// SSL_set_session on a connection that already holds a session whose only
+// other holder has let go: replacing it must free it.
+Comparison replaced_session_released() {
+  SSL* ssl = fresh_connection();
+  SSL_SESSION* old = handshake_session();
+  if (SSL_set_session(ssl, old) != 1) throw Unresolved("scenario: SSL_set_session refused the first session");
+  const harness::Tag* tag = watched(old);
+  SSL_SESSION_free(old);  // the connection's reference is the last
+  if (!tag->alive()) throw Unresolved("scenario: the connection did not keep the session it was given");
+  SSL_SESSION* next = handshake_session();
+  const int ret = SSL_set_session(ssl, next);
+  const bool freed = !tag->alive();
+  SSL_SESSION_free(next);
+  SSL_free(ssl);
+  return {freed, "SSL_set_session with a second session returned " + std::to_string(ret) + "; the first session was " +
+                     (freed ? "freed" : "still alive") + " (its only holder was the connection)"};
+}
+
+void add_connection_state(Registry& r) {
+  r["SSL_set_session"].effects["releases-previous"] = replaced_session_released;
+}
+
 }  // namespace
 
 void add_connection(Registry& r) {
@@ -530,6 +552,7 @@ void add_connection(Registry& r) {
   r["SSL_set_bio"].sets = bios_in_use;
   add_clear_settings(r);
   add_new_settings(r);
+  add_connection_state(r);  // last: it adds to what the others set
 }
 
 }  // namespace sslconf::checks::scenarios

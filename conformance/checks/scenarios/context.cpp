@@ -546,6 +546,153 @@ void add_context_callbacks(Registry& r) {
     return same_callback(optional::ctx_sess_get_get_cb(ctx) == on_get, "SSL_CTX_sess_get_get_cb");
   };
 }
+// SSL_CTX_remove_session applied to a given session, held by the cache of
+// a server context or not.
+void remove_given(SSL_SESSION* s, bool cached) {
+  SSL_CTX* ctx = server_context();
+  if (cached && SSL_CTX_add_session(ctx, s) != 1) throw Unresolved("scenario: SSL_CTX_add_session did not cache the session");
+  SSL_CTX_remove_session(ctx, s);
+  SSL_CTX_free(ctx);
+}
+
+// A context's numeric setter called once on a fresh context.
+template <typename Set, typename Get>
+std::function<NumberCall(long long)> context_number(Set set, Get get) {
+  return [set, get](long long v) {
+    SSL_CTX* ctx = server_context();
+    NumberCall call;
+    call.before = static_cast<long long>(get(ctx));
+    call.returned = integer(static_cast<long long>(set(ctx, static_cast<long>(v))));
+    call.after = static_cast<long long>(get(ctx));
+    SSL_CTX_free(ctx);
+    return call;
+  };
+}
+
+// A context's session ID context has no getter: it is read back from the
+// session a server connection of that context negotiates.
+Comparison id_context_recorded() {
+  harness::Contexts ctx;
+  harness::Connection conn;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  if (SSL_CTX_set_session_id_context(ctx.server, kId, kIdLength) != 1)
+    return {false, "SSL_CTX_set_session_id_context refused " + std::to_string(kIdLength) + " bytes"};
+  if (!harness::connect(ctx, conn, why)) throw Unresolved("scenario: " + why);
+  SSL_SESSION* s = SSL_get_session(conn.server);
+  if (!s) throw Unresolved("scenario: the server has no session after a handshake");
+  unsigned int len = 0;
+  const unsigned char* got = optional::session_get0_id_context(s, &len);
+  Comparison c = compare_bytes(got, len, kId, kIdLength);
+  c.observed = "the server's session: " + c.observed;
+  return c;
+}
+
+// Two session objects with one ID: a handshake session in the cache, then
+// a copy of it added. The cache keeps one entry, the copy, and releases
+// the first (its only other holder has let go, so it dies).
+Comparison same_id_replaced() {
+  SSL_CTX* ctx = server_context();
+  SSL_SESSION* first = handshake_session();
+  if (SSL_CTX_add_session(ctx, first) != 1) throw Unresolved("scenario: SSL_CTX_add_session did not cache a session");
+  SSL_SESSION* copy = optional::session_dup(first);
+  if (!copy) throw Unresolved("scenario: no copy of the session could be made");
+  const harness::Tag* tag = watched(first);
+  SSL_SESSION_free(first);  // the cache's reference is the last
+  const int ret = SSL_CTX_add_session(ctx, copy);
+  const long held = SSL_CTX_sess_number(ctx);
+  const bool freed = !tag->alive();
+  const std::string seen = "adding another session with the cached ID returned " + std::to_string(ret) +
+                           "; the cache held " + std::to_string(held) + ", the first session was " +
+                           (freed ? "released" : "still held");
+  SSL_SESSION_free(copy);
+  SSL_CTX_free(ctx);
+  return {held == 1 && freed, seen + " (the page: 1, released)"};
+}
+
+// Option bits by value (bits 22 and 17 of every release's mask), so that
+// a library declaring only some SSL_OP_ names can be asked too.
+constexpr unsigned long kAnotherOption = 0x00400000UL, kThirdOption = 0x00020000UL;
+
+// A setter of option bits that returns the options now in effect.
+template <typename Change>
+Comparison options_after(Change change) {
+  SSL_CTX* ctx = server_context();
+  SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET | kAnotherOption);
+  const auto returned = change(ctx);
+  const auto now = SSL_CTX_get_options(ctx);
+  SSL_CTX_free(ctx);
+  return compare_values(static_cast<long long>(returned), static_cast<long long>(now));
+}
+
+// The new-session callback's own reference: a server caching its sessions
+// hands each new one to a callback that returns what the trial chose.
+struct Handed {
+  int returns = 0;
+  int calls = 0;
+  SSL_SESSION* session = nullptr;
+};
+Handed& handed() {
+  static Handed h;
+  return h;
+}
+int hand_back(SSL*, SSL_SESSION* s) {
+  ++handed().calls;
+  handed().session = s;
+  return handed().returns;
+}
+
+Comparison new_callback_reference(int returns, bool library_releases) {
+  harness::Contexts ctx;
+  harness::Connection conn;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  SSL_CTX_set_session_cache_mode(ctx.server, SSL_SESS_CACHE_SERVER);
+  handed() = {returns, 0, nullptr};
+  optional::ctx_sess_set_new_cb(ctx.server, hand_back);
+  if (!harness::connect(ctx, conn, why)) throw Unresolved("scenario: " + why);
+  if (handed().calls != 1 || handed().session == nullptr)
+    return {false, "the new-session callback ran " + std::to_string(handed().calls) + " times over one full handshake (expected 1)"};
+  const harness::Tag* tag = watched(handed().session);
+  harness::disconnect(conn, true);
+  SSL_CTX_free(ctx.client);
+  SSL_CTX_free(ctx.server);  // the cache's reference goes with the context
+  const bool alive = tag->alive();
+  std::string seen = "the callback returned " + std::to_string(returns) + "; with the connections and contexts freed the session was " +
+                     (alive ? "alive" : "freed");
+  if (library_releases) return {!alive, seen + " (the page: the library released the callback's reference)"};
+  if (alive) SSL_SESSION_free(handed().session);  // the application's one release
+  const bool freed_at_release = alive && !tag->alive();
+  return {freed_at_release, seen + (freed_at_release ? ", freed by the application's one release" : "") +
+                                " (the page: the application holds one reference)"};
+}
+
+// A file type no page names, for a file that is good in every named one.
+constexpr int kUnknownFileType = 42;
+
+void add_context_state(Registry& r) {
+  r["SSL_CTX_use_certificate_file"].cases.push_back({{"neither"}, [] {
+    return integer(SSL_CTX_use_certificate_file(server_context(), harness::test_file("cert.pem").c_str(), kUnknownFileType));
+  }});
+  r["SSL_CTX_use_PrivateKey_file"].cases.push_back({{"neither"}, [] {
+    return integer(SSL_CTX_use_PrivateKey_file(server_context(), harness::test_file("key.pem").c_str(), kUnknownFileType));
+  }});
+  r["SSL_CTX_sess_set_new_cb"].callback_reference = new_callback_reference;
+  r["SSL_CTX_add_session"].effects["cache-replaces-same-id"] = same_id_replaced;
+  r["SSL_CTX_set_options"].current = [] {
+    return options_after([](SSL_CTX* ctx) { return SSL_CTX_set_options(ctx, kThirdOption); });
+  };
+  r["SSL_CTX_clear_options"].current = [] {
+    return options_after([](SSL_CTX* ctx) { return SSL_CTX_clear_options(ctx, SSL_OP_NO_TICKET); });
+  };
+  r["SSL_CTX_set_session_id_context"].sets = id_context_recorded;
+  r["SSL_CTX_remove_session"].on_session = remove_given;
+  r["SSL_CTX_sess_set_cache_size"].set_number = context_number(
+      [](SSL_CTX* c, long t) { return SSL_CTX_sess_set_cache_size(c, t); }, [](SSL_CTX* c) { return SSL_CTX_sess_get_cache_size(c); });
+  r["SSL_CTX_set_timeout"].set_number = context_number(
+      [](SSL_CTX* c, long t) { return SSL_CTX_set_timeout(c, t); }, [](SSL_CTX* c) { return SSL_CTX_get_timeout(c); });
+}
+
 }  // namespace
 
 void add_context(Registry& r) {
@@ -555,6 +702,7 @@ void add_context(Registry& r) {
   add_context_defaults(r);
   add_context_statistics(r);
   add_context_callbacks(r);
+  add_context_state(r);  // last: it adds to what the others set
 }
 
 }  // namespace sslconf::checks::scenarios

@@ -3,6 +3,7 @@
 #include "checks/scenarios/common.hpp"
 
 #include "harness/family.hpp"
+#include "harness/observers.hpp"
 #include "platform/process.hpp"
 
 #include <cstring>
@@ -46,6 +47,13 @@ Comparison accepts_up_to(long long limit, const std::string& what,
   return {at == 1 && beyond != 1, what + " of " + std::to_string(n) + " bytes: returned " + std::to_string(at) +
                                       "; of " + std::to_string(n + 1) + " bytes: returned " + std::to_string(beyond) +
                                       " (1: taken)"};
+}
+
+const harness::Tag* watched(SSL_SESSION* s) {
+  if (!harness::DeathWatch::broken().empty()) throw Unresolved(harness::DeathWatch::broken());
+  const harness::Tag* tag = harness::DeathWatch::watch(s);
+  if (!tag) throw Unresolved("observer: the session could not be tagged");
+  return tag;
 }
 
 HalfOpen alone(bool server, std::size_t own_buffer) {

@@ -297,6 +297,92 @@ void add_session_fields(Registry& r) {
   };
 }
 
+// A session setter of a number, called on a fresh session.
+template <typename Set, typename Get>
+std::function<NumberCall(long long)> session_number(Set set, Get get) {
+  return [set, get](long long v) {
+    SSL_SESSION* s = blank_session();
+    NumberCall call;
+    call.before = static_cast<long long>(get(s));
+    call.returned = integer(static_cast<long long>(set(s, static_cast<long>(v))));
+    call.after = static_cast<long long>(get(s));
+    SSL_SESSION_free(s);
+    return call;
+  };
+}
+
+// An encoding call with its cursor: the encoding is written (or read, with
+// four spare bytes after it) at a buffer, and the cursor must end just past
+// the encoding.
+Comparison cursor_after(bool decode, bool length_asked = false) {
+  SSL_SESSION* s = handshake_session();
+  const int n = i2d_SSL_SESSION(s, nullptr);
+  if (n <= 0) throw Unresolved("scenario: i2d_SSL_SESSION did not encode a handshake session");
+  std::vector<unsigned char> der(static_cast<std::size_t>(n) + 4, 0);
+  unsigned char* out = der.data();
+  const int written = i2d_SSL_SESSION(s, &out);
+  SSL_SESSION_free(s);
+  long moved = static_cast<long>(out - der.data());
+  // pp NULL asks for the length: the number of bytes the encoding takes.
+  if (length_asked)
+    return {written == n, "pp NULL returned " + std::to_string(n) + "; writing the encoding returned " + std::to_string(written)};
+  if (decode) {
+    const unsigned char* in = der.data();
+    SSL_SESSION* back = d2i_SSL_SESSION(nullptr, &in, static_cast<long>(der.size()));
+    if (!back) throw Unresolved("scenario: d2i_SSL_SESSION did not decode an encoding followed by spare bytes");
+    SSL_SESSION_free(back);
+    moved = static_cast<long>(in - der.data());
+  }
+  const std::string seen = std::string(decode ? "d2i_SSL_SESSION" : "i2d_SSL_SESSION") + " moved *pp by " +
+                           std::to_string(moved) + " bytes over an encoding of " + std::to_string(n) +
+                           (decode ? "" : " (returned " + std::to_string(written) + ")");
+  return {moved == n, seen};
+}
+
+// outlen 0 asks for the length: the number a call with room for the
+// whole key reports copying.
+Comparison master_key_length_asked() {
+  SSL_SESSION* s = handshake_session();
+  std::vector<unsigned char> room(256);
+  const std::size_t whole = optional::session_get_master_key(s, room.data(), room.size());
+  const std::size_t asked = optional::session_get_master_key(s, room.data(), 0);
+  SSL_SESSION_free(s);
+  if (whole == 0) throw Unresolved("scenario: a handshake session has an empty master key");
+  return {asked == whole, "outlen 0 returned " + std::to_string(asked) + "; the key has " + std::to_string(whole) + " bytes"};
+}
+
+// d2i_SSL_SESSION given a session in *a: that session is filled in and
+// returned, and *a still points to it.
+Comparison decoded_into_given() {
+  SSL_SESSION* s = handshake_session();
+  Der der(static_cast<std::size_t>(i2d_SSL_SESSION(s, nullptr)));
+  unsigned char* out = der.data();
+  i2d_SSL_SESSION(s, &out);
+  SSL_SESSION_free(s);
+  SSL_SESSION* given = blank_session();
+  SSL_SESSION* a = given;
+  const unsigned char* in = der.data();
+  SSL_SESSION* got = d2i_SSL_SESSION(&a, &in, static_cast<long>(der.size()));
+  if (!got) throw Unresolved("scenario: d2i_SSL_SESSION did not decode a handshake session's encoding");
+  const bool same = got == given && a == given;
+  SSL_SESSION_free(got);
+  return {same, std::string("d2i_SSL_SESSION returned ") + (got == given ? "the given session" : "another session") +
+                    ", *a then pointed to " + (a == given ? "the given session" : "another session")};
+}
+
+void add_session_state(Registry& r) {
+  r["d2i_SSL_SESSION"].effects["reuses-argument"] = decoded_into_given;
+  r["SSL_SESSION_get_master_key"].quantities = {{{"length", "master key", "0"}, master_key_length_asked}};
+  r["i2d_SSL_SESSION"].quantities = {{{"length", "encoding", "NULL"}, [] { return cursor_after(false, true); }}};
+  r["SSL_SESSION_new"].new_session = [] { return harness::new_blank_session(); };
+  r["SSL_SESSION_set_time"].set_number = session_number(
+      [](SSL_SESSION* s, long t) { return optional::session_set_time(s, t); }, [](SSL_SESSION* s) { return SSL_SESSION_get_time(s); });
+  r["SSL_SESSION_set_timeout"].set_number = session_number(
+      [](SSL_SESSION* s, long t) { return SSL_SESSION_set_timeout(s, t); }, [](SSL_SESSION* s) { return SSL_SESSION_get_timeout(s); });
+  r["i2d_SSL_SESSION"].cursors = {{{"pp"}, [] { return cursor_after(false); }}};
+  r["d2i_SSL_SESSION"].cursors = {{{"pp"}, [] { return cursor_after(true); }}};
+}
+
 }  // namespace
 
 void add_session(Registry& r) {
@@ -306,6 +392,7 @@ void add_session(Registry& r) {
   add_time_synonyms(r);
   add_session_encoding(r);
   add_session_fields(r);
+  add_session_state(r);  // last: it adds to what the others set
 }
 
 }  // namespace sslconf::checks::scenarios
