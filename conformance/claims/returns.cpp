@@ -324,14 +324,17 @@ std::vector<std::string> functions_returning(const json& value, const Vocabulary
 // session ID length exceeds ...". Keyed by the value's expectation; a value
 // with no clause of its own is absent.
 std::vector<std::pair<json, std::string>> value_clauses(const Normalised& n) {
-  static const Regex clause(kValue + R"((?: pointer)?(?: (?:is|will be) returned)?(?: (?:on|for|upon) (?:failure|error)s?)?,?(?: (?:for example|for instance|e\.g\.),?)? ((?:if|when|whenever|unless|in case of|in case) [^.;]+))");
+  // After "for example" a situation may also be a phrase ("0 on failure,
+  // for instance on a connection that uses TLS 1.3").
+  static const Regex clause(kValue + R"((?: pointer)?(?: (?:is|will be) returned)?(?: (?:on|for|upon) (?:failure|error)s?)?,?(?:(?: (?:for example|for instance|e\.g\.),?)? ((?:if|when|whenever|unless|in case of|in case) [^.;]+)| (?:for example|for instance|e\.g\.),? ((?:on|with|for|during|after|before) [^.;]+)))");
   std::vector<std::pair<json, std::string>> out;
   const std::string& t = n.text;
   for (RegexIterator it(t.begin(), t.end(), clause), e; it != e; ++it) {
     const json value = value_of(n, (*it)[1], static_cast<std::size_t>(it->position(1)));
     if (value.is_null()) continue;
-    const auto at = static_cast<std::size_t>(it->position(2));
-    std::string text = n.restore(at, at + static_cast<std::size_t>(it->length(2)));
+    const int group = (*it)[2].matched ? 2 : 3;
+    const auto at = static_cast<std::size_t>(it->position(group));
+    std::string text = n.restore(at, at + static_cast<std::size_t>(it->length(group)));
     // "NULL if X or 0 otherwise": the clause ends where the next value starts.
     static const Regex next_value(R"(,? (?:or|and) (?:NUM|NULL)\b.*$)");
     text = std::regex_replace(text, next_value, "");

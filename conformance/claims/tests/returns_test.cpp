@@ -106,6 +106,12 @@ BOOST_AUTO_TEST_CASE(a_failure_value_keeps_its_own_condition) {
   BOOST_TEST(!i.params.contains("condition"));
   const Finding plain = only_return(session_page(), "SSL_SESSION_up_ref() returns 1 on success or 0 on error.");
   BOOST_TEST(!plain.params.contains("failure_condition"));
+  // After "for instance" the situation may be a phrase, not an if-clause.
+  const Finding phrase = only_return(session_page(), "SSL_SESSION_up_ref() returns 1 on success and 0 on failure, for instance with a session that is being freed.");
+  BOOST_TEST(phrase.params["failure_condition"] == "with a session that is being freed");
+  // Without "for example" a trailing phrase is no condition of the value.
+  const Finding scope = only_return(session_page(), "SSL_SESSION_up_ref() returns 1 on success and 0 on failure with any session.");
+  BOOST_TEST(!scope.params.contains("failure_condition"));
 }
 
 // "yields"/"gives" before a value are return verbs as "returns" is.
