@@ -174,6 +174,10 @@ struct Scenario {
   std::vector<Setting> inherited;  // settings the new object takes from its parent (SSL_new)
   // A setter of a number: the call with `value` for its value parameter.
   std::function<NumberCall(long long value)> set_number;
+  // A value the setter does not know, and the words that name what it is
+  // not ("protocol version"): for "a value that is not a known X is refused".
+  std::string unknown_of;
+  long long unknown_value = 0;
   // Calls with a cursor (`const unsigned char **pp`): after the call, does
   // *pp point just past what was read or written? `arguments` names it.
   std::vector<Output> cursors;

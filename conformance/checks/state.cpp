@@ -375,10 +375,21 @@ Verdict returns_argument(const Claim& c) {
 Verdict refuses_value(const Claim& c) {
   const Scenario& s = scenario_for(subject(c));
   if (!s.set_number) throw Untestable("no scenario calls " + subject(c) + " with a chosen value");
-  const std::string value = text_param(params_of(c), "value");
+  const auto p = params_of(c);
+  const std::string value = text_param(p, "value");
   long long v = 0;
-  if (value == "negative") v = -1;
-  else if (value != "zero") throw Untestable("no scenario tries the value " + value);
+  if (value == "negative") {
+    v = -1;
+  } else if (value == "unknown") {
+    // The page names what the value is not ("a known protocol version"):
+    // only a scenario that knows a value outside that set can try it.
+    const std::string of = text_param(p, "of");
+    if (s.unknown_of.empty() || of.find(s.unknown_of) == std::string::npos)
+      throw Untestable("no scenario of " + subject(c) + " knows a value that is not a known " + of);
+    v = s.unknown_value;
+  } else if (value != "zero") {
+    throw Untestable("no scenario tries the value " + value);
+  }
   const NumberCall call = s.set_number(v);
   const std::string seen = "given " + std::to_string(v) + ": returned " + call.returned.describe() + ", value " +
                            std::to_string(call.before) + " before, " + std::to_string(call.after) + " after";

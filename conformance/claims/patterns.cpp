@@ -801,6 +801,26 @@ Taker returns_argument() {
   };
 }
 
+// "A value that is not a known protocol version is refused": the value
+// parameter is the subject's one parameter that is not a pointer.
+Taker refuses_unknown() {
+  return [](const Match& x) {
+    const std::string fn = acting_function(x);
+    const model::Prototype* p = x.ctx.vocab->prototype(fn);
+    std::vector<std::string> values;
+    if (p != nullptr)
+      for (const auto& a : p->params)
+        if (a.type.find('*') == std::string::npos && !a.name.empty()) values.push_back(a.name);
+    if (values.size() != 1) return std::vector<Finding>{};
+    // The words as written: a parameter name among them ("protocol
+    // version") was replaced by ARG in the normalised text.
+    const auto at = static_cast<std::size_t>(x.m.position(1));
+    const std::string what = x.n.restore(at, at + static_cast<std::size_t>(x.m.length(1)));
+    return std::vector<Finding>{
+        finding("refuses-value", {fn}, {{"argument", values.front()}, {"value", "unknown"}, {"of", what}})};
+  };
+}
+
 // "A negative t is refused", "FUNC refuses a negative tm": the value is
 // not taken (what is in effect stays).
 Taker refuses() {
@@ -920,6 +940,9 @@ const std::vector<Row>& state_rows() {
        reused_argument()},
       {"refuses-value", re(R"(^(?:an? )?(negative|zero) (ARG|[a-z_]+) is (?:refused|rejected|not accepted)\b|\b(?:refuses|rejects) (?:an? )?(negative|zero) (ARG|[a-z_]+)\b)"),
        refuses()},
+      // "A value that is not a known protocol version is refused".
+      {"refuses-value", re(R"(^(?:an? |the )?(?:value|number|argument)(?: (?:that|which) is)? not an? (?:known|valid|supported|recogni[sz]ed) ((?:[a-z]+|ARG)(?: (?:[a-z]+|ARG))*?) (?:is|are) (?:refused|rejected|not accepted)\b)"),
+       refuses_unknown()},
   };
   return rows;
 }

@@ -26,6 +26,9 @@ RefTrial context_trial(std::function<Result(SSL_CTX*)> act_on, int extra) {
 
 namespace {
 
+// No protocol has this version number (TLS uses 0x03xx, DTLS 0xfexx).
+constexpr int kUnknownVersion = 0x1234;
+
 // The session a get callback hands back in the external-cache scenarios.
 SSL_SESSION*& external_answer() {
   static SSL_SESSION* s = nullptr;
@@ -199,10 +202,10 @@ void add_context_settings(Registry& r) {
                 }}};
   auto& min = r["SSL_CTX_set_min_proto_version"];
   min.success = [] { return integer(optional::ctx_set_min_proto_version(server_context(), TLS1_2_VERSION)); };
-  min.cases = {{{"unknown-version"}, [] { return integer(optional::ctx_set_min_proto_version(server_context(), 0x1234)); }}};
+  min.cases = {{{"unknown-version"}, [] { return integer(optional::ctx_set_min_proto_version(server_context(), kUnknownVersion)); }}};
   auto& max = r["SSL_CTX_set_max_proto_version"];
   max.success = [] { return integer(optional::ctx_set_max_proto_version(server_context(), TLS1_2_VERSION)); };
-  max.cases = {{{"unknown-version"}, [] { return integer(optional::ctx_set_max_proto_version(server_context(), 0x1234)); }}};
+  max.cases = {{{"unknown-version"}, [] { return integer(optional::ctx_set_max_proto_version(server_context(), kUnknownVersion)); }}};
 
   // The bound set is the bound read back.
   auto bound_read_back = [](int (*set)(SSL_CTX*, int), int (*get)(SSL_CTX*)) {
@@ -691,6 +694,16 @@ void add_context_state(Registry& r) {
       [](SSL_CTX* c, long t) { return SSL_CTX_sess_set_cache_size(c, t); }, [](SSL_CTX* c) { return SSL_CTX_sess_get_cache_size(c); });
   r["SSL_CTX_set_timeout"].set_number = context_number(
       [](SSL_CTX* c, long t) { return SSL_CTX_set_timeout(c, t); }, [](SSL_CTX* c) { return SSL_CTX_get_timeout(c); });
+  auto& min = r["SSL_CTX_set_min_proto_version"];
+  min.set_number = context_number([](SSL_CTX* c, long v) { return optional::ctx_set_min_proto_version(c, static_cast<int>(v)); },
+                                  [](SSL_CTX* c) { return optional::ctx_get_min_proto_version(c); });
+  auto& max = r["SSL_CTX_set_max_proto_version"];
+  max.set_number = context_number([](SSL_CTX* c, long v) { return optional::ctx_set_max_proto_version(c, static_cast<int>(v)); },
+                                  [](SSL_CTX* c) { return optional::ctx_get_max_proto_version(c); });
+  for (auto* bound : {&min, &max}) {
+    bound->unknown_of = "protocol version";
+    bound->unknown_value = kUnknownVersion;
+  }
 }
 
 }  // namespace

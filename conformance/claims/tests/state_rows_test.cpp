@@ -148,6 +148,24 @@ BOOST_AUTO_TEST_CASE(a_setter_returns_or_refuses_its_value) {
   const auto b = find_kind(recognise_in(v, "SSL_SESSION_set_timeout() rejects a negative tm and returns 0."), "refuses-value");
   BOOST_TEST_REQUIRE(b.has_value());
   BOOST_TEST(b->functions.front() == "SSL_SESSION_set_timeout");
+  // A value outside a named set: the subject's one value parameter.
+  const auto u = find_kind(recognise_in(v, "A number which is not a valid timeout is rejected and nothing changes.",
+                                        "DESCRIPTION", "SSL_SESSION_set_timeout"),
+                           "refuses-value");
+  BOOST_TEST_REQUIRE(u.has_value());
+  BOOST_TEST(u->params["value"] == "unknown");
+  BOOST_TEST(u->params["of"] == "timeout");
+  BOOST_TEST(u->params["argument"] == "tm");
+  // A parameter's name among the words is kept as written.
+  const auto w = find_kind(recognise_in(v, "A value that is not a known tm is refused.", "DESCRIPTION",
+                                        "SSL_SESSION_set_timeout"),
+                           "refuses-value");
+  BOOST_TEST_REQUIRE(w.has_value());
+  BOOST_TEST(w->params["of"] == "tm");
+  // A subject with no single value parameter gives no such claim.
+  BOOST_TEST(!find_kind(recognise_in(v, "A value that is not a known session is refused.", "DESCRIPTION",
+                                     "SSL_SESSION_get_time"),
+                        "refuses-value"));
 }
 
 BOOST_AUTO_TEST_CASE(a_cache_mode_item_says_which_sessions_are_cached) {
