@@ -102,19 +102,26 @@ Result error_after(Situation situation) {
 
 // The value a handshake function returns on the call that completes it,
 // called on the client (or, with on_server, on the server).
-template <class Step>
-Result completing_step(Step step, bool on_server = false) {
-  harness::Contexts ctx;
+// A client and a server connection of fresh contexts (kept in `ctx`),
+// joined by a BIO pair, roles set, nothing sent yet.
+void unstarted_pair(harness::Contexts& ctx, SSL*& client, SSL*& server) {
   std::string why;
   if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
-  SSL* client = SSL_new(ctx.client);
-  SSL* server = SSL_new(ctx.server);
+  client = SSL_new(ctx.client);
+  server = SSL_new(ctx.server);
   BIO *a = nullptr, *b = nullptr;
   if (!client || !server || BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no connection objects");
   SSL_set_bio(client, a, a);
   SSL_set_bio(server, b, b);
   SSL_set_connect_state(client);
   SSL_set_accept_state(server);
+}
+
+template <class Step>
+Result completing_step(Step step, bool on_server = false) {
+  harness::Contexts ctx;
+  SSL *client = nullptr, *server = nullptr;
+  unstarted_pair(ctx, client, server);
   SSL* subject = on_server ? server : client;
   SSL* peer = on_server ? client : server;
   if (on_server) SSL_do_handshake(client);  // the client speaks first
@@ -325,16 +332,8 @@ Comparison bios_in_use() {
 template <class Read>
 Comparison kept_by_clear(const std::string& what, Read read, std::function<void(SSL*)> prepare = [](SSL*) {}) {
   harness::Contexts ctx;
-  std::string why;
-  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
-  SSL* client = SSL_new(ctx.client);
-  SSL* server = SSL_new(ctx.server);
-  BIO *a = nullptr, *b = nullptr;
-  if (!client || !server || BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no connection objects");
-  SSL_set_bio(client, a, a);
-  SSL_set_bio(server, b, b);
-  SSL_set_connect_state(client);
-  SSL_set_accept_state(server);
+  SSL *client = nullptr, *server = nullptr;
+  unstarted_pair(ctx, client, server);
   prepare(client);
   const auto configured = read(client);
   if (!handshake_between(client, server)) throw Unresolved("scenario: the handshake did not complete");
