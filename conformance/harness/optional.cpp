@@ -218,6 +218,16 @@ const BIO* get_wbio(const SSL* ssl) {
 #endif
 }
 
+unsigned long long ctx_clear_options(SSL_CTX* ctx, unsigned long long options) {
+#if SSLCONF_HAS_SSL_CTX_clear_options
+  return static_cast<unsigned long long>(SSL_CTX_clear_options(ctx, options));
+#else
+  (void)ctx;
+  (void)options;
+  missing("SSL_CTX_clear_options");
+#endif
+}
+
 unsigned long long get_options(const SSL* ssl) {
 #if SSLCONF_HAS_SSL_get_options
   return static_cast<unsigned long long>(SSL_get_options(ssl));

@@ -57,6 +57,7 @@ std::string cipher_list(const SSL* ssl);  // SSL_get_cipher_list(ssl, 0..), join
 const BIO* get_rbio(const SSL* ssl);
 const BIO* get_wbio(const SSL* ssl);
 unsigned long long get_options(const SSL* ssl);
+unsigned long long ctx_clear_options(SSL_CTX* ctx, unsigned long long options);  // the mask now in effect
 void ctx_set_verify_peer(SSL_CTX* ctx);  // SSL_VERIFY_PEER, no callback
 // SSL_get_verify_mode(ssl) == SSL_VERIFY_PEER
 bool verifies_peer(const SSL* ssl);

@@ -686,7 +686,7 @@ void add_context_state(Registry& r) {
     return options_after([](SSL_CTX* ctx) { return SSL_CTX_set_options(ctx, kThirdOption); });
   };
   r["SSL_CTX_clear_options"].current = [] {
-    return options_after([](SSL_CTX* ctx) { return SSL_CTX_clear_options(ctx, SSL_OP_NO_TICKET); });
+    return options_after([](SSL_CTX* ctx) { return optional::ctx_clear_options(ctx, SSL_OP_NO_TICKET); });
   };
   r["SSL_CTX_set_session_id_context"].sets = id_context_recorded;
   r["SSL_CTX_remove_session"].on_session = remove_given;
