@@ -189,7 +189,7 @@ int set_cipher_list(SSL* ssl, const char* list) {
 #endif
 }
 
-std::string cipher_list(const SSL* ssl) {
+std::string cipher_list(SSL* ssl) {
 #if SSLCONF_HAS_SSL_get_cipher_list
   std::string out;
   for (int i = 0; const char* name = SSL_get_cipher_list(ssl, i); ++i) out += (i ? ":" : "") + std::string(name);

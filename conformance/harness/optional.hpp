@@ -53,7 +53,7 @@ void set_shutdown(SSL* ssl, int mode);
 const SSL_METHOD* get_ssl_method(const SSL* ssl);
 const SSL_METHOD* ctx_get_ssl_method(const SSL_CTX* ctx);
 int set_cipher_list(SSL* ssl, const char* list);
-std::string cipher_list(const SSL* ssl);  // SSL_get_cipher_list(ssl, 0..), joined by ':'
+std::string cipher_list(SSL* ssl);  // SSL_get_cipher_list(ssl, 0..), joined by ':' (wolfSSL: not const)
 const BIO* get_rbio(const SSL* ssl);
 const BIO* get_wbio(const SSL* ssl);
 unsigned long long get_options(const SSL* ssl);
