@@ -37,6 +37,8 @@ const std::vector<std::pair<std::string, Alternatives>>& vocabulary() {
       {"no-more-indexes", {{"no more", "index"}, {"exhaust"}, {"too many"}}},
       {"tls13", {{"tls 1.3"}, {"tlsv1.3"}, {"tls1.3"}}},
       {"would-block", {{"nonblocking"}, {"non-blocking"}, {"would block"}, {"want_write"}}},
+      {"nothing-to-read", {{"nothing", "read"}, {"nothing", "waiting"}, {"no data"}, {"no bytes", "waiting"}}},
+      {"peer-gone", {{"other", "gone"}, {"peer", "gone"}, {"other", "freed"}, {"peer", "freed"}}},
   };
   return v;
 }

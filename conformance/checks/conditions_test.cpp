@@ -18,6 +18,9 @@ BOOST_AUTO_TEST_CASE(a_named_cause_selects_its_class) {
   BOOST_TEST(both.count("not-in-cache") == 1u);
   BOOST_TEST(condition_classes("The length sid_ctx_len exceeded the maximum allowed length").count("too-long") == 1u);
   BOOST_TEST(condition_classes("The handshake of ssl had already started").count("handshake-started") == 1u);
+  BOOST_TEST(condition_classes("if there is no data to read in the buffer").count("nothing-to-read") == 1u);
+  BOOST_TEST(condition_classes("after the peer BIO has been freed").count("peer-gone") == 1u);
+  BOOST_TEST(condition_classes("even if bytes were never read").count("nothing-to-read") == 0u);
   BOOST_TEST(condition_classes("because ctx is NULL").count("null-argument") == 1u);
   BOOST_TEST(condition_classes("It can occur if an action is needed to continue the operation for nonblocking BIOs.")
                  .count("would-block") == 1u);

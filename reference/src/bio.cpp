@@ -70,8 +70,11 @@ extern "C" int BIO_free(BIO* a) {
   if (!a) return 0;
   if (a->refs.fetch_sub(1, std::memory_order_acq_rel) > 1) return 1;
   {
+    // The pair is dissolved, as OpenSSL's is: what this end wrote and the
+    // other has not read goes with it.
     std::lock_guard<std::mutex> guard(a->pair->lock);
     a->pair->closed[a->end] = true;
+    a->pair->buf[a->end].clear();
   }
   delete a;
   return 1;
@@ -102,6 +105,7 @@ extern "C" int BIO_read(BIO* b, void* data, int dlen) {
   if (!b || !data || dlen < 0) return -1;
   if (dlen == 0) return 0;
   const long n = sslref::bio_read(b, static_cast<unsigned char*>(data), static_cast<size_t>(dlen));
-  if (n > 0) return static_cast<int>(n);
-  return n < 0 ? 0 : -1;  // the pair's end of stream is 0 here, "nothing yet" is -1
+  // Nothing there yet and the other end gone both read as -1, as in OpenSSL 3
+  // (which tells them apart by the retry flag, an API libsslref leaves out).
+  return n > 0 ? static_cast<int>(n) : -1;
 }

@@ -253,7 +253,8 @@ namespace sslref {
 // Returns bytes written (>0), or 0 when the buffer is full (retry later),
 // -1 when the peer is gone.
 long bio_write(BIO* b, const unsigned char* p, size_t n);
-// Returns bytes read (>0), 0 when nothing is there yet, -1 at end of stream.
+// Returns bytes read (>0), 0 when nothing is there yet, -1 when the peer is
+// gone (its unread bytes went with it).
 long bio_read(BIO* b, unsigned char* p, size_t n);
 }  // namespace sslref
 

@@ -76,6 +76,22 @@ void add_bio(Registry& r) {
                     static const char byte = 0;
                     return integer(BIO_write(a, &byte, 1));
                   }}};
+  // A read of a pair with nothing waiting, and of a pair whose other end was
+  // freed with a byte it wrote still unread.
+  r["BIO_read"].cases = {{{"nothing-to-read"}, [] {
+                            BIO *a = nullptr, *b = nullptr;
+                            if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+                            char out[4];
+                            return integer(BIO_read(a, out, sizeof out));
+                          }},
+                         {{"peer-gone"}, [] {
+                            BIO *a = nullptr, *b = nullptr;
+                            if (BIO_new_bio_pair(&a, 16, &b, 16) != 1) throw Unresolved("scenario: BIO_new_bio_pair failed");
+                            if (BIO_write(b, "x", 1) != 1) throw Unresolved("scenario: the pair did not take one byte");
+                            BIO_free(b);
+                            char out[4];
+                            return integer(BIO_read(a, out, sizeof out));
+                          }}};
   auto& guarantee = r["BIO_ctrl_get_write_guarantee"];
   guarantee.cases = {{{"gone"}, [] {
                         BIO *a = nullptr, *b = nullptr;

@@ -30,7 +30,8 @@ int BIO_new_bio_pair(BIO **bio1, size_t writebuf1, BIO **bio2, size_t writebuf2)
 
 /**
  * BIO_free() releases one reference to a; the endpoint is destroyed when
- * the last one goes, and its peer then sees end of stream.
+ * the last one goes, which dissolves the pair: its peer can then neither
+ * read nor write.
  *
  * @return 1 on success, 0 when a is NULL (nothing is done).
  */
@@ -50,9 +51,9 @@ int BIO_write(BIO *b, const void *data, int dlen);
  * BIO_read() takes up to dlen bytes that the other end of the pair wrote.
  *
  * @return the number of bytes read (at least 1); -1 when nothing is there
- * yet (retry after the other end has written) or b or data is NULL; 0 at the
- * end of the stream (the other end is gone and everything it wrote has been
- * read) or when dlen is 0.
+ * yet (retry after the other end has written), when the other end is gone
+ * (freeing it dissolved the pair, with any bytes it wrote that were not read),
+ * or when b or data is NULL; 0 when dlen is 0.
  */
 int BIO_read(BIO *b, void *data, int dlen);
 
