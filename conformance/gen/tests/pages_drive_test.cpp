@@ -53,7 +53,10 @@ nlohmann::json conform(const std::string& impl, const std::vector<std::string>& 
   if (!fs::exists(build / "CMakeCache.txt"))
     run_or_fail({"cmake", "-S", SSLCONF_SOURCE_DIR, "-B", build.string(), "-G", "Ninja", "-DSSLCONF_IMPL=" + impl,
                  "-DSSLCONF_BUILD_TOOLS=OFF", "-DSSLCONF_BUILD_BENCHMARKS=OFF", "-DSSLCONF_BUILD_DOCS=OFF",
-                 "-DSSLCONF_BUILD_TESTS=OFF", "-DSSLCONF_CLAIMS=" + claims.string(), "-DSSLCONF_TOOL=" SSLCONF_TOOL_PATH});
+                 "-DSSLCONF_BUILD_TESTS=OFF", "-DSSLCONF_CLAIMS=" + claims.string(), "-DSSLCONF_TOOL=" SSLCONF_TOOL_PATH,
+                 // As conform builds a suite: -O1, no debug information (a third of the compile time).
+                 "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_C_FLAGS_RELEASE=-O1 -DNDEBUG",
+                 "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNDEBUG"});
   // A changed claims.json re-runs the generator: only changed pages rebuild.
   run_or_fail({"cmake", "--build", build.string(), "--target", "sslconf_suite"});
   const fs::path suite = build / "conformance/suite";
