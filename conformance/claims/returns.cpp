@@ -100,10 +100,11 @@ std::vector<std::string> subjects(const Normalised& n, std::size_t verb, const S
   if (!on_page.empty()) return on_page;
   if (!other.empty()) return other;
   // "These functions return ...", "Both return ...", "All of them return
-  // ...": a collective subject is every function of the page that returns
-  // something.
+  // ...", "If any of the functions is passed NULL, 0 is returned": a
+  // collective subject is every function of the page that returns
+  // something. (A lone "the function" names no one function of several.)
   static const Regex collective(
-      R"(^(?:(?:these|both|all|all of these|all the|each of these|the)(?: \w+)? (?:functions|macros|calls)|both|they|all of them|each of them)\b)");
+      R"(^(?:(?:if|when|whenever) )?(?:(?:these|both|all|all of these|all the|each of these|the)(?: \w+)? (?:functions|macros|calls)|(?:any|each|either|one) of (?:the|these) (?:\w+ )?(?:functions?|macros?|calls?)|both|they|all of them|each of them|any of them)\b)");
   if (std::regex_search(n.text.substr(0, verb), collective)) {
     collective_subject = true;
     std::vector<std::string> all;
@@ -250,7 +251,7 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
   static const Regex nothing(
       R"((?:does not|doesn't|do not|don't|will not) (?:return|provide) (?:a |any )?(?:value|values|diagnostic|information)|returns? no (?:value|diagnostic)|no return value|(?:is|are) (?:of type )?void|returns? nothing|returns? void)");
   static const Regex on_null(
-      R"((?:passed|passing|given|with|called with) (?:the |a )?NULL(?: pointer)?(?: (?:for|as) (?:the )?(?:\w+ )?(ARG|\w+))?[^.;]*?,? (NUM|NULL) is returned|returns? (NUM|NULL) (?:if|when) (ARG|\w+) is NULL)");
+      R"((?:passed|passing|given|with|called with) (?:the |a )?NULL(?: pointer)?(?: (?:for|as) (?:the )?(?:\w+ )?(ARG|\w+))?[^.;]*?,? (NUM|NULL) is returned|returns? (NUM|NULL) (?:if|when) (ARG|\w+) is NULL|\b(?:if|when) (ARG|\w+) is NULL,[^.;]*? returns? (NUM|NULL)\b)");
   static const Regex previous(R"(returns? the (?:previous(?:ly)?|old|former)\b)");
   static const Regex current(R"(returns? the (?:current(?:ly)?|present)\b)");
   static const Regex pointer(R"(returns? (?:a |the |an )?(?:\w+ )?pointer\b|\bthe return value points to\b)");
@@ -258,7 +259,7 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
   std::smatch m;
   if (std::regex_search(t, nothing)) return make("returns-void", json::object());
   if (std::regex_search(t, m, on_null)) {
-    const int a = m[1].matched ? 1 : 4, v = m[2].matched ? 2 : 3;
+    const int a = m[1].matched ? 1 : m[4].matched ? 4 : 5, v = m[2].matched ? 2 : m[3].matched ? 3 : 6;
     Finding f = make("returns-on-null", json::object());
     f.params["argument"] = resolve_argument(n, m.position(a), m.position(a) + m.length(a), subject, *ctx.vocab);
     f.params["value"] = value_of(n, m[v], m.position(v));

@@ -111,6 +111,15 @@ void add_time_synonyms(Registry& r) {
     return integer(SSL_SESSION_set_timeout(session(in), 1234));
   };
   r["SSL_set_timeout"].invoke = [session](const Inputs& in) { return integer(optional::old_set_timeout(session(in), 1234)); };
+  // Each of them given a NULL session.
+  r["SSL_SESSION_get_time"].with_null = [] { return integer(SSL_SESSION_get_time(nullptr)); };
+  r["SSL_get_time"].with_null = [] { return integer(optional::old_get_time(nullptr)); };
+  r["SSL_SESSION_get_timeout"].with_null = [] { return integer(SSL_SESSION_get_timeout(nullptr)); };
+  r["SSL_get_timeout"].with_null = [] { return integer(optional::old_get_timeout(nullptr)); };
+  r["SSL_SESSION_set_time"].with_null = [] { return integer(optional::session_set_time(nullptr, 1000000)); };
+  r["SSL_set_time"].with_null = [] { return integer(optional::old_set_time(nullptr, 1000000)); };
+  r["SSL_SESSION_set_timeout"].with_null = [] { return integer(SSL_SESSION_set_timeout(nullptr, 1234)); };
+  r["SSL_set_timeout"].with_null = [] { return integer(optional::old_set_timeout(nullptr, 1234)); };
 }
 
 // The ID written back: its bytes, and their number in *len.

@@ -127,6 +127,39 @@ BOOST_AUTO_TEST_CASE(collective_subject_keeps_only_fitting_functions) {
   BOOST_TEST(fs[0].functions == std::vector<std::string>{"SSL_SESSION_up_ref"});
 }
 
+// "any of the functions" in a condition before the value is every function
+// of the page (OpenSSL's pages also write it with a singular "function").
+BOOST_AUTO_TEST_CASE(any_of_the_functions_in_a_condition_is_a_collective_subject) {
+  const auto v = vocabulary({proto("long", "SSL_SESSION_get_timeout", {{"const SSL_SESSION *", "s"}}),
+                             proto("long", "SSL_SESSION_set_timeout", {{"SSL_SESSION *", "s"}, {"long", "t"}}),
+                             proto("void", "SSL_SESSION_free", {{"SSL_SESSION *", "s"}})});
+  const std::vector<std::string> valued{"SSL_SESSION_get_timeout", "SSL_SESSION_set_timeout"};
+  for (const char* sentence : {"If any of the functions is given a NULL pointer for s, 0 is returned.",
+                               "When any of these functions is passed the NULL pointer for the session s, 0 is returned.",
+                               "If any of the function is passed NULL for s, 0 is returned."}) {
+    const auto fs = recognise_in(v, sentence, "RETURN VALUES");
+    std::vector<std::string> got;
+    for (const auto& f : fs) {
+      BOOST_TEST(f.kind == "returns-on-null", sentence);
+      got.insert(got.end(), f.functions.begin(), f.functions.end());
+    }
+    BOOST_TEST(got == valued, sentence);
+  }
+  // The NULL argument first, then the functions that return the value.
+  const auto leading = recognise_in(v, "When s is NULL, SSL_SESSION_get_timeout() and SSL_SESSION_set_timeout() return 0.",
+                                    "RETURN VALUES");
+  BOOST_TEST_REQUIRE(leading.size() == 2u);
+  for (const auto& f : leading) {
+    BOOST_TEST(f.kind == "returns-on-null");
+    BOOST_TEST(f.params.value("value", json()) == 0);
+    BOOST_TEST(f.params.value("argument", "") == "s");
+  }
+  // One function named: that one only, never the whole page.
+  const auto named = recognise_in(v, "If SSL_SESSION_get_timeout() is passed NULL for s, 0 is returned.", "RETURN VALUES");
+  BOOST_TEST_REQUIRE(named.size() == 1u);
+  BOOST_TEST(named[0].functions == std::vector<std::string>{"SSL_SESSION_get_timeout"});
+}
+
 // The other value's "otherwise" is no part of a value's condition.
 BOOST_AUTO_TEST_CASE(condition_stops_before_the_other_value) {
   const Finding f = only_return(session_page(), "SSL_SESSION_new() returns NULL when memory is exhausted and a new session otherwise.");
