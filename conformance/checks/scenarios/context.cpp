@@ -263,61 +263,6 @@ void offer_unresumed(const Live& l, SSL_SESSION* s) {
   if (SSL_session_reused(again.server) != 0) throw Unresolved("scenario: the offered session was resumed");
 }
 
-Comparison two_handshakes_count(const std::string& name, bool on_server) {
-  Live l = live();
-  reconnect(l, nullptr);
-  return count_after(name, on_server ? l.ctx.server : l.ctx.client, 2, "two completed full handshakes");
-}
-
-Comparison hits_count() {
-  Live l = live();
-  resume_once(l);
-  return count_after("SSL_CTX_sess_hits", l.ctx.server, 1, "one resumed handshake (server side)");
-}
-
-// A client session from other contexts: this server's cache never had it.
-Comparison misses_count() {
-  SSL_SESSION* foreign = handshake_session();
-  Live l = live();
-  offer_unresumed(l, foreign);
-  return count_after("SSL_CTX_sess_misses", l.ctx.server, 1, "one proposed session not in the server's cache");
-}
-
-// The server's cached copy is made old (its creation time far in the past).
-Comparison timeouts_count() {
-  Live l = live();
-  SSL_SESSION* server_copy = SSL_get1_session(l.conn.server);
-  SSL_SESSION* client_copy = SSL_get1_session(l.conn.client);
-  if (!server_copy || !client_copy) throw Unresolved("scenario: no session after a handshake");
-  harness::disconnect(l.conn, true);
-  optional::session_set_time(server_copy, 1000);
-  offer_unresumed(l, client_copy);
-  return count_after("SSL_CTX_sess_timeouts", l.ctx.server, 1, "one proposed session found in the cache but expired");
-}
-
-// A cache of one entry given three new sessions: two had to go.
-Comparison cache_full_count() {
-  Live l = live();
-  SSL_CTX_sess_set_cache_size(l.ctx.server, 1);
-  reconnect(l, nullptr);
-  reconnect(l, nullptr);
-  return count_after("SSL_CTX_sess_cache_full", l.ctx.server, 2, "three full handshakes into a cache of size 1");
-}
-
-// One renegotiation started by the client of a TLS 1.2 connection.
-Comparison renegotiations_count(const std::string& name, bool on_server) {
-  Live l = live();
-  if (SSL_renegotiate(l.conn.client) != 1) throw Unresolved("scenario: SSL_renegotiate refused");
-  // An established server takes the new hello in a read (the adapter's
-  // read of what the peer sent).
-  for (int round = 0; round < 16; ++round) {
-    SSL_do_handshake(l.conn.client);
-    harness::drain_post_handshake(l.conn.server);
-    harness::drain_post_handshake(l.conn.client);
-  }
-  return count_after(name, on_server ? l.ctx.server : l.ctx.client, 1, "one renegotiation requested by the client");
-}
-
 // The counted-event scenarios (counted_events()): each makes its event
 // happen on fresh contexts. A side the event does not reach in a way the
 // scenario can state is -1 (not read).
@@ -386,21 +331,26 @@ Counted one_renegotiation() {
   return {l.ctx.client, l.ctx.server, 1, 1, "one renegotiation requested by the client of a TLS 1.2 connection"};
 }
 
+// A statistic read after one of the counted-event scenarios, on the side
+// whose count the scenario states.
+std::function<Comparison()> count_of(const std::string& name, Counted (*event)(), bool on_server) {
+  return [name, event, on_server] {
+    const Counted c = event();
+    return count_after(name, on_server ? c.server : c.client, on_server ? c.on_server : c.on_client, c.what);
+  };
+}
+
 void add_context_statistics(Registry& r) {
-  r["SSL_CTX_sess_connect"].current = [] { return two_handshakes_count("SSL_CTX_sess_connect", false); };
-  r["SSL_CTX_sess_connect_good"].current = [] { return two_handshakes_count("SSL_CTX_sess_connect_good", false); };
-  r["SSL_CTX_sess_accept"].current = [] { return two_handshakes_count("SSL_CTX_sess_accept", true); };
-  r["SSL_CTX_sess_accept_good"].current = [] { return two_handshakes_count("SSL_CTX_sess_accept_good", true); };
-  r["SSL_CTX_sess_connect_renegotiate"].current = [] {
-    return renegotiations_count("SSL_CTX_sess_connect_renegotiate", false);
-  };
-  r["SSL_CTX_sess_accept_renegotiate"].current = [] {
-    return renegotiations_count("SSL_CTX_sess_accept_renegotiate", true);
-  };
-  r["SSL_CTX_sess_hits"].current = hits_count;
-  r["SSL_CTX_sess_misses"].current = misses_count;
-  r["SSL_CTX_sess_timeouts"].current = timeouts_count;
-  r["SSL_CTX_sess_cache_full"].current = cache_full_count;
+  r["SSL_CTX_sess_connect"].current = count_of("SSL_CTX_sess_connect", full_handshakes, false);
+  r["SSL_CTX_sess_connect_good"].current = count_of("SSL_CTX_sess_connect_good", full_handshakes, false);
+  r["SSL_CTX_sess_accept"].current = count_of("SSL_CTX_sess_accept", full_handshakes, true);
+  r["SSL_CTX_sess_accept_good"].current = count_of("SSL_CTX_sess_accept_good", full_handshakes, true);
+  r["SSL_CTX_sess_connect_renegotiate"].current = count_of("SSL_CTX_sess_connect_renegotiate", one_renegotiation, false);
+  r["SSL_CTX_sess_accept_renegotiate"].current = count_of("SSL_CTX_sess_accept_renegotiate", one_renegotiation, true);
+  r["SSL_CTX_sess_hits"].current = count_of("SSL_CTX_sess_hits", one_resumption, true);
+  r["SSL_CTX_sess_misses"].current = count_of("SSL_CTX_sess_misses", one_miss, true);
+  r["SSL_CTX_sess_timeouts"].current = count_of("SSL_CTX_sess_timeouts", one_timeout, true);
+  r["SSL_CTX_sess_cache_full"].current = count_of("SSL_CTX_sess_cache_full", two_evictions, true);
   // The count of sessions in the cache after two were added.
   r["SSL_CTX_sess_number"].current = [] {
     SSL_CTX* ctx = server_context();
