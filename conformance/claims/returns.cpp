@@ -379,6 +379,21 @@ bool fits_return_type(const Finding& f, const model::Prototype* p) {
 // identical, ..., the return value is 0"; "When called on a server, it
 // returns ...") holds under that clause only: it becomes the claim's
 // condition unless the value shapes found a closer one.
+// "Returns 1 if it can or 0 if not": a condition that only repeats a modal
+// ("it can", "it does", "so") stands for the "whether" clause of the
+// sentence before ("... determines whether an object can be used to resume
+// a session"), which a scenario can set up.
+void with_elided_condition(Finding& f, const SentenceContext& ctx, const std::string& subject) {
+  static const Regex elided(R"(^(?:it|they|this|that|so|yes)(?: (?:can|could|does|do|is|are|has|have|will|may))?$)");
+  static const Regex whether(R"(\bwhether (.+?)(?:,? or not)?\s*[.;]?$)", std::regex::icase);
+  const auto c = f.params.find("condition");
+  if (c == f.params.end() || !c->is_string() || !std::regex_search(c->get<std::string>(), elided)) return;
+  std::smatch m;
+  if (!std::regex_search(ctx.previous, m, whether)) return;
+  f.params["condition"] = "if " + m[1].str();
+  classify_condition(f.params, subject);
+}
+
 void with_condition(Finding& f, const Normalised& n, const std::string& subject) {
   static const char* const valued[] = {"returns-int", "returns-pointer-or-null", "returns-pointer",
                                        "returns-enumerated", "returns-current", "returns-previous"};
@@ -433,6 +448,7 @@ std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContex
     if (!subject.empty()) f->functions = {subject};
     with_value_conditions(*f, n);
     with_condition(*f, n, subject);
+    with_elided_condition(*f, ctx, subject);
     if (subject.empty() && f->checkable && f->kind != "returns-on-null") {  // a value with no function to call stays visibly unchecked
       f->checkable = false;
       f->reason = "unrecognised";

@@ -49,7 +49,7 @@ void add_session_objects(Registry& r) {
   resumable.success = [] { return integer(optional::session_is_resumable(handshake_session())); };
   // A session shown to resume (the next connection reused it) stands for a
   // resumable one; a blank one cannot resume.
-  resumable.cases = {{{"resumable", "can be resumed"}, [] {
+  resumable.cases = {{{"resumable", "can be resumed", "used to resume"}, [] {
                         SSL_SESSION* s = resumed_session();
                         Result r = integer(optional::session_is_resumable(s));
                         r.input = "a session the next connection resumed";

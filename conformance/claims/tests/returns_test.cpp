@@ -160,6 +160,20 @@ BOOST_AUTO_TEST_CASE(any_of_the_functions_in_a_condition_is_a_collective_subject
   BOOST_TEST(named[0].functions == std::vector<std::string>{"SSL_SESSION_get_timeout"});
 }
 
+// "1 if it can, 0 if not": the condition is the "whether" clause of the
+// sentence before; without one it stays as written.
+BOOST_AUTO_TEST_CASE(an_elided_condition_borrows_the_whether_clause_before_it) {
+  const auto v = vocabulary({proto("int", "SSL_SESSION_has_ticket", {{"const SSL_SESSION *", "s"}})});
+  const auto fs = recognise_in(v, "It returns 1 if it does and 0 otherwise.", "RETURN VALUES", "SSL_SESSION_has_ticket", "",
+                               "SSL_SESSION_has_ticket() tells whether the session s carries a ticket or not.");
+  BOOST_TEST_REQUIRE(fs.size() == 1u);
+  BOOST_TEST(fs[0].params.value("condition", "") == "if the session s carries a ticket");
+  const auto alone = recognise_in(v, "It returns 1 if it does and 0 otherwise.", "RETURN VALUES", "SSL_SESSION_has_ticket", "",
+                                  "SSL_SESSION_has_ticket() looks at the session s.");
+  BOOST_TEST_REQUIRE(alone.size() == 1u);
+  BOOST_TEST(alone[0].params.value("condition", "") == "it does");
+}
+
 // The other value's "otherwise" is no part of a value's condition.
 BOOST_AUTO_TEST_CASE(condition_stops_before_the_other_value) {
   const Finding f = only_return(session_page(), "SSL_SESSION_new() returns NULL when memory is exhausted and a new session otherwise.");
