@@ -93,6 +93,7 @@ Verdict reuses_argument(const Claim&);
 Verdict returns_copied(const Claim&);
 Verdict behaves_like(const Claim&);
 Verdict length_is(const Claim&);
+Verdict returns_one_of(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

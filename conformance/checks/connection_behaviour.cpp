@@ -109,7 +109,12 @@ Verdict behaves_like(const Claim& c) {
   if (!find_scenario(fn) || !find_scenario(fn)->copy_out || !other || !other->copy_out)
     throw Untestable("no scenario compares " + fn + " with " + like);
   const Contract mine = contract_of(*find_scenario(fn), fn);
-  const Contract theirs = contract_of(*other, like);
+  Contract theirs;
+  try {
+    theirs = contract_of(*other, like);
+  } catch (const harness::Missing& m) {
+    throw Untestable("the page compares " + fn + " with " + like + ", which this library does not declare");
+  }
   const std::string seen = mine.seen + " | " + theirs.seen;
   return mine.kept == theirs.kept ? pass("the same copy behaviour: " + seen)
                                   : fail(seen + " (page: " + fn + " behaves as " + like + ")");
@@ -136,6 +141,31 @@ Verdict length_is(const Claim& c) {
                            std::to_string(whole) + " bytes";
   const bool holds = asked.returned == expected && static_cast<long long>(whole) == expected;
   return holds ? pass(seen) : fail(seen + " (page: " + value + " = " + std::to_string(expected) + " bytes)");
+}
+
+Verdict returns_one_of(const Claim& c) {
+  const auto p = params_of(c);
+  const auto& fn = subject(c);
+  if (!p.contains("values") || !p["values"].is_array()) throw Untestable("the claim names no values");
+  const Scenario& s = scenario_for(fn);
+  if (!s.success) throw Untestable("no success scenario for " + fn);
+  std::string known;
+  std::vector<long long> values;
+  for (const auto& v : p["values"]) {
+    long long value = 0;
+    if (!v.is_string() || !harness::optional::constant_value(v.get<std::string>(), value)) continue;
+    values.push_back(value);
+    known += (known.empty() ? "" : ", ") + v.get<std::string>() + " (" + std::to_string(value) + ")";
+  }
+  if (values.empty()) throw Untestable("no value known for any constant the page names");
+  const Result r = s.success();
+  if (r.type != Result::Type::integer) throw Unresolved("scenario: " + fn + " returned " + r.describe());
+  const bool among = std::find(values.begin(), values.end(), r.integer) != values.end();
+  const std::string seen = "on success returned " + r.describe() + "; the page's constants: " + known;
+  if (among) return pass(seen);
+  // Constants given as examples ("e.g.") do not bound the set.
+  if (p.value("examples", false)) throw Untestable(seen + " (the page lists them as examples only)");
+  return fail(seen);
 }
 
 }  // namespace sslconf::checks

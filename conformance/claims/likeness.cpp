@@ -139,12 +139,32 @@ std::vector<Finding> free_called_for_old(const Normalised& n, const SentenceCont
   return {make("releases-previous", {acting}, params)};
 }
 
+// "this number matches the constants e.g. TLS1_VERSION, TLS1_2_VERSION or
+// TLS1_3_VERSION", "The value is one of SSL_ERROR_NONE, ...": what the
+// subject returns is one of the constants named (`examples` when the page
+// lists them as examples only).
+std::vector<Finding> one_of_constants(const Normalised& n, const std::string& subject) {
+  static const Regex listed(
+      R"(\b(?:(?:matches|match|is|are|equals) (?:one of )?|returns? one of )(?:the )?(?:constants?|values?|macros?)?,? ?(e\.g\.,?|such as|for example,?|like|namely)? ?([A-Z][A-Z0-9]*_[A-Z0-9_]+(?:,? (?:or |and )?[A-Z][A-Z0-9]*_[A-Z0-9_]+)+)\b)");
+  static const Regex returned(R"(\breturns?\b)");
+  std::smatch m;
+  if (subject.empty() || !std::regex_search(n.text, returned) || !std::regex_search(n.text, m, listed)) return {};
+  // Constants have an underscore; the placeholders (FUNC, NUM, NULL) none.
+  static const Regex name(R"([A-Z][A-Z0-9]*_[A-Z0-9_]+)");
+  json values = json::array();
+  const std::string list = m[2].str();
+  for (RegexIterator it(list.begin(), list.end(), name), end; it != end; ++it) values.push_back(it->str());
+  if (values.size() < 2) return {};
+  return {make("returns-one-of", {subject}, {{"values", values}, {"examples", m[1].matched}})};
+}
+
 }  // namespace
 
 std::vector<Finding> likeness_findings(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   std::vector<Finding> out = behaves_like(n, ctx);
   for (auto& f : fixed_length(n, ctx)) out.push_back(std::move(f));
   for (auto& f : free_called_for_old(n, ctx, subject)) out.push_back(std::move(f));
+  for (auto& f : one_of_constants(n, subject)) out.push_back(std::move(f));
   return out;
 }
 

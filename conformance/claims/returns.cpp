@@ -162,8 +162,17 @@ std::optional<Finding> conditional_value(const Normalised& n, const SentenceCont
                                                R"(\.?$)");
   // "FUNC will return 1 in that case": the case is the previous sentence's.
   static const Regex in_that_case(R"(\breturns? )" + kValue + R"( in (?:that|this|such a|either) case\b)");
+  // "SSL_read() will indicate the end of the peer data by returning <= 0":
+  // what is indicated is when the value comes.
+  static const Regex indicates_by(R"(\b(?:indicates?|signals?|reports?) ([^.;]+?) by returning )" + kValue);
   std::smatch m;
   int v = 0, c = 0;
+  if (std::regex_search(n.text, m, indicates_by)) {
+    const json value = value_of(n, m[2], m.position(2));
+    if (value.is_null()) return std::nullopt;
+    const auto at = static_cast<std::size_t>(m.position(1));
+    return make("returns-enumerated", {{"value", value}, {"condition", n.restore(at, at + static_cast<std::size_t>(m.length(1)))}});
+  }
   if (std::regex_search(n.text, m, in_that_case)) {
     const json value = value_of(n, m[1], m.position(1));
     if (value.is_null() || ctx.previous.empty()) return std::nullopt;

@@ -40,6 +40,12 @@ const Vocabulary& dup_page() {
   return v;
 }
 
+const Vocabulary& version_page() {
+  static const Vocabulary v = vocabulary({proto("int", "SSL_SESSION_get_protocol_version", {{"const SSL_SESSION *", "s"}}),
+                                          proto("int", "SSL_version", {{"const SSL *", "ssl"}})});
+  return v;
+}
+
 const Vocabulary& encoding_page() {
   static const Vocabulary v = vocabulary({
       proto("SSL_SESSION *", "d2i_SSL_SESSION", {{"SSL_SESSION **", "a"}, {"const unsigned char **", "pp"}, {"long", "length"}}),
@@ -225,4 +231,35 @@ BOOST_AUTO_TEST_CASE(the_object_given_is_the_object_returned) {
   // Another type back is not the object given; "the same" something else is no object.
   BOOST_TEST(!find_kind(recognise_in(v, "SSL_CTX_dup_like() returns the same context."), "returns-argument"));
   BOOST_TEST(!find_kind(recognise_in(v, "SSL_dup() returns the same value as SSL_new()."), "returns-argument"));
+}
+
+BOOST_AUTO_TEST_CASE(what_a_value_indicates_is_when_it_comes) {
+  const auto& v = shutdown_page();
+  const auto a = find_kind(recognise_in(v, "SSL_shutdown() signals a closed connection by returning a negative value."),
+                           "returns-enumerated");
+  BOOST_TEST_REQUIRE(a.has_value());
+  BOOST_TEST(a->params["value"] == "negative");
+  BOOST_TEST(a->params["condition"] == "a closed connection");
+  BOOST_TEST(!find_kind(recognise_in(v, "SSL_shutdown() indicates nothing by its return value."), "returns-enumerated"));
+}
+
+BOOST_AUTO_TEST_CASE(a_value_among_named_constants) {
+  const auto& v = version_page();
+  const auto a = find_kind(recognise_in(v, "SSL_SESSION_get_protocol_version() returns a number indicating the protocol version "
+                                           "used for the session; this number matches the constants e.g. TLS1_VERSION, "
+                                           "TLS1_2_VERSION or TLS1_3_VERSION."),
+                           "returns-one-of");
+  BOOST_TEST_REQUIRE(a.has_value());
+  BOOST_TEST(a->functions.front() == "SSL_SESSION_get_protocol_version");
+  BOOST_TEST(a->params["values"].size() == 3u);
+  BOOST_TEST(a->params["examples"] == true);
+  const auto b = find_kind(recognise_in(v, "SSL_version() returns one of TLS1_2_VERSION and TLS1_3_VERSION."), "returns-one-of");
+  BOOST_TEST_REQUIRE(b.has_value());
+  BOOST_TEST(b->params["examples"] == false);
+  // One constant is a value, not a set; no return statement, no claim.
+  BOOST_TEST(!find_kind(recognise_in(v, "SSL_version() returns TLS1_3_VERSION."), "returns-one-of"));
+  BOOST_TEST(!find_kind(recognise_in(v, "The versions are TLS1_2_VERSION and TLS1_3_VERSION."), "returns-one-of"));
+  // Function names and NULL are no constants.
+  BOOST_TEST(!find_kind(recognise_in(v, "If s is NULL, SSL_version() and SSL_SESSION_get_protocol_version() return 0."),
+                        "returns-one-of"));
 }
