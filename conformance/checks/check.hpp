@@ -89,6 +89,11 @@ Verdict cache_replaces_same_id(const Claim&);
 Verdict callback_reference(const Claim&);
 Verdict returns_quantity(const Claim&);
 Verdict reuses_argument(const Claim&);
+// Copying calls (added for issue 13: checks/connection_behaviour.cpp).
+Verdict returns_copied(const Claim&);
+Verdict behaves_like(const Claim&);
+Verdict length_is(const Claim&);
+Verdict returns_one_of(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

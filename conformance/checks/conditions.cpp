@@ -29,7 +29,7 @@ const std::vector<std::pair<std::string, Alternatives>>& vocabulary() {
       {"no-handshake", {{"before", "handshake"}, {"no handshake"}}},
       {"no-peer-certificate", {{"no peer certificate"}, {"peer", "no certificate"}}},
       {"no-callback", {{"callback", "not been set"}, {"no callback"}}},
-      {"value-not-set", {{"none was set"}, {"never set"}, {"no value", "set"}, {"not been stored"}}},
+      {"value-not-set", {{"none was set"}, {"never set"}, {"no value", "set"}, {"not been stored"}, {"nothing was stored"}, {"nothing is stored"}, {"nothing has been stored"}}},
       {"unknown-version", {{"unknown", "version"}, {"invalid", "version"}, {"unsupported", "version"}}},
       {"missing-file", {{"file", "not exist"}, {"no such file"}, {"cannot be opened"}, {"could not be opened"}}},
       {"unknown-class", {{"class", "not exist"}, {"invalid class"}, {"unknown class"}}},

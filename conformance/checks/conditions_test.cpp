@@ -26,6 +26,8 @@ BOOST_AUTO_TEST_CASE(a_named_cause_selects_its_class) {
                  .count("would-block") == 1u);
   BOOST_TEST(condition_classes("If a callback function has not been set, the NULL pointer is returned.")
                  .count("no-callback") == 1u);
+  BOOST_TEST(condition_classes("If nothing was stored in that slot, NULL is returned.").count("value-not-set") == 1u);
+  BOOST_TEST(condition_classes("Nothing is done; the stored value is returned.").count("value-not-set") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_failure_without_a_cause_is_bare) {

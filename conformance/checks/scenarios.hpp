@@ -149,6 +149,21 @@ struct NumberCall {
   long long after = 0;
 };
 
+// What a call that copies into the caller's buffer did: what it returned
+// and how many bytes of the buffer it wrote (any byte it changed, the
+// buffer having room beyond outlen so an overrun shows).
+struct CopyCall {
+  long long returned = 0;
+  std::size_t written = 0;
+};
+
+// One situation of an effect kind (see Scenario::effects).
+struct EffectCase {
+  std::string kind;
+  std::vector<std::string> conditions;  // as Case::conditions
+  std::function<Comparison()> run;
+};
+
 struct Scenario {
   std::function<Result()> success;    // the call doing its job (a page's "on success")
   std::function<Result()> with_null;  // the call with NULL for its object argument
@@ -200,6 +215,13 @@ struct Scenario {
   // key is returned" when outlen is 0): `arguments` holds words naming the
   // quantity and the condition; `run` makes the call in that situation.
   std::vector<Output> quantities;
+  // A call that copies a value into the caller's buffer (out, outlen),
+  // made on a real connection or session with `outlen` for the length.
+  std::function<CopyCall(std::size_t outlen)> copy_out;
+  // Effects that hold under a condition the page names ("... is also the
+  // case when session is a NULL pointer"), by kind: the first whose
+  // conditions the claim's condition names runs.
+  std::vector<EffectCase> effect_cases;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

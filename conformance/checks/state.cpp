@@ -3,6 +3,7 @@
 // what a session starts with, what its encoding keeps, where a cursor
 // points after an encoding call, the value a setter returns or refuses.
 #include "checks/check.hpp"
+#include "checks/conditions.hpp"
 #include "checks/params.hpp"
 #include "checks/scenarios.hpp"
 #include "checks/verdict.hpp"
@@ -261,6 +262,22 @@ const Output* output_for(const std::vector<Output>& list, const std::string& arg
   return nullptr;
 }
 
+// The situation of the claim's kind that the page's condition names.
+Verdict conditional_effect(const Claim& c, const Scenario& s, const std::string& condition) {
+  const std::string when = text_param(params_of(c), "when");
+  for (const auto& e : s.effect_cases) {
+    if (e.kind != c.kind) continue;
+    for (const auto& key : e.conditions) {
+      bool negated = false;
+      if (key != when && (!condition_names(condition, key, negated) || negated)) continue;
+      const Comparison cmp = e.run();
+      const std::string quoted = " (when \"" + condition + "\")";
+      return cmp.holds ? pass(cmp.observed + quoted) : fail(cmp.observed + quoted);
+    }
+  }
+  throw Untestable("no scenario of " + subject(c) + " for " + c.kind + " when \"" + condition + "\"");
+}
+
 }  // namespace
 
 Verdict resumption_requires(const Claim& c) {
@@ -361,6 +378,10 @@ Verdict session_starts_with(const Claim& c) {
 
 Verdict returns_argument(const Claim& c) {
   const Scenario& s = scenario_for(subject(c));
+  // The object given back under the page's condition ("for connections
+  // that are not in their initial state").
+  if (const std::string condition = text_param(params_of(c), "condition"); !condition.empty() && !s.set_number)
+    return conditional_effect(c, s, condition);
   if (!s.set_number) throw Untestable("no scenario calls " + subject(c) + " with a chosen value");
   std::string seen;
   bool holds = true;
@@ -396,9 +417,12 @@ Verdict refuses_value(const Claim& c) {
   return call.after == call.before ? pass(seen) : fail(seen + " (the page: refused, nothing changed)");
 }
 
-// The situation the subject's scenario registers for the claim's kind.
+// The situation the subject's scenario registers for the claim's kind
+// (under the page's condition when it states one).
 Verdict effect(const Claim& c) {
   const Scenario& s = scenario_for(subject(c));
+  if (const std::string condition = text_param(params_of(c), "condition"); !condition.empty())
+    return conditional_effect(c, s, condition);
   const auto it = s.effects.find(c.kind);
   if (it == s.effects.end()) throw Untestable("no scenario of " + subject(c) + " for " + c.kind);
   const Comparison cmp = it->second();

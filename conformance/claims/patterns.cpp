@@ -1124,6 +1124,24 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
   return {reasoned("unrecognised", n, subject)};
 }
 
+// "This is also the case when session is a NULL pointer": the checkable
+// claims of the sentence before, each under the new condition.
+std::vector<Finding> repeated_under(const std::string& sentence, const SentenceContext& ctx) {
+  const std::string condition = also_the_case(sentence);
+  if (condition.empty() || ctx.previous.empty()) return {};
+  SentenceContext before = ctx;
+  before.previous.clear();  // one sentence back, no further
+  std::vector<Finding> out;
+  for (auto& f : recognise(ctx.previous, before)) {
+    if (!f.checkable) continue;
+    f.params["condition"] = condition;
+    f.params.erase("when");
+    classify_condition(f.params, f.functions.empty() ? std::string() : f.functions.front());
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Finding> recognise(const std::string& sentence, const SentenceContext& ctx) {
@@ -1139,8 +1157,10 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   static const Regex points_elsewhere(
       R"re(\b(?:indicated|described|given|listed|documented|stated|explained) (?:in|under) (?:the )?"?(?:description|notes|return values?)"?(?: section)?(?: above| below)?\.?$)re");
   if (std::regex_search(n.text, points_elsewhere)) return {reasoned("informative", n, subject)};
+  if (auto repeated = repeated_under(sentence, ctx); !repeated.empty()) return repeated;
   std::vector<Finding> out = recognise_returns(n, ctx);
   for (auto& f : behaviour_findings(n, ctx, subject)) add_unique(out, std::move(f));
+  for (auto& f : likeness_findings(n, ctx, subject)) add_unique(out, std::move(f));
   // The count of sessions held in the cache is a state, read by its own
   // check (cache-count), not a count of events.
   if (has_kind(out, "cache-count"))

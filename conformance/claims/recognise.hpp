@@ -70,6 +70,13 @@ nlohmann::json int_expectation(const std::string& phrase, const std::string& num
 // sets what it reads ("SSL_CTX_set_timeout" ↔ "SSL_CTX_get_timeout"); "" if none.
 std::string counterpart(const std::string& function, const Vocabulary& vocab);
 
+// Likeness and fixed-size predicates (likeness.cpp): behaves-like,
+// length-is, releases-previous read from "<free>() is called for that X".
+std::vector<Finding> likeness_findings(const Normalised& n, const SentenceContext& ctx, const std::string& subject);
+
+// "This is also the case when C": C as written, or "" for another sentence.
+std::string also_the_case(const std::string& sentence);
+
 // Marks a finding not checkable when a required param could not be found.
 void require(Finding& f, const char* param);
 

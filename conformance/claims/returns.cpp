@@ -104,7 +104,7 @@ std::vector<std::string> subjects(const Normalised& n, std::size_t verb, const S
   // collective subject is every function of the page that returns
   // something. (A lone "the function" names no one function of several.)
   static const Regex collective(
-      R"(^(?:(?:if|when|whenever) )?(?:(?:these|both|all|all of these|all the|each of these|the)(?: \w+)? (?:functions|macros|calls)|(?:any|each|either|one) of (?:the|these) (?:\w+ )?(?:functions?|macros?|calls?)|both|they|all of them|each of them|any of them)\b)");
+      R"(^(?:(?:for [^,]+, )?(?:if|when|whenever) [^,]+?(?:,| then) |(?:if|when|whenever) )?(?:(?:these|both|all|all of these|all the|each of these|the)(?: \w+)? (?:functions|macros|calls)|(?:any|each|either|one) of (?:the|these) (?:\w+ )?(?:functions?|macros?|calls?)|both|they|all of them|each of them|any of them)\b)");
   if (std::regex_search(n.text.substr(0, verb), collective)) {
     collective_subject = true;
     std::vector<std::string> all;
@@ -147,7 +147,7 @@ std::optional<Finding> from_outcomes(const std::vector<Outcome>& found, bool poi
 
 // "If a callback has not been set, the NULL pointer is returned", "0 is
 // returned when the session is not valid": one value under one condition.
-std::optional<Finding> conditional_value(const Normalised& n) {
+std::optional<Finding> conditional_value(const Normalised& n, const SentenceContext& ctx) {
   static const Regex condition_first(R"(^(?:if|when|in case) ([^,]+), (?:.*? )?(?:the return value is )" + kValue +
                                           R"(|(?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned))");
   static const Regex value_first(R"((?:the )?)" + kValue + R"((?: pointer)? (?:is|will be) returned (?:if|when) ([^.;]+))");
@@ -157,9 +157,29 @@ std::optional<Finding> conditional_value(const Normalised& n) {
                                                R"( ((?:if|when|whenever|unless|in case|in the case|once|after) [^.;]+))");
   static const Regex return_value_of(R"((?:a|the) return value of )" + kValue +
                                           R"( (?:indicates|means|signals|signifies|shows)(?: that)? ([^.;]+))");
+  // "When X, FUNC will always succeed and return 1": the value ends the
+  // sentence, the condition opens it.
+  static const Regex condition_first_verb(R"(^(?:if|when|whenever|once) ([^,]+), (?:[^.;]*? )?returns? )" + kValue +
+                                               R"(\.?$)");
+  // "FUNC will return 1 in that case": the case is the previous sentence's.
+  static const Regex in_that_case(R"(\breturns? )" + kValue + R"( in (?:that|this|such a|either) case\b)");
+  // "SSL_read() will indicate the end of the peer data by returning <= 0":
+  // what is indicated is when the value comes.
+  static const Regex indicates_by(R"(\b(?:indicates?|signals?|reports?) ([^.;]+?) by returning )" + kValue);
   std::smatch m;
   int v = 0, c = 0;
-  if (std::regex_search(n.text, m, condition_first)) {
+  if (std::regex_search(n.text, m, indicates_by)) {
+    const json value = value_of(n, m[2], m.position(2));
+    if (value.is_null()) return std::nullopt;
+    const auto at = static_cast<std::size_t>(m.position(1));
+    return make("returns-enumerated", {{"value", value}, {"condition", n.restore(at, at + static_cast<std::size_t>(m.length(1)))}});
+  }
+  if (std::regex_search(n.text, m, in_that_case)) {
+    const json value = value_of(n, m[1], m.position(1));
+    if (value.is_null() || ctx.previous.empty()) return std::nullopt;
+    return make("returns-enumerated", {{"value", value}, {"condition", ctx.previous}});
+  }
+  if (std::regex_search(n.text, m, condition_first) || std::regex_search(n.text, m, condition_first_verb)) {
     v = m[2].matched ? 2 : 3;
     c = 1;
   } else if (std::regex_search(n.text, m, value_first) || std::regex_search(n.text, m, return_value_of) ||
@@ -247,6 +267,78 @@ std::optional<Finding> described_value(const Normalised& n, const SentenceContex
   return std::nullopt;
 }
 
+// The condition a size statement opens with, after an optional scope
+// ("For the other functions, if outlen is greater than 0 then these
+// functions return ..."): "if"/"when" up to the comma or "then".
+std::string size_condition(const Normalised& n) {
+  static const Regex opening(R"(^(?:for [^,]+, )?(?:if|when|whenever) (.+?)(?:,| then\b))");
+  std::smatch m;
+  if (!std::regex_search(n.text, m, opening)) return "";
+  const auto at = static_cast<std::size_t>(m.position(1));
+  return n.restore(at, at + static_cast<std::size_t>(m.length(1)));
+}
+
+// Statements of a size a call returns, read by what the size is of:
+// - the bytes the call itself copied ("returns the number of bytes
+//   actually copied, which will be less than or equal to outlen")
+//   → returns-copied, with the parameter bounding it when named;
+// - the size or length of a thing ("returns the size of the ASN1
+//   representation in bytes", "the maximum number of bytes they would
+//   copy") → returns-quantity.
+// Either keeps the condition the sentence opens with.
+std::optional<Finding> described_size(const Normalised& n) {
+  static const Regex copied(
+      R"(\breturns? the (?:total )?number of bytes (?:that (?:were|was|are|is|have been|has been) )?(?:actually |really )?(?:copied|written|stored)\b)");
+  static const Regex bound(R"(\b(?:less than or equal to|at most|no more than|not more than|never more than) (ARG)\b)");
+  static const Regex quantity(
+      R"(\breturns? the ((?:(?:total|maximum|full|whole|entire) )?(?:size|length) of [^.;]+|(?:total |maximum )number of bytes (?:it|they|the function|the call) (?:would|could|can) (?:copy|write)[^.;]*))");
+  std::smatch m;
+  std::optional<Finding> f;
+  if (std::regex_search(n.text, m, copied)) {
+    f = make("returns-copied", json::object());
+    if (std::regex_search(n.text, m, bound)) {
+      const auto args = Normalised::within(n.arguments, static_cast<std::size_t>(m.position(1)),
+                                           static_cast<std::size_t>(m.position(1) + m.length(1)));
+      if (!args.empty()) f->params["bound"] = args.front();
+    }
+  } else if (std::regex_search(n.text, m, quantity)) {
+    const auto at = static_cast<std::size_t>(m.position(1));
+    f = make("returns-quantity", {{"quantity", n.restore(at, at + static_cast<std::size_t>(m.length(1)))}});
+  } else {
+    return std::nullopt;
+  }
+  if (const std::string c = size_condition(n); !c.empty()) f->params["condition"] = c;
+  return f;
+}
+
+// "For connections that are not in their initial state SSL_dup() just
+// increments a reference count and returns the same handle": the call
+// hands back the object it was given (its first parameter), under the
+// scope the sentence opens with ("for <things> that ...", "if ...").
+std::optional<Finding> same_object_returned(const Normalised& n, const model::Prototype* p) {
+  static const Regex same(R"(\breturns? (?:the same|its own|that same) (?:handle|object|pointer|structure|connection|session|context)\b|\breturns? (?:its|the) (?:argument|input) (?:itself|unchanged)\b)");
+  if (p == nullptr || p->params.empty() || p->return_type.find('*') == std::string::npos || !std::regex_search(n.text, same))
+    return std::nullopt;
+  // The object returned has the type of the object given.
+  auto base = [](std::string t) {
+    for (const char* w : {"const ", "struct "})
+      for (auto at = t.find(w); at != std::string::npos; at = t.find(w)) t.erase(at, std::string(w).size());
+    t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+    return t;
+  };
+  if (base(p->params.front().type) != base(p->return_type)) return std::nullopt;
+  Finding f = make("returns-argument", {{"argument", p->params.front().name}});
+  static const Regex scope(R"(^for ((?:[a-z_]+ )+?(?:that|which|whose) [^,]+?),? (?:FUNC|it|they)\b)");
+  std::smatch m;
+  if (std::regex_search(n.text, m, scope)) {
+    const auto at = static_cast<std::size_t>(m.position(1));
+    f.params["condition"] = n.restore(at, at + static_cast<std::size_t>(m.length(1)));
+  } else if (const std::string c = size_condition(n); !c.empty()) {
+    f.params["condition"] = c;
+  }
+  return f;
+}
+
 std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   static const Regex nothing(
       R"((?:does not|doesn't|do not|don't|will not) (?:return|provide) (?:a |any )?(?:value|values|diagnostic|information)|returns? no (?:value|diagnostic)|no return value|(?:is|are) (?:of type )?void|returns? nothing|returns? void)");
@@ -270,7 +362,7 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
   Outcome yes, no;
   if (conditional(n, yes, no)) return from_outcomes({yes, no}, mentions_pointer(t));
   if (auto f = from_outcomes(outcomes(n), mentions_pointer(t))) return f;
-  if (auto f = conditional_value(n)) return f;
+  if (auto f = conditional_value(n, ctx)) return f;
   if (std::regex_search(t, previous)) return make("returns-previous", json::object());
   if (std::regex_search(t, current)) {
     const std::string setter = counterpart(subject, *ctx.vocab);
@@ -281,6 +373,17 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
     return make("returns-pointer", {{"success", "non-null"}});
   }
   if (auto f = described_value(n, ctx, subject)) return f;
+  // A getter paired with a setter returns what was set, not a size it
+  // computes ("returns the size of the session cache"): left described,
+  // unless it writes into the caller's buffer (the size is of what it copies).
+  const model::Prototype* proto = ctx.vocab->prototype(subject);
+  const bool writes_out = proto != nullptr && std::any_of(proto->params.begin(), proto->params.end(), [](const model::Parameter& a) {
+    return a.type.find("const") == std::string::npos && a.type.find("char *") != std::string::npos;
+  });
+  const bool paired_getter = subject.find("get") != std::string::npos && !counterpart(subject, *ctx.vocab).empty();
+  if (!paired_getter || writes_out)
+    if (auto f = described_size(n)) return f;
+  if (auto f = same_object_returned(n, proto)) return f;
   Finding f = make("returns-described", json::object());
   f.checkable = false;
   f.reason = "informative";
@@ -366,6 +469,14 @@ void with_value_conditions(Finding& f, const Normalised& n) {
   }
 }
 
+// Whether the prototype has every parameter the sentence names.
+bool has_parameters(const model::Prototype* p, const std::vector<Slot>& named) {
+  if (p == nullptr) return named.empty();
+  return std::all_of(named.begin(), named.end(), [p](const Slot& s) {
+    return std::any_of(p->params.begin(), p->params.end(), [&s](const model::Parameter& a) { return a.name == s.value; });
+  });
+}
+
 // Whether a value claim can be about a function of this return type.
 bool fits_return_type(const Finding& f, const model::Prototype* p) {
   if (p == nullptr) return true;
@@ -397,6 +508,10 @@ void with_elided_condition(Finding& f, const SentenceContext& ctx, const std::st
 void with_condition(Finding& f, const Normalised& n, const std::string& subject) {
   static const char* const valued[] = {"returns-int", "returns-pointer-or-null", "returns-pointer",
                                        "returns-enumerated", "returns-current", "returns-previous"};
+  if (f.kind == "returns-copied" || f.kind == "returns-quantity" || f.kind == "returns-argument") {  // read with the shape
+    classify_condition(f.params, subject);
+    return;
+  }
   if (std::find(std::begin(valued), std::end(valued), f.kind) == std::end(valued)) return;
   if (!f.params.contains("condition")) {
     const std::string lead = leading_condition(n.restore(0, n.text.size()));
@@ -445,6 +560,11 @@ std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContex
     // "These functions return 1 on success": not the page's functions whose
     // return type cannot carry the value (a pointer getter, an int setter).
     if (collective && !fits_return_type(*f, ctx.vocab->prototype(subject))) continue;
+    // "These functions return the number of bytes copied, at most outlen":
+    // only the functions that have the parameters the sentence names.
+    if (collective && (f->kind == "returns-copied" || f->kind == "returns-quantity") &&
+        !has_parameters(ctx.vocab->prototype(subject), n.arguments))
+      continue;
     if (!subject.empty()) f->functions = {subject};
     with_value_conditions(*f, n);
     with_condition(*f, n, subject);

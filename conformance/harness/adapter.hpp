@@ -43,6 +43,11 @@ void disable_tickets(SSL_CTX* ctx);
 // NewSessionTicket messages). Returns false if reading failed hard.
 bool drain_post_handshake(SSL* client);
 
+// One read of application data (SSL_read of one byte in the TLS families):
+// what the read returned. Throws optional::Missing where the family has no
+// read call (the reference).
+int read_once(SSL* ssl);
+
 // The bytes a peer sends to end the exchange in an orderly way (TLS: a
 // warning-level close_notify alert record; the reference: its close
 // message), written raw by a scenario into a BIO, so a handshake can meet

@@ -265,6 +265,16 @@ void set_shutdown(SSL* ssl, int mode) {
 #endif
 }
 
+void set_quiet_shutdown(SSL* ssl, int mode) {
+#if SSLCONF_HAS_SSL_set_quiet_shutdown
+  SSL_set_quiet_shutdown(ssl, mode);
+#else
+  (void)ssl;
+  (void)mode;
+  missing("SSL_set_quiet_shutdown");
+#endif
+}
+
 const void* session_get0_peer(SSL_SESSION* s) {
 #if SSLCONF_HAS_SSL_SESSION_get0_peer
   return SSL_SESSION_get0_peer(s);

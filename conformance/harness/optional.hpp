@@ -49,6 +49,7 @@ unsigned long session_cipher_id(SSL_SESSION* s);
 int set_session_id_context(SSL* ssl, const unsigned char* ctx, unsigned int len);
 int get_shutdown(const SSL* ssl);  // the SSL_SENT_SHUTDOWN / SSL_RECEIVED_SHUTDOWN flags
 void set_shutdown(SSL* ssl, int mode);
+void set_quiet_shutdown(SSL* ssl, int mode);  // SSL_shutdown then sends no alert
 // Connection settings (SSL_clear and SSL_new scenarios).
 const SSL_METHOD* get_ssl_method(const SSL* ssl);
 const SSL_METHOD* ctx_get_ssl_method(const SSL_CTX* ctx);

@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace sslconf::checks::scenarios {
 
@@ -23,6 +24,19 @@ namespace optional = harness::optional;
 
 inline Result integer(long long v) { return Result::of_int(v); }
 inline Result pointer(const void* p) { return Result::of_pointer(p); }
+
+// Calls `get(out, outlen)` twice, over a buffer of zeros and one of 0xff
+// bytes with room beyond outlen: a byte either call changed was written.
+template <class Get>
+CopyCall copy_into(Get get, std::size_t outlen) {
+  std::vector<unsigned char> zeros(outlen + 16, 0x00), ones(outlen + 16, 0xff);
+  CopyCall c;
+  c.returned = static_cast<long long>(get(zeros.data(), outlen));
+  get(ones.data(), outlen);
+  for (std::size_t i = 0; i < zeros.size(); ++i)
+    if (zeros[i] != 0x00 || ones[i] != 0xff) c.written = i + 1;
+  return c;
+}
 
 Comparison compare_values(long long returned, long long expected);
 Comparison compare_bytes(const unsigned char* got, unsigned int got_len, const unsigned char* want,

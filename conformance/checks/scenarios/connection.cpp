@@ -153,13 +153,24 @@ void add_handshake_steps(Registry& r) {
   // has not come.
   auto first_call = [] { return integer(SSL_shutdown(live().conn.client)); };
   shutdown.cases = {{{"not been received", "not yet finished", "did not send it back"}, first_call},
-                    {{"complete", "finished"}, [] {
+                    // Called again once the peer's close_notify came.
+                    {{"complete", "finished", "again"}, [] {
                        Live l = live();
                        SSL_shutdown(l.conn.client);
                        SSL_shutdown(l.conn.server);
                        return integer(SSL_shutdown(l.conn.client));
                      }},
                     {{"no-handshake"}, [] { return integer(SSL_shutdown(fresh_connection())); }},
+                    // A connected client set to shut down quietly (no alert sent).
+                    {{"quiet shutdown", "quiet_shutdown"}, [] {
+                       Live l = live();
+                       try {
+                         optional::set_quiet_shutdown(l.conn.client, 1);
+                       } catch (const harness::Missing& m) {
+                         throw Untestable("this library has no quiet shutdown (" + m.function + " is not declared)");
+                       }
+                       return integer(SSL_shutdown(l.conn.client));
+                     }},
                     // The client's BIO is full: its close_notify cannot go out yet.
                     {{"would-block"}, [] {
                        Live l = live();
@@ -239,6 +250,25 @@ Comparison random_written(Get get) {
                                       (same ? "the same on client and server" : "differing between client and server")};
 }
 
+// A random getter copying out of the client of a completed handshake; with
+// outlen 0 it reports the random's whole size (the size a call with ample
+// room writes).
+template <class Get>
+void add_random_copies(Scenario& s, Get get) {
+  s.copy_out = [get](std::size_t outlen) {
+    Live l = live();
+    return copy_into([&](unsigned char* out, std::size_t n) { return get(l.conn.client, out, n); }, outlen);
+  };
+  auto asked = [get] {
+    Live l = live();
+    const std::size_t size = get(l.conn.client, nullptr, 0);
+    const CopyCall whole = copy_into([&](unsigned char* out, std::size_t n) { return get(l.conn.client, out, n); }, 4096);
+    return Comparison{size == whole.written && size > 0, "outlen 0 returned " + std::to_string(size) +
+                                                             "; a 4096-byte buffer got " + std::to_string(whole.written) + " bytes"};
+  };
+  s.quantities = {{{"outlen is 0"}, asked}, {{"outlen of 0"}, asked}};
+}
+
 // A flag of SSL_get_shutdown after a step of a real connection's close;
 // the flag's value comes from the headers under test.
 Comparison shutdown_flag(SSL* ssl, const std::string& flag_name, const std::string& after) {
@@ -282,6 +312,17 @@ void add_shutdown_flags(Registry& r) {
   // The peer's close_notify met by a read, not by SSL_shutdown: the
   // adapter's read of what the peer sent is SSL_read in the TLS families
   // (the core API the checks build against has no SSL_read of its own).
+  // A client reading after the server's close_notify came: the end of the
+  // peer's data.
+  r["SSL_read"].cases = {{{"close_notify", "end of the peer data", "end of the data", "peer closed"}, [] {
+                            Live l = live();
+                            SSL_shutdown(l.conn.server);
+                            try {
+                              return integer(harness::read_once(l.conn.client));
+                            } catch (const harness::Missing& m) {
+                              throw Untestable("this library has no " + m.function);
+                            }
+                          }}};
   r["SSL_read"].flags = {{"SSL_RECEIVED_SHUTDOWN", {"already sent", "processed"}, [] {
                             Live l = live();
                             SSL_shutdown(l.conn.server);
@@ -464,6 +505,8 @@ void add_connection_objects(Registry& r) {
   };
   r["SSL_get_client_random"].outputs = {{{"out"}, [] { return random_written(optional::get_client_random); }}};
   r["SSL_get_server_random"].outputs = {{{"out"}, [] { return random_written(optional::get_server_random); }}};
+  add_random_copies(r["SSL_get_client_random"], optional::get_client_random);
+  add_random_copies(r["SSL_get_server_random"], optional::get_server_random);
 
   // A new connection: its creator's reference is the only one.
   ssl_free.creation = [] { return connection_trial([](SSL*) { return Result::nothing(); }); };
@@ -537,8 +580,42 @@ Comparison replaced_session_released() {
                      (freed ? "freed" : "still alive") + " (its only holder was the connection)"};
 }
 
+// SSL_set_session(ssl, NULL) on a connection whose session only the
+// connection holds: the session must be freed.
+Comparison session_cleared_released() {
+  SSL* ssl = fresh_connection();
+  SSL_SESSION* old = handshake_session();
+  if (SSL_set_session(ssl, old) != 1) throw Unresolved("scenario: SSL_set_session refused the first session");
+  const harness::Tag* tag = watched(old);
+  SSL_SESSION_free(old);  // the connection's reference is the last
+  if (!tag->alive()) throw Unresolved("scenario: the connection did not keep the session it was given");
+  const int ret = SSL_set_session(ssl, nullptr);
+  const bool freed = !tag->alive();
+  SSL_free(ssl);
+  return {freed, "SSL_set_session with NULL returned " + std::to_string(ret) + "; the session set before was " +
+                     (freed ? "freed" : "still alive") + " (its only holder was the connection)"};
+}
+
+// SSL_dup of a client after its handshake (no longer in its initial
+// state): the page's "returns the same handle".
+Comparison dup_of_connected() {
+  Live l = live();
+  SSL* got = optional::ssl_dup(l.conn.client);
+  const bool same = got == l.conn.client;
+  if (got && !same) SSL_free(got);
+  return {same, std::string("SSL_dup of a client after its handshake returned ") +
+                    (same ? "the same handle" : got ? "another SSL object" : "NULL")};
+}
+
 void add_connection_state(Registry& r) {
-  r["SSL_set_session"].effects["releases-previous"] = replaced_session_released;
+  r["SSL_dup"].effect_cases = {{"returns-argument",
+                                {"not in their initial state", "not in its initial state", "handshake has started",
+                                 "handshake has been started", "after the handshake"},
+                                dup_of_connected}};
+  auto& set = r["SSL_set_session"];
+  set.effects["releases-previous"] = replaced_session_released;
+  set.effect_cases = {{"releases-previous", {"already", "previous", "replac"}, replaced_session_released},
+                      {"releases-previous", {"null-argument"}, session_cleared_released}};
 }
 
 }  // namespace

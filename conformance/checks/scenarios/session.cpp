@@ -348,6 +348,24 @@ Comparison cursor_after(bool decode, bool length_asked = false) {
   return {moved == n, seen};
 }
 
+// i2d_SSL_SESSION writing a handshake session: its return value against
+// the bytes it wrote (and the length pp NULL reports).
+Comparison encoding_size_written() {
+  SSL_SESSION* s = handshake_session();
+  const int asked = i2d_SSL_SESSION(s, nullptr);
+  if (asked <= 0) throw Unresolved("scenario: i2d_SSL_SESSION did not encode a handshake session");
+  const CopyCall c = copy_into(
+      [s](unsigned char* out, std::size_t) {
+        unsigned char* p = out;
+        return static_cast<std::size_t>(i2d_SSL_SESSION(s, &p));
+      },
+      static_cast<std::size_t>(asked));
+  SSL_SESSION_free(s);
+  return {c.returned == static_cast<long long>(c.written) && c.returned == asked,
+          "i2d_SSL_SESSION returned " + std::to_string(c.returned) + " and wrote " + std::to_string(c.written) +
+              " bytes (pp NULL: " + std::to_string(asked) + ")"};
+}
+
 // outlen 0 asks for the length: the number a call with room for the
 // whole key reports copying.
 Comparison master_key_length_asked() {
@@ -381,8 +399,21 @@ Comparison decoded_into_given() {
 
 void add_session_state(Registry& r) {
   r["d2i_SSL_SESSION"].effects["reuses-argument"] = decoded_into_given;
-  r["SSL_SESSION_get_master_key"].quantities = {{{"length", "master key", "0"}, master_key_length_asked}};
-  r["i2d_SSL_SESSION"].quantities = {{{"length", "encoding", "NULL"}, [] { return cursor_after(false, true); }}};
+  r["SSL_SESSION_get_master_key"].quantities = {{{"length", "master key", "0"}, master_key_length_asked},
+                                                  {{"outlen is 0"}, master_key_length_asked},
+                                                  {{"outlen of 0"}, master_key_length_asked}};
+  r["SSL_SESSION_get_master_key"].copy_out = [](std::size_t outlen) {
+    SSL_SESSION* s = handshake_session();
+    const CopyCall c = copy_into(
+        [s](unsigned char* out, std::size_t n) { return optional::session_get_master_key(s, out, n); }, outlen);
+    SSL_SESSION_free(s);
+    return c;
+  };
+  // The size of the encoding, with pp NULL or written: what the call
+  // returns, against the bytes it writes.
+  r["i2d_SSL_SESSION"].quantities = {{{"length", "encoding", "NULL"}, [] { return cursor_after(false, true); }},
+                                     {{"size"}, encoding_size_written},
+                                     {{"length"}, encoding_size_written}};
   r["SSL_SESSION_new"].new_session = [] { return harness::new_blank_session(); };
   r["SSL_SESSION_set_time"].set_number = session_number(
       [](SSL_SESSION* s, long t) { return optional::session_set_time(s, t); }, [](SSL_SESSION* s) { return SSL_SESSION_get_time(s); });

@@ -4,6 +4,7 @@
 
 #if defined(SSLCONF_FAMILY_REFERENCE)
 #include "harness/adapter.hpp"
+#include "harness/optional.hpp"
 
 namespace sslconf::harness {
 
@@ -27,6 +28,8 @@ void disable_tickets(SSL_CTX* ctx) { SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
 
 // The reference sends nothing after its handshake: nothing to drain.
 bool drain_post_handshake(SSL*) { return true; }
+
+int read_once(SSL*) { throw Missing("SSL_read"); }
 
 bool supports(Protocol) { return true; }
 

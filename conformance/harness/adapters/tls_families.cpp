@@ -98,6 +98,11 @@ bool drain_post_handshake(SSL* client) {
   return n > 0 || SSL_get_error(client, n) == SSL_ERROR_WANT_READ;
 }
 
+int read_once(SSL* ssl) {
+  char byte = 0;
+  return SSL_read(ssl, &byte, 1);
+}
+
 // A TLS alert record: type 21, version 3.1 (accepted before any version is
 // agreed), length 2, level warning (1), description close_notify (0).
 std::string orderly_close_bytes() { return std::string("\x15\x03\x01\x00\x02\x01\x00", 7); }
