@@ -89,6 +89,12 @@ Verdict cache_replaces_same_id(const Claim&);
 Verdict callback_reference(const Claim&);
 Verdict returns_quantity(const Claim&);
 Verdict reuses_argument(const Claim&);
+// The session cache's callbacks and mode flags (checks/callbacks.cpp).
+Verdict callback_called(const Claim&);
+Verdict callback_passed(const Claim&);
+Verdict callback_return_removes(const Claim&);
+Verdict flag_combines(const Claim&);
+Verdict default_excludes(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

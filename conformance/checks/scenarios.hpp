@@ -149,6 +149,33 @@ struct NumberCall {
   long long after = 0;
 };
 
+// A situation in which the library should call a callback (checks/
+// callbacks.cpp): `words` are groups of alternatives, every group having one
+// in the page's phrase ("expired"; "tls 1.3" and "multiple"); `run` makes it
+// happen and says how often the callback ran.
+struct CallbackRun {
+  int calls = 0;  // times the callback ran
+  int units = 0;  // times the situation called for it (sessions removed ...)
+  std::string what;  // "one expired session flushed"
+};
+struct CallbackSituation {
+  std::vector<std::vector<std::string>> words;
+  std::function<CallbackRun()> run;
+};
+// What a callback was handed in one run: `words` name the argument as
+// pages do ("connection", "session id"), `holds` says it was the right one.
+struct HandedArgument {
+  std::vector<std::string> words;
+  Comparison seen;
+};
+// A callback installed on both a client's and a server's context in a
+// situation both could call it in: how often each side did.
+struct SideCalls {
+  int client = 0;
+  int server = 0;
+  std::string what;
+};
+
 struct Scenario {
   std::function<Result()> success;    // the call doing its job (a page's "on success")
   std::function<Result()> with_null;  // the call with NULL for its object argument
@@ -200,6 +227,14 @@ struct Scenario {
   // key is returned" when outlen is 0): `arguments` holds words naming the
   // quantity and the condition; `run` makes the call in that situation.
   std::vector<Output> quantities;
+  // Callback setters (checks/callbacks.cpp): the situations in which the
+  // callback installed should run, the arguments it is handed, the sides
+  // that call it, and whether the session a new-session callback was
+  // handed is still cached after it returned `returns` (holds: cached).
+  std::vector<CallbackSituation> callback_situations;
+  std::function<std::vector<HandedArgument>()> callback_arguments;
+  std::function<SideCalls()> callback_sides;
+  std::function<Comparison(int returns)> callback_return_cached;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

@@ -115,7 +115,9 @@ const std::map<std::string, std::string>& check_functions() {
                           "resumption-requires", "marks-not-resumable",
                           "advances-pointer", "encoding-keeps", "session-starts-with", "returns-argument",
                           "refuses-value", "releases-previous", "cache-replaces-same-id",
-                          "callback-reference", "returns-quantity", "reuses-argument"}) {
+                          "callback-reference", "returns-quantity", "reuses-argument",
+                          "callback-called", "callback-passed", "callback-return-removes", "flag-combines",
+                          "default-excludes"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const sslconf::claims::Vocabulary vocab = make_vocabulary();
   const std::string text(reinterpret_cast<const char*>(data), size);
   for (const char* section : {"DESCRIPTION", "RETURN VALUES", "HISTORY"}) {
-    const sslconf::claims::SentenceContext ctx{&vocab, section, "", "SSL_SESSION_free", ""};
+    const sslconf::claims::SentenceContext ctx{&vocab, section, "", "SSL_SESSION_free", "", ""};
     if (sslconf::claims::recognise(text, ctx).empty()) std::abort();  // every sentence lands
   }
   const auto newline = text.find('\n');
