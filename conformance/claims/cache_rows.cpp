@@ -172,7 +172,10 @@ std::vector<Finding> callback_return(const Normalised& n, const SentenceContext&
   const std::string setter = callback_setter(callback, *ctx.vocab);
   if (!value || setter.empty()) return {};
   const long long returned = *value;
-  const std::string effect = m[3].str();
+  // The effect is the main clause: an aside in parentheses or after a
+  // colon ("(another page says it is removed)") states no effect.
+  static const Regex aside(R"(\s*\([^)]*\)|:.*$)");
+  const std::string effect = std::regex_replace(m[3].str(), aside, "");
   std::vector<Finding> out;
   static const Regex removed(R"(\b(?:is|are|will be|gets) (?:immediately |then )?(?:removed|dropped|evicted) from the (?:internal )?(?:session )?cache\b)");
   static const Regex stays(R"(\b(?:stays|remains|is kept|is left|will stay|will remain) in the (?:internal )?(?:session )?cache\b)");

@@ -145,6 +145,12 @@ BOOST_AUTO_TEST_CASE(what_a_callbacks_return_value_does_to_the_cache) {
                               "callback-return-removes");
   BOOST_TEST_REQUIRE(kept.has_value());
   BOOST_TEST(kept->params["removed"] == false);
+  // An aside quoting another page is no effect.
+  const auto aside = find_kind(in_block(v, "If the callback returns 0, the session stays in the cache (another page says it is removed "
+                                           "from the cache).", "new_session_cb"),
+                               "callback-return-removes");
+  BOOST_TEST_REQUIRE(aside.has_value());
+  BOOST_TEST(aside->params["removed"] == false);
   // No callback to speak of, or a return value that says nothing of the cache.
   BOOST_TEST(!find_kind(in_block(v, "If the callback returns 0, the session is dropped from the cache.", ""), "callback-return-removes"));
   BOOST_TEST(!find_kind(in_block(v, "If the callback returns 0, an error is logged.", "new_session_cb"), "callback-return-removes"));
