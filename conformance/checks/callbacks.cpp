@@ -165,4 +165,66 @@ Verdict default_excludes(const Claim& c) {
   return (value & bit) == 0 ? pass(seen) : fail(seen + " (the page: not set by default)");
 }
 
+namespace {
+
+long flag_value(const std::string& name) {
+  long long v = 0;
+  if (!harness::optional::constant_value(name, v)) throw Untestable("the headers under test define no " + name);
+  return static_cast<long>(v);
+}
+
+struct Lookups {
+  std::string seen, problems;
+  void note(const LookupRun& r, bool holds) {
+    seen += (seen.empty() ? "" : "; ") + r.what;
+    if (!holds) problems += (problems.empty() ? "" : "; ") + r.what;
+  }
+};
+
+// The external cache is reached through the get callback.
+LookupRun trial(long mode, bool cached, bool external) {
+  try {
+    return lookup_trial(mode, cached, external);
+  } catch (const harness::Missing& m) {
+    throw Untestable("the external cache is reached through " + m.function + ", which this library does not declare");
+  }
+}
+
+}  // namespace
+
+Verdict cache_lookup(const Claim& c) {
+  const auto p = params_of(c);
+  const std::string looks = text_param(p, "looks");
+  const std::string mode = text_param(p, "mode");
+  const long flag = mode.empty() ? 0 : flag_value(mode);
+  Lookups l;
+  if (looks == "external") {
+    // Not in the internal cache: the external one is asked ...
+    const LookupRun missing = trial(0, false, true);
+    l.note(missing, missing.external_calls >= 1);
+    // ... and, with the flag, even for a session the internal cache holds.
+    if (flag != 0) {
+      const LookupRun flagged = trial(flag, true, true);
+      l.note(flagged, flagged.external_calls >= 1);
+    }
+  } else if (looks == "internal" && p.value("negated", false)) {
+    if (flag == 0) throw Untestable("the page names no mode that stops the internal lookup");
+    const LookupRun held = trial(flag, true, false);
+    l.note(held, !held.resumed);
+  } else if (looks == "internal") {
+    // Found inside, resumed; first inside: the external cache not asked.
+    const bool then_external = text_param(p, "then") == "external";
+    const LookupRun held = trial(0, true, then_external);
+    l.note(held, held.resumed && held.external_calls == 0);
+    if (then_external && flag != 0) {  // "unless X is set": then outside
+      const LookupRun flagged = trial(flag, true, true);
+      l.note(flagged, flagged.external_calls >= 1);
+    }
+  } else {
+    throw Untestable("the claim names no cache the server looks in");
+  }
+  return l.problems.empty() ? pass(l.seen) : fail(l.problems + " (the page: the server looks " + (p.value("negated", false) ? "not " : "") +
+                                                  "in the " + looks + " cache" + (mode.empty() ? "" : " with " + mode) + ")");
+}
+
 }  // namespace sslconf::checks

@@ -95,6 +95,7 @@ Verdict callback_passed(const Claim&);
 Verdict callback_return_removes(const Claim&);
 Verdict flag_combines(const Claim&);
 Verdict default_excludes(const Claim&);
+Verdict cache_lookup(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

@@ -138,6 +138,17 @@ struct CountedEvent {
   std::function<Counted()> run;
 };
 
+// A server offered a session it negotiated (checks/callbacks.cpp,
+// cache-lookup): its cache mode SSL_SESS_CACHE_SERVER | `extra_mode`, the
+// session still in its internal cache or taken out (`cached`), a get
+// callback that finds nothing installed or not (`external`).
+struct LookupRun {
+  bool resumed = false;
+  int external_calls = 0;  // times the get callback was asked
+  std::string what;
+};
+LookupRun lookup_trial(long extra_mode, bool cached, bool external);
+
 // The events the scenarios can make happen, most specific first.
 const std::vector<CountedEvent>& counted_events();
 

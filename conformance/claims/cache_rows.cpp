@@ -321,6 +321,61 @@ std::optional<Finding> replaced_by_new(const Normalised& n, const SentenceContex
   return make("cache-replaces-same-id", fn, json::object());
 }
 
+// The cache-mode flag a sentence speaks of: one it names, else the list
+// item's ("this flag", "By setting this flag").
+std::string cache_flag(const Normalised& n, const SentenceContext& ctx) {
+  static const Regex flag(R"(^SSL_SESS_CACHE_\w+$)");
+  for (const auto& c : n.constants)
+    if (std::regex_match(c.value, flag)) return c.value;
+  return std::regex_match(ctx.label, flag) ? ctx.label : std::string();
+}
+
+// "This flag will prevent sessions being stored in the internal cache",
+// "If a server SSL_CTX is configured with the X flag then the internal
+// cache will not be populated automatically by new sessions": which
+// sessions enter the cache in that mode (cache-by-mode).
+std::optional<Finding> stored_by_mode(const Normalised& n, const SentenceContext& ctx) {
+  static const Regex stored(
+      R"(\bprevents? (?:new )?sessions? (?:from )?being (?:stored|added|cached|put) (?:in|to|into) the (?:internal )?(?:session )?cache\b|\b(?:internal )?(?:session )?cache (?:will|is|does) not (?:be )?(?:populated|filled)\b)");
+  if (!std::regex_search(n.text, stored)) return std::nullopt;
+  const std::string flag = cache_flag(n, ctx);
+  if (flag.empty()) return std::nullopt;
+  return make("cache-by-mode", page_function(ctx), {{"mode", json::array({flag})}});
+}
+
+// Where a server looks for a proposed session: "A server will look up the
+// session in its internal session storage", "... the server will try the
+// external storage if available", "... looks in (first) the internal cache
+// (unless X is set), then (second) in the external cache", "By setting
+// this flag, ... will not automatically look up sessions in the internal
+// cache", "this flag guarantees that all lookups are directed to the
+// external cache".
+std::optional<Finding> server_lookup(const Normalised& n, const SentenceContext& ctx) {
+  static const Regex verb(R"(\b(?:look(?:s|ed)? (?:up|for|in)|will try|tries|search(?:es|ed)?|(?:lookups?|look-ups?) (?:are|is) (?:directed|sent|made))\b)");
+  std::smatch v;
+  if (!std::regex_search(n.text, v, verb)) return std::nullopt;
+  // The storage the main clause looks in: the last one named after the verb.
+  static const Regex storage(R"(\b(internal|external) (?:session )?(?:cache|storage)\b)");
+  const std::string after = n.text.substr(static_cast<std::size_t>(v.position(0)));
+  std::string target;
+  bool internal_then_external = false;
+  for (RegexIterator it(after.begin(), after.end(), storage), end; it != end; ++it) {
+    if (target == "internal" && (*it)[1].str() == "external") internal_then_external = true;
+    target = (*it)[1].str();
+  }
+  if (target.empty()) return std::nullopt;
+  // "(first) the internal cache ..., then (second) the external one",
+  // "in the internal cache first, and second in the external cache".
+  static const Regex order(R"(\b(?:first|firstly)\b[^.]*\b(?:then|second|secondly|afterwards)\b)");
+  const bool ordered = internal_then_external && std::regex_search(after, order);
+  static const Regex negated(R"(\b(?:not|never|no longer)(?: [a-z]+){0,2} (?:look|search))");
+  json p = {{"looks", ordered ? "internal" : target}};
+  if (ordered) p["then"] = "external";
+  if (std::regex_search(n.text, negated)) p["negated"] = true;
+  if (const std::string flag = cache_flag(n, ctx); !flag.empty()) p["mode"] = flag;
+  return make("cache-lookup", page_function(ctx), p);
+}
+
 }  // namespace
 
 std::string callback_setter(const std::string& callback, const Vocabulary& vocab) {
@@ -343,6 +398,8 @@ std::vector<Finding> recognise_cache_rows(const Normalised& n, const SentenceCon
     if (auto f = (*one)(n, ctx)) out.push_back(*f);
   if (auto f = set_at_creation(n, ctx, subject)) out.push_back(*f);
   if (auto f = replaced_by_new(n, ctx, subject)) out.push_back(*f);
+  for (auto* one : {&stored_by_mode, &server_lookup})
+    if (auto f = (*one)(n, ctx)) out.push_back(*f);
   return out;
 }
 

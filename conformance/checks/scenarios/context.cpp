@@ -975,3 +975,29 @@ const std::vector<CountedEvent>& counted_events() {
 }
 
 }  // namespace sslconf::checks
+
+namespace sslconf::checks {
+
+LookupRun lookup_trial(long extra_mode, bool cached, bool external) {
+  using namespace scenarios;
+  Live l = live();  // the server caches its sessions
+  SSL_SESSION* offered = SSL_get1_session(l.conn.client);
+  SSL_SESSION* server_copy = SSL_get1_session(l.conn.server);
+  if (!offered || !server_copy) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  if (!cached) SSL_CTX_remove_session(l.ctx.server, server_copy);
+  SSL_CTX_set_session_cache_mode(l.ctx.server, SSL_SESS_CACHE_SERVER | extra_mode);
+  if (external) optional::ctx_sess_set_get_cb(l.ctx.server, seen_get);
+  seen() = {};
+  harness::Connection again = reconnect(l, offered);
+  LookupRun r{SSL_session_reused(again.server) == 1, seen().calls, ""};
+  r.what = std::string("the session ") + (cached ? "in" : "taken out of") + " the server's cache, mode " +
+           std::to_string(SSL_SESS_CACHE_SERVER | extra_mode) + (external ? ", a get callback installed" : "") + ": " +
+           (r.resumed ? "resumed" : "not resumed") + (external ? ", the callback asked " + std::to_string(r.external_calls) + " time(s)" : "");
+  harness::disconnect(again, true);
+  SSL_SESSION_free(server_copy);
+  SSL_SESSION_free(offered);
+  return r;
+}
+
+}  // namespace sslconf::checks

@@ -237,3 +237,42 @@ BOOST_AUTO_TEST_CASE(a_different_object_for_a_cached_session_replaces_it) {
   BOOST_TEST(!find_kind(recognise_in(v, "A different session object is kept apart.", "DESCRIPTION", "SSL_CTX_add_session"),
                         "cache-replaces-same-id"));
 }
+
+BOOST_AUTO_TEST_CASE(a_mode_that_keeps_sessions_out_of_the_cache) {
+  const auto& v = mode_page();
+  const auto f = find_kind(recognise_in(v, "This modifier prevents new sessions from being added to the session cache.", "DESCRIPTION",
+                                        "", "SSL_SESS_CACHE_NO_INTERNAL_STORE"),
+                           "cache-by-mode");
+  BOOST_TEST_REQUIRE(f.has_value());
+  BOOST_TEST(f->params["mode"][0] == "SSL_SESS_CACHE_NO_INTERNAL_STORE");
+  BOOST_TEST(find_kind(recognise_in(v, "With SSL_SESS_CACHE_NO_INTERNAL_STORE the internal cache is not filled by handshakes."),
+                       "cache-by-mode")
+                 .has_value());
+  // No mode flag to speak of.
+  BOOST_TEST(!find_kind(recognise_in(v, "A full cache will not be populated further."), "cache-by-mode"));
+}
+
+BOOST_AUTO_TEST_CASE(where_a_server_looks_for_a_proposed_session) {
+  const auto& v = mode_page();
+  const auto inside = find_kind(recognise_in(v, "The server searches its internal cache for the session the client offers."), "cache-lookup");
+  BOOST_TEST_REQUIRE(inside.has_value());
+  BOOST_TEST(inside->params["looks"] == "internal");
+  BOOST_TEST(!inside->params.contains("negated"));
+  const auto outside = find_kind(recognise_in(v, "With SSL_SESS_CACHE_NO_INTERNAL_LOOKUP set, every lookup is directed to the external cache."),
+                                 "cache-lookup");
+  BOOST_TEST_REQUIRE(outside.has_value());
+  BOOST_TEST(outside->params["looks"] == "external");
+  BOOST_TEST(outside->params["mode"] == "SSL_SESS_CACHE_NO_INTERNAL_LOOKUP");
+  const auto never = find_kind(recognise_in(v, "Servers then never look in the internal cache.", "DESCRIPTION", "",
+                                            "SSL_SESS_CACHE_NO_INTERNAL_LOOKUP"),
+                               "cache-lookup");
+  BOOST_TEST_REQUIRE(never.has_value());
+  BOOST_TEST(never->params["negated"] == true);
+  const auto order = find_kind(recognise_in(v, "The server looks in the internal cache first, and second in the external cache."),
+                               "cache-lookup");
+  BOOST_TEST_REQUIRE(order.has_value());
+  BOOST_TEST(order->params["then"] == "external");
+  // A lookup verb with no cache, a cache with no lookup.
+  BOOST_TEST(!find_kind(recognise_in(v, "The server looks up the certificate."), "cache-lookup"));
+  BOOST_TEST(!find_kind(recognise_in(v, "Sessions stay in the internal cache."), "cache-lookup"));
+}
