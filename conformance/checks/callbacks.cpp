@@ -227,4 +227,17 @@ Verdict cache_lookup(const Claim& c) {
                                                   "in the " + looks + " cache" + (mode.empty() ? "" : " with " + mode) + ")");
 }
 
+Verdict effect(const Claim& c);  // checks/state.cpp
+
+Verdict unlimited_value(const Claim& c) {
+  const auto p = params_of(c);
+  const Scenario& s = scenario_for(subject(c));
+  if (!s.unlimited) throw Untestable("no scenario of " + subject(c) + " tries a value that sets no bound");
+  if (!p.contains("value") || !p["value"].is_number_integer()) throw Untestable("the claim names no value");
+  const Comparison r = s.unlimited(p["value"].get<long long>());
+  return r.holds ? pass(r.observed) : fail(r.observed + " (the page: no limit)");
+}
+
+Verdict cache_evicts(const Claim& c) { return effect(c); }
+
 }  // namespace sslconf::checks

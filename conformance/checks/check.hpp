@@ -96,6 +96,8 @@ Verdict callback_return_removes(const Claim&);
 Verdict flag_combines(const Claim&);
 Verdict default_excludes(const Claim&);
 Verdict cache_lookup(const Claim&);
+Verdict unlimited_value(const Claim&);
+Verdict cache_evicts(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

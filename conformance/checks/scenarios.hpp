@@ -246,6 +246,9 @@ struct Scenario {
   std::function<std::vector<HandedArgument>()> callback_arguments;
   std::function<SideCalls()> callback_sides;
   std::function<Comparison(int returns)> callback_return_cached;
+  // A bound setter given `value` (a page's "0 means no limit"): does the
+  // object then take more than any bound it had by default?
+  std::function<Comparison(long long value)> unlimited;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

@@ -376,6 +376,35 @@ std::optional<Finding> server_lookup(const Normalised& n, const SentenceContext&
   return make("cache-lookup", page_function(ctx), p);
 }
 
+// "A special case is the size 0, which is used for unlimited size", "A
+// size of 0 means that the cache has no limit": the setter given that
+// value sets no bound.
+std::optional<Finding> unlimited_value(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  static const Regex unlimited(
+      R"(\b(size|value|limit|timeout|number|length)(?: of)? (NUM)\b[^.;]*?\b(?:unlimited|no limit|no maximum|no upper bound|infinite|not limited)\b)");
+  std::smatch m;
+  if (!std::regex_search(n.text, m, unlimited)) return std::nullopt;
+  const auto nums = Normalised::within(n.numbers, static_cast<std::size_t>(m.position(2)), static_cast<std::size_t>(m.position(2)) + 3);
+  const auto value = nums.empty() ? std::nullopt : model::parse_integer(nums.front());
+  // The page's setter of that quantity: the subject when it is one.
+  const model::Prototype* p = ctx.vocab->prototype(subject);
+  if (!value || p == nullptr || subject.find("set") == std::string::npos) return std::nullopt;
+  const long long v = *value;
+  return make("unlimited-value", subject, {{"quantity", m[1].str()}, {"value", v}});
+}
+
+// "If adding the session makes the cache exceed its size, then unused
+// sessions are dropped from the end of the cache": a full cache makes room.
+std::optional<Finding> evicts_beyond_size(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  static const Regex evicts(
+      R"(\b(?:makes? the cache exceed|exceeds? (?:its|the) (?:cache |maximum )?size|(?:the )?cache is full|more sessions? than (?:its|the) (?:cache )?size)\b[^.]*?\b(?:are|is|get|gets|will be) (?:dropped|removed|evicted|discarded)\b)");
+  static const Regex none(R"(\b(?:nothing|no session|none)\b[^.]*?\b(?:is|are|gets) (?:dropped|removed|evicted|discarded)\b|\bnot (?:dropped|removed|evicted|discarded)\b)");
+  if (!std::regex_search(n.text, evicts) || std::regex_search(n.text, none)) return std::nullopt;
+  std::string fn = subject;
+  if (!ctx.vocab->on_page(fn)) fn = page_function(ctx);
+  return make("cache-evicts", fn, json::object());
+}
+
 }  // namespace
 
 std::string callback_setter(const std::string& callback, const Vocabulary& vocab) {
@@ -400,6 +429,8 @@ std::vector<Finding> recognise_cache_rows(const Normalised& n, const SentenceCon
   if (auto f = replaced_by_new(n, ctx, subject)) out.push_back(*f);
   for (auto* one : {&stored_by_mode, &server_lookup})
     if (auto f = (*one)(n, ctx)) out.push_back(*f);
+  for (auto* one : {&unlimited_value, &evicts_beyond_size})
+    if (auto f = (*one)(n, ctx, subject)) out.push_back(*f);
   return out;
 }
 

@@ -879,7 +879,58 @@ Comparison new_session_cached_after(int returns) {
                          " session(s)"};
 }
 
+// Sessions with IDs of their own (no handshake each), for a cache to hold.
+SSL_SESSION* numbered_session(unsigned long n) {
+  SSL_SESSION* s = blank_session();
+  unsigned char id[8];
+  for (unsigned i = 0; i < sizeof id; ++i) id[i] = static_cast<unsigned char>(n >> (8 * i));
+  if (optional::session_set1_id(s, id, sizeof id) != 1) throw Unresolved("scenario: SSL_SESSION_set1_id refused an ID");
+  return s;
+}
+
+// A cache given `value` as its size takes one session more than the
+// default size of a new context allows.
+Comparison cache_size_unlimited(long long value) {
+  const long bound = SSL_CTX_sess_get_cache_size(untouched_context());
+  if (bound <= 0 || bound > 1000000) throw Unresolved("scenario: a new context has no default bound to pass");
+  SSL_CTX* ctx = server_context();
+  SSL_CTX_sess_set_cache_size(ctx, static_cast<long>(value));
+  for (long i = 0; i <= bound; ++i) {
+    SSL_SESSION* s = numbered_session(static_cast<unsigned long>(i) + 1);
+    SSL_CTX_add_session(ctx, s);
+    SSL_SESSION_free(s);
+  }
+  const long held = SSL_CTX_sess_number(ctx);
+  SSL_CTX_free(ctx);
+  return {held == bound + 1, "with size " + std::to_string(value) + ", " + std::to_string(bound + 1) +
+                                 " sessions added (one more than the default size " + std::to_string(bound) + "): the cache held " +
+                                 std::to_string(held)};
+}
+
+// A cache of size 2 given three sessions: it keeps two, and the one added
+// first (the least recently used) is the one that went.
+Comparison cache_size_evicts() {
+  SSL_CTX* ctx = server_context();
+  SSL_CTX_sess_set_cache_size(ctx, 2);
+  std::vector<SSL_SESSION*> added;
+  for (unsigned long i = 1; i <= 3; ++i) {
+    added.push_back(numbered_session(i));
+    SSL_CTX_add_session(ctx, added.back());
+  }
+  const long held = SSL_CTX_sess_number(ctx);
+  // Removing reports whether the cache still had each one.
+  const int first = SSL_CTX_remove_session(ctx, added[0]);
+  const int later = SSL_CTX_remove_session(ctx, added[1]) + SSL_CTX_remove_session(ctx, added[2]);
+  for (SSL_SESSION* s : added) SSL_SESSION_free(s);
+  SSL_CTX_free(ctx);
+  return {held == 2 && first == 0 && later == 2,
+          "a cache of size 2 given three sessions held " + std::to_string(held) + "; the first added was " +
+              (first == 0 ? "dropped" : "still held") + ", " + std::to_string(later) + " of the two later ones held"};
+}
+
 void add_context_callback_situations(Registry& r) {
+  r["SSL_CTX_sess_set_cache_size"].unlimited = cache_size_unlimited;
+  r["SSL_CTX_sess_set_cache_size"].effects["cache-evicts"] = cache_size_evicts;
   auto& on_new = r["SSL_CTX_sess_set_new_cb"];
   on_new.callback_situations = {
       {{{"tlsv1.3", "tls 1.3", "tls1.3"}, {"multiple", "several", "more than one", "two"}},

@@ -42,6 +42,14 @@ const Vocabulary& counter_page() {
   return v;
 }
 
+const Vocabulary& time_limits_page() {
+  static const Vocabulary v = vocabulary({
+      proto("long", "SSL_CTX_sess_set_cache_size", {{"SSL_CTX *", "ctx"}, {"long", "t"}}),
+      proto("long", "SSL_CTX_sess_get_cache_size", {{"SSL_CTX *", "ctx"}}),
+  });
+  return v;
+}
+
 std::vector<Finding> in_block(const Vocabulary& v, const std::string& sentence, const std::string& callback,
                               const std::string& previous = "", const std::string& label = "",
                               const std::string& carried = "") {
@@ -275,4 +283,26 @@ BOOST_AUTO_TEST_CASE(where_a_server_looks_for_a_proposed_session) {
   // A lookup verb with no cache, a cache with no lookup.
   BOOST_TEST(!find_kind(recognise_in(v, "The server looks up the certificate."), "cache-lookup"));
   BOOST_TEST(!find_kind(recognise_in(v, "Sessions stay in the internal cache."), "cache-lookup"));
+}
+
+BOOST_AUTO_TEST_CASE(a_value_that_sets_no_bound) {
+  const auto& v = time_limits_page();
+  const auto f = find_kind(recognise_in(v, "A timeout of 0 stands for no upper bound.", "DESCRIPTION", "SSL_CTX_sess_set_cache_size"),
+                           "unlimited-value");
+  BOOST_TEST_REQUIRE(f.has_value());
+  BOOST_TEST(f->params["value"] == 0);
+  BOOST_TEST(f->params["quantity"] == "timeout");
+  // A bound that is a limit, and a subject that sets nothing.
+  BOOST_TEST(!find_kind(recognise_in(v, "A size of 10 is the limit.", "DESCRIPTION", "SSL_CTX_sess_set_cache_size"), "unlimited-value"));
+  BOOST_TEST(!find_kind(recognise_in(v, "A size of 0 means no limit.", "DESCRIPTION", "SSL_CTX_sess_get_cache_size"), "unlimited-value"));
+}
+
+BOOST_AUTO_TEST_CASE(a_full_cache_drops_sessions) {
+  const auto& v = time_limits_page();
+  BOOST_TEST(find_kind(recognise_in(v, "When the cache is full, the least recently used sessions are evicted.", "DESCRIPTION",
+                                    "SSL_CTX_sess_set_cache_size"),
+                       "cache-evicts")
+                 .has_value());
+  BOOST_TEST(!find_kind(recognise_in(v, "When the cache is full, nothing is evicted.", "DESCRIPTION", "SSL_CTX_sess_set_cache_size"),
+                        "cache-evicts"));
 }
