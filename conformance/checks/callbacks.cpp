@@ -240,4 +240,16 @@ Verdict unlimited_value(const Claim& c) {
 
 Verdict cache_evicts(const Claim& c) { return effect(c); }
 
+Verdict callback_copy(const Claim& c) {
+  const auto p = params_of(c);
+  const Scenario& s = scenario_for(subject(c));
+  if (!s.callback_copy) throw Untestable("no scenario sets the flag of " + subject(c) + "'s callback");
+  if (!p.contains("value") || !p["value"].is_number_integer()) throw Untestable("the claim names no flag value");
+  const bool incremented = text_param(p, "references") == "incremented";
+  const Comparison r = s.callback_copy(p["value"].get<int>());
+  return r.holds == incremented ? pass(r.observed)
+                                : fail(r.observed + (incremented ? " (the page: the reference count incremented)"
+                                                                 : " (the page: the reference count unchanged)"));
+}
+
 }  // namespace sslconf::checks

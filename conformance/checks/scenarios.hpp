@@ -249,6 +249,10 @@ struct Scenario {
   // A bound setter given `value` (a page's "0 means no limit"): does the
   // object then take more than any bound it had by default?
   std::function<Comparison(long long value)> unlimited;
+  // A get callback handing back a session the application holds once, with
+  // its output flag set to `flag`: did the library take a reference of its
+  // own (holds: the session outlived the connection that used it)?
+  std::function<Comparison(int flag)> callback_copy;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

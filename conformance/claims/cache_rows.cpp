@@ -405,6 +405,33 @@ std::optional<Finding> evicts_beyond_size(const Normalised& n, const SentenceCon
   return make("cache-evicts", fn, json::object());
 }
 
+// "By setting the parameter copy to 1, the callback can require the SSL
+// engine to increment the reference count of the SSL_SESSION object;
+// setting copy to 0 causes the reference count to remain unchanged": what
+// a callback's output flag does to the reference count of what it returns.
+std::vector<Finding> callback_copy(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  static const Regex setting(
+      R"(\bsetting (?:the (?:parameter|argument|flag) )?\*?(ARG|[a-z_]+) to (NUM)\b[^;.]*?\b(increment(?:s|ed)?|(?:remain|stay|is left|be left)s? unchanged|not (?:be )?incremented)\b)");
+  const std::string callback = callback_meant(ctx, subject);
+  const std::string setter = callback_setter(callback, *ctx.vocab);
+  if (setter.empty()) return {};
+  std::vector<Finding> out;
+  for (RegexIterator it(n.text.begin(), n.text.end(), setting), end; it != end; ++it) {
+    const auto at = static_cast<std::size_t>(it->position(2));
+    const auto nums = Normalised::within(n.numbers, at, at + 3);
+    const auto value = nums.empty() ? std::nullopt : model::parse_integer(nums.front());
+    if (!value) continue;
+    const auto flag_at = static_cast<std::size_t>(it->position(1));
+    const auto args = Normalised::within(n.arguments, flag_at, flag_at + static_cast<std::size_t>(it->length(1)));
+    const std::string flag = args.empty() ? (*it)[1].str() : args.front();
+    const bool incremented = (*it)[3].str().rfind("increment", 0) == 0;
+    const long long v = *value;
+    out.push_back(make("callback-copy", setter, {{"callback", callback}, {"flag", flag}, {"value", v},
+                                                 {"references", incremented ? "incremented" : "unchanged"}}));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string callback_setter(const std::string& callback, const Vocabulary& vocab) {
@@ -429,6 +456,7 @@ std::vector<Finding> recognise_cache_rows(const Normalised& n, const SentenceCon
   if (auto f = replaced_by_new(n, ctx, subject)) out.push_back(*f);
   for (auto* one : {&stored_by_mode, &server_lookup})
     if (auto f = (*one)(n, ctx)) out.push_back(*f);
+  for (auto& f : callback_copy(n, ctx, subject)) out.push_back(f);
   for (auto* one : {&unlimited_value, &evicts_beyond_size})
     if (auto f = (*one)(n, ctx, subject)) out.push_back(*f);
   return out;

@@ -1143,6 +1143,12 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   std::vector<Finding> out = recognise_returns(n, ctx);
   for (auto& f : behaviour_findings(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : recognise_cache_rows(n, ctx, subject)) add_unique(out, std::move(f));
+  // A reference-count reading with no function to call is superseded by
+  // the callback's own reading of the same sentence (callback-copy).
+  if (has_kind(out, "callback-copy"))
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const Finding& f) { return !f.checkable && f.kind.rfind("refcount-", 0) == 0; }),
+              out.end());
   // The count of sessions held in the cache is a state, read by its own
   // check (cache-count), not a count of events.
   if (has_kind(out, "cache-count"))

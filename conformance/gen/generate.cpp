@@ -117,7 +117,8 @@ const std::map<std::string, std::string>& check_functions() {
                           "refuses-value", "releases-previous", "cache-replaces-same-id",
                           "callback-reference", "returns-quantity", "reuses-argument",
                           "callback-called", "callback-passed", "callback-return-removes", "flag-combines",
-                          "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts"}) {
+                          "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts",
+                          "callback-copy"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

@@ -928,7 +928,55 @@ Comparison cache_size_evicts() {
               (first == 0 ? "dropped" : "still held") + ", " + std::to_string(later) + " of the two later ones held"};
 }
 
+// The get callback's answer and the flag it writes (callback-copy).
+struct Answer {
+  SSL_SESSION* session = nullptr;
+  int flag = 0;
+  int calls = 0;
+};
+Answer& answer() {
+  static Answer a;
+  return a;
+}
+SSL_SESSION* answer_with_flag(SSL*, const unsigned char*, int, int* copy) {
+  ++answer().calls;
+  *copy = answer().flag;
+  return answer().session;
+}
+
+// The server's session of a first handshake, held once by the application,
+// is handed back by the get callback to a server that keeps no internal
+// cache; the resumed connection is then freed. A reference the library
+// took of its own was released with the connection, so the session
+// outlives it; without one, the connection used the application's.
+Comparison session_outlives_connection(int flag) {
+  harness::Contexts ctx;
+  harness::Connection first, again;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  // Session IDs given out, none kept: the application's is the only holder.
+  SSL_CTX_set_session_cache_mode(ctx.server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL);
+  if (!harness::connect(ctx, first, why)) throw Unresolved("scenario: " + why);
+  SSL_SESSION* offered = SSL_get1_session(first.client);
+  SSL_SESSION* mine = SSL_get1_session(first.server);
+  if (!offered || !mine) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(first, true);
+  optional::ctx_sess_set_get_cb(ctx.server, answer_with_flag);
+  answer() = {mine, flag, 0};
+  const harness::Tag* tag = watched(mine);
+  if (!harness::connect(ctx, again, why, offered)) throw Unresolved("scenario: second connection: " + why);
+  const int reused = SSL_session_reused(again.server);
+  if (answer().calls != 1 || reused != 1) throw Unresolved("scenario: the session the get callback handed back did not resume");
+  harness::disconnect(again, true);
+  const bool alive = tag->alive();
+  if (alive) SSL_SESSION_free(mine);  // the application's one reference
+  SSL_SESSION_free(offered);
+  return {alive, "the callback set its flag to " + std::to_string(flag) + "; with the resumed connection freed the session was " +
+                     (alive ? "alive (the library had taken a reference of its own)" : "freed (the connection had used the application's reference)")};
+}
+
 void add_context_callback_situations(Registry& r) {
+  r["SSL_CTX_sess_set_get_cb"].callback_copy = session_outlives_connection;
   r["SSL_CTX_sess_set_cache_size"].unlimited = cache_size_unlimited;
   r["SSL_CTX_sess_set_cache_size"].effects["cache-evicts"] = cache_size_evicts;
   auto& on_new = r["SSL_CTX_sess_set_new_cb"];

@@ -306,3 +306,18 @@ BOOST_AUTO_TEST_CASE(a_full_cache_drops_sessions) {
   BOOST_TEST(!find_kind(recognise_in(v, "When the cache is full, nothing is evicted.", "DESCRIPTION", "SSL_CTX_sess_set_cache_size"),
                         "cache-evicts"));
 }
+
+BOOST_AUTO_TEST_CASE(a_callbacks_flag_and_the_reference_count) {
+  const auto& v = callback_page();
+  const auto fs = in_block(v, "Setting the flag keep to 1 makes the library increment the session's reference count, and setting keep "
+                              "to 0 leaves the count unchanged.", "new_session_cb");
+  BOOST_TEST(std::count_if(fs.begin(), fs.end(), [](const Finding& f) { return f.kind == "callback-copy"; }) == 1);
+  const auto f = find_kind(fs, "callback-copy");
+  BOOST_TEST_REQUIRE(f.has_value());
+  BOOST_TEST(f->params["value"] == 1);
+  BOOST_TEST(f->params["references"] == "incremented");
+  const auto both = in_block(v, "Setting keep to 1 has the count incremented; setting keep to 0 has it remain unchanged.", "new_session_cb");
+  BOOST_TEST(std::count_if(both.begin(), both.end(), [](const Finding& f) { return f.kind == "callback-copy"; }) == 2);
+  // No callback in the block: nothing to set the flag of.
+  BOOST_TEST(!find_kind(in_block(v, "Setting keep to 1 has the count incremented.", ""), "callback-copy"));
+}
