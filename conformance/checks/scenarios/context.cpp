@@ -872,9 +872,10 @@ Comparison new_session_cached_after(int returns) {
   optional::ctx_sess_set_new_cb(l.ctx.server, seen_new);
   seen() = {};
   seen().returns = returns;
-  harness::Connection c = reconnect(l, nullptr);
+  harness::Connection again = reconnect(l, nullptr);
   if (seen().calls != 1) throw Unresolved("scenario: the new-session callback ran " + std::to_string(seen().calls) + " times");
   const long held = SSL_CTX_sess_number(l.ctx.server);
+  harness::disconnect(again, true);
   return {held == 1, "the callback returned " + std::to_string(returns) + "; the server's cache then held " + std::to_string(held) +
                          " session(s)"};
 }
