@@ -252,4 +252,11 @@ Verdict callback_copy(const Claim& c) {
                                                                  : " (the page: the reference count unchanged)"));
 }
 
+Verdict epoch_seconds(const Claim& c) {
+  const Scenario& s = scenario_for(subject(c));
+  if (!s.epoch_time) throw Untestable("no scenario reads " + subject(c) + " of an object made now");
+  const Comparison r = s.epoch_time();
+  return r.holds ? pass(r.observed) : fail(r.observed + " (the page: seconds since the Epoch, as time() gives)");
+}
+
 }  // namespace sslconf::checks

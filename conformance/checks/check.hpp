@@ -99,6 +99,7 @@ Verdict cache_lookup(const Claim&);
 Verdict unlimited_value(const Claim&);
 Verdict cache_evicts(const Claim&);
 Verdict callback_copy(const Claim&);
+Verdict epoch_seconds(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

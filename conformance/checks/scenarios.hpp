@@ -253,6 +253,9 @@ struct Scenario {
   // its output flag set to `flag`: did the library take a reference of its
   // own (holds: the session outlived the connection that used it)?
   std::function<Comparison(int flag)> callback_copy;
+  // A getter of a time: its value for an object made now lies between the
+  // clock (time()) read before and after it was made.
+  std::function<Comparison()> epoch_time;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

@@ -432,6 +432,15 @@ std::vector<Finding> callback_copy(const Normalised& n, const SentenceContext& c
   return out;
 }
 
+// "The time is given in seconds since the Epoch and therefore compatible
+// to the time delivered by the time() call": the unit of what a getter reads.
+std::optional<Finding> epoch_seconds(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  static const Regex epoch(
+      R"(^(?:the )?(?:time|value|timestamp|creation time)s? (?:is|are) (?:given|expressed|returned|measured|stored|counted) in seconds since the (?:unix )?epoch\b)");
+  if (!std::regex_search(n.text, epoch) || !ctx.vocab->on_page(subject)) return std::nullopt;
+  return make("epoch-seconds", subject, json::object());
+}
+
 }  // namespace
 
 std::string callback_setter(const std::string& callback, const Vocabulary& vocab) {
@@ -457,7 +466,7 @@ std::vector<Finding> recognise_cache_rows(const Normalised& n, const SentenceCon
   for (auto* one : {&stored_by_mode, &server_lookup})
     if (auto f = (*one)(n, ctx)) out.push_back(*f);
   for (auto& f : callback_copy(n, ctx, subject)) out.push_back(f);
-  for (auto* one : {&unlimited_value, &evicts_beyond_size})
+  for (auto* one : {&unlimited_value, &evicts_beyond_size, &epoch_seconds})
     if (auto f = (*one)(n, ctx, subject)) out.push_back(*f);
   return out;
 }

@@ -118,7 +118,7 @@ const std::map<std::string, std::string>& check_functions() {
                           "callback-reference", "returns-quantity", "reuses-argument",
                           "callback-called", "callback-passed", "callback-return-removes", "flag-combines",
                           "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts",
-                          "callback-copy"}) {
+                          "callback-copy", "epoch-seconds"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

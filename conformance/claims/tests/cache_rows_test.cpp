@@ -321,3 +321,13 @@ BOOST_AUTO_TEST_CASE(a_callbacks_flag_and_the_reference_count) {
   // No callback in the block: nothing to set the flag of.
   BOOST_TEST(!find_kind(in_block(v, "Setting keep to 1 has the count incremented.", ""), "callback-copy"));
 }
+
+BOOST_AUTO_TEST_CASE(a_time_in_seconds_since_the_epoch) {
+  const auto& v = time_limits_page();
+  BOOST_TEST(find_kind(recognise_in(v, "The value is expressed in seconds since the Unix epoch, like time(3).", "DESCRIPTION",
+                                    "SSL_CTX_sess_get_cache_size"),
+                       "epoch-seconds")
+                 .has_value());
+  BOOST_TEST(!find_kind(recognise_in(v, "The value is expressed in milliseconds.", "DESCRIPTION", "SSL_CTX_sess_get_cache_size"),
+                        "epoch-seconds"));
+}
