@@ -94,6 +94,17 @@ Verdict returns_copied(const Claim&);
 Verdict behaves_like(const Claim&);
 Verdict length_is(const Claim&);
 Verdict returns_one_of(const Claim&);
+// The session cache's callbacks and mode flags (checks/callbacks.cpp).
+Verdict callback_called(const Claim&);
+Verdict callback_passed(const Claim&);
+Verdict callback_return_removes(const Claim&);
+Verdict flag_combines(const Claim&);
+Verdict default_excludes(const Claim&);
+Verdict cache_lookup(const Claim&);
+Verdict unlimited_value(const Claim&);
+Verdict cache_evicts(const Claim&);
+Verdict callback_copy(const Claim&);
+Verdict epoch_seconds(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

@@ -49,7 +49,15 @@ Verdict counts(const Claim& c) {
   if (event.empty()) throw Untestable("the claim names no event");
   const CountedEvent* e = event_for(lower(event));
   if (!e) throw Untestable("no scenario makes \"" + event + "\" happen");
-  const Counted run = e->run();
+  // "These sessions are not included in the X count": the event happens
+  // and the counter stays at 0.
+  const bool excluded = p.value("excluded", false);
+  Counted run = e->run();
+  const long happened_client = run.on_client, happened_server = run.on_server;
+  if (excluded) {
+    if (run.on_client > 0) run.on_client = 0;
+    if (run.on_server > 0) run.on_server = 0;
+  }
   const bool client = mode.empty() || mode == "client";
   const bool server = mode.empty() || mode == "server";
   if ((client && !server && run.on_client < 0) || (server && !client && run.on_server < 0))
@@ -67,6 +75,10 @@ Verdict counts(const Claim& c) {
   }
   if (read == 0) throw Untestable("the scenario for \"" + event + "\" counts it on no side it can state");
   detail += " after " + run.what;
+  if (excluded) {
+    detail += " (the event happened " + std::to_string(std::max(happened_client, happened_server)) + " time(s))";
+    return ok ? pass(detail) : fail(detail + " (page: " + event + " are not counted)");
+  }
   return ok ? pass(detail) : fail(detail + " (page: the number of " + event + (mode.empty() ? "" : " in " + mode + " mode") + ")");
 }
 

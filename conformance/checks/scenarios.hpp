@@ -138,6 +138,17 @@ struct CountedEvent {
   std::function<Counted()> run;
 };
 
+// A server offered a session it negotiated (checks/callbacks.cpp,
+// cache-lookup): its cache mode SSL_SESS_CACHE_SERVER | `extra_mode`, the
+// session still in its internal cache or taken out (`cached`), a get
+// callback that finds nothing installed or not (`external`).
+struct LookupRun {
+  bool resumed = false;
+  int external_calls = 0;  // times the get callback was asked
+  std::string what;
+};
+LookupRun lookup_trial(long extra_mode, bool cached, bool external);
+
 // The events the scenarios can make happen, most specific first.
 const std::vector<CountedEvent>& counted_events();
 
@@ -162,6 +173,33 @@ struct EffectCase {
   std::string kind;
   std::vector<std::string> conditions;  // as Case::conditions
   std::function<Comparison()> run;
+};
+
+// A situation in which the library should call a callback (checks/
+// callbacks.cpp): `words` are groups of alternatives, every group having one
+// in the page's phrase ("expired"; "tls 1.3" and "multiple"); `run` makes it
+// happen and says how often the callback ran.
+struct CallbackRun {
+  int calls = 0;  // times the callback ran
+  int units = 0;  // times the situation called for it (sessions removed ...)
+  std::string what;  // "one expired session flushed"
+};
+struct CallbackSituation {
+  std::vector<std::vector<std::string>> words;
+  std::function<CallbackRun()> run;
+};
+// What a callback was handed in one run: `words` name the argument as
+// pages do ("connection", "session id"), `holds` says it was the right one.
+struct HandedArgument {
+  std::vector<std::string> words;
+  Comparison seen;
+};
+// A callback installed on both a client's and a server's context in a
+// situation both could call it in: how often each side did.
+struct SideCalls {
+  int client = 0;
+  int server = 0;
+  std::string what;
 };
 
 struct Scenario {
@@ -222,6 +260,24 @@ struct Scenario {
   // case when session is a NULL pointer"), by kind: the first whose
   // conditions the claim's condition names runs.
   std::vector<EffectCase> effect_cases;
+  // Callback setters (checks/callbacks.cpp): the situations in which the
+  // callback installed should run, the arguments it is handed, the sides
+  // that call it, and whether the session a new-session callback was
+  // handed is still cached after it returned `returns` (holds: cached).
+  std::vector<CallbackSituation> callback_situations;
+  std::function<std::vector<HandedArgument>()> callback_arguments;
+  std::function<SideCalls()> callback_sides;
+  std::function<Comparison(int returns)> callback_return_cached;
+  // A bound setter given `value` (a page's "0 means no limit"): does the
+  // object then take more than any bound it had by default?
+  std::function<Comparison(long long value)> unlimited;
+  // A get callback handing back a session the application holds once, with
+  // its output flag set to `flag`: did the library take a reference of its
+  // own (holds: the session outlived the connection that used it)?
+  std::function<Comparison(int flag)> callback_copy;
+  // A getter of a time: its value for an object made now lies between the
+  // clock (time()) read before and after it was made.
+  std::function<Comparison()> epoch_time;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

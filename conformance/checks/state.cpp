@@ -215,11 +215,12 @@ Verdict fields_verdict(const std::string& problems, const std::string& unread, c
 std::string start_difference(const std::string& phrase, SSL_SESSION* s, std::time_t before, std::time_t after,
                              long context_timeout) {
   const auto has = [&phrase](const char* w) { return phrase.find(w) != std::string::npos; };
-  if (has("current time")) {
+  if (has("current time") || has("actual time") || has("present time")) {
     const long t = static_cast<long>(SSL_SESSION_get_time(s));
     return t >= before && t <= after ? "" : "creation time " + std::to_string(t) + " is not the time of its creation";
   }
-  if (has("timeout") && has("context")) {
+  // "the default timeout value at creation": the one its context gives.
+  if (has("timeout") && (has("context") || has("default"))) {
     const long t = static_cast<long>(SSL_SESSION_get_timeout(s));
     return t == context_timeout ? ""
                                 : "timeout " + std::to_string(t) + ", its context's " + std::to_string(context_timeout);

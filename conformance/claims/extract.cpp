@@ -66,7 +66,7 @@ class PageWalk {
 
   void block(const std::string& section, const model::Block& b) {
     if (b.kind == model::Block::Kind::verbatim) return;
-    SentenceContext ctx{&vocab_, section, b.kind == model::Block::Kind::item ? b.label : "", "", ""};
+    SentenceContext ctx{&vocab_, section, b.kind == model::Block::Kind::item ? b.label : "", "", "", ""};
     if (b.kind == model::Block::Kind::item && section.rfind("RETURN VALUE", 0) == 0) {
       auto found = recognise_return_item(b.label, b.text, ctx);
       if (!found.empty()) return statement(section, b.label + ": " + b.text, b.loc, found, Statement::item);
@@ -78,8 +78,10 @@ class PageWalk {
   void sentence(const std::string& section, const std::string& text, const model::SourceLocation& loc,
                 SentenceContext& ctx) {
     statement(section, text, loc, recognise(text, ctx), Statement::sentence);
-    const std::string subject = subject_of(normalise(text, vocab_), ctx);
+    const Normalised n = normalise(text, vocab_);
+    const std::string subject = subject_of(n, ctx);
     if (vocab_.on_page(subject)) ctx.carried = subject;  // only page functions carry over
+    if (const std::string cb = named_callback(n, vocab_); !cb.empty()) ctx.callback = cb;
     ctx.previous = text;
   }
 

@@ -647,7 +647,8 @@ const std::vector<Row>& behaviour_rows() {
 json resumption_requirements(const std::string& t) {
   static const std::pair<const char*, std::regex> words[] = {
       {"in-cache", std::regex(R"(\b(?:finds?|found|looks? up)\b[^.;]*?\bin (?:its|the) (?:internal )?(?:session )?cache\b)")},
-      {"not-expired", std::regex(R"(\bexpired?\b|\btimed[- ]?out\b)")},
+      // "later than creation time plus timeout": past its lifetime.
+      {"not-expired", std::regex(R"(\bexpired?\b|\btimed[- ]?out\b|\blater than (?:the )?(?:session's )?creation time plus (?:the |its )?timeout\b)")},
       {"same-sid-ctx", std::regex(R"(\bsession id contexts?\b[^.;]*?\b(?:match|matches|matched|matching|equals?|same|differs?|different)\b|\b(?:matching|same|different|another) session id contexts?\b)")},
       {"resumable", std::regex(R"(\b(?:not resumable|non-?resumable|unresumable)\b)")},
   };
@@ -1161,6 +1162,13 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   std::vector<Finding> out = recognise_returns(n, ctx);
   for (auto& f : behaviour_findings(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : likeness_findings(n, ctx, subject)) add_unique(out, std::move(f));
+  for (auto& f : recognise_cache_rows(n, ctx, subject)) add_unique(out, std::move(f));
+  // A reference-count reading with no function to call is superseded by
+  // the callback's own reading of the same sentence (callback-copy).
+  if (has_kind(out, "callback-copy"))
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const Finding& f) { return !f.checkable && f.kind.rfind("refcount-", 0) == 0; }),
+              out.end());
   // The count of sessions held in the cache is a state, read by its own
   // check (cache-count), not a count of events.
   if (has_kind(out, "cache-count"))

@@ -29,6 +29,9 @@ struct SentenceContext {
   // The previous sentence of the block as written, or "": what a pronoun
   // object ("decrements it") may stand for.
   std::string previous;
+  // The callback (a function-pointer parameter of a page setter) the block
+  // named last: what "the callback" and "it" of a later sentence mean.
+  std::string callback;
 };
 
 // Every sentence gives at least one finding (a reasoned non-checkable one
@@ -76,6 +79,16 @@ std::vector<Finding> likeness_findings(const Normalised& n, const SentenceContex
 
 // "This is also the case when C": C as written, or "" for another sentence.
 std::string also_the_case(const std::string& sentence);
+
+// The page setter one of whose parameters is the callback `callback`
+// ("new_session_cb" → SSL_CTX_sess_set_new_cb); "" when none.
+std::string callback_setter(const std::string& callback, const Vocabulary& vocab);
+
+// The first callback a sentence names; "" when none.
+std::string named_callback(const Normalised& n, const Vocabulary& vocab);
+
+// Statements about the session cache and its callbacks (cache_rows.cpp).
+std::vector<Finding> recognise_cache_rows(const Normalised& n, const SentenceContext& ctx, const std::string& subject);
 
 // Marks a finding not checkable when a required param could not be found.
 void require(Finding& f, const char* param);

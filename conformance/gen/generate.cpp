@@ -116,7 +116,10 @@ const std::map<std::string, std::string>& check_functions() {
                           "advances-pointer", "encoding-keeps", "session-starts-with", "returns-argument",
                           "refuses-value", "releases-previous", "cache-replaces-same-id",
                           "callback-reference", "returns-quantity", "reuses-argument",
-                          "returns-copied", "behaves-like", "length-is", "returns-one-of"}) {
+                          "returns-copied", "behaves-like", "length-is", "returns-one-of",
+                          "callback-called", "callback-passed", "callback-return-removes", "flag-combines",
+                          "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts",
+                          "callback-copy", "epoch-seconds"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

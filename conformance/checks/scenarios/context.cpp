@@ -5,6 +5,7 @@
 #include "harness/adapter.hpp"
 
 #include <cstring>
+#include <ctime>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -620,6 +621,357 @@ Comparison new_callback_reference(int returns, bool library_releases) {
                                 " (the page: the application holds one reference)"};
 }
 
+// ---- the callbacks' situations (checks/callbacks.cpp) ----
+
+// A scenario that reads SSL_CTX_sess_number needs the cache observer's
+// self-test passed (wolfSSL's count stays 0): UNRESOLVED otherwise.
+void need_cache_count() {
+  if (!harness::CacheWatch::broken().empty()) throw Unresolved(harness::CacheWatch::broken());
+}
+
+// Every call of a watched callback, with what it was handed.
+struct Seen {
+  int calls = 0;
+  const SSL* ssl = nullptr;
+  const SSL_CTX* ctx = nullptr;
+  const SSL_SESSION* session = nullptr;
+  std::string id;  // the session ID a get callback was given
+  int returns = 0;  // what a new-session callback answers
+};
+Seen& seen() {
+  static Seen s;
+  return s;
+}
+int seen_new(SSL* ssl, SSL_SESSION* s) {
+  ++seen().calls;
+  seen().ssl = ssl;
+  seen().session = s;
+  return seen().returns;
+}
+void seen_remove(SSL_CTX* ctx, SSL_SESSION* s) {
+  ++seen().calls;
+  seen().ctx = ctx;
+  seen().session = s;
+}
+SSL_SESSION* seen_get(SSL* ssl, const unsigned char* id, int len, int* copy) {
+  ++seen().calls;
+  seen().ssl = ssl;
+  seen().id.assign(reinterpret_cast<const char*>(id), static_cast<std::size_t>(len > 0 ? len : 0));
+  *copy = 0;
+  return nullptr;  // not found: the handshake goes on as a full one
+}
+
+std::string id_of(SSL_SESSION* s) {
+  unsigned int len = 0;
+  const unsigned char* id = SSL_SESSION_get_id(s, &len);
+  return std::string(reinterpret_cast<const char*>(id), len);
+}
+
+// A server context caching its sessions, the remove callback on it, and
+// `n` handshake sessions in its cache (each held by the cache alone).
+SSL_CTX* watched_cache(std::vector<SSL_SESSION*>& held, int n) {
+  SSL_CTX* ctx = server_context();
+  SSL_CTX_sess_set_remove_cb(ctx, seen_remove);
+  for (int i = 0; i < n; ++i) {
+    SSL_SESSION* s = handshake_session();
+    if (SSL_CTX_add_session(ctx, s) != 1) throw Unresolved("scenario: SSL_CTX_add_session did not cache a session");
+    held.push_back(s);
+    SSL_SESSION_free(s);
+  }
+  seen() = {};
+  return ctx;
+}
+
+CallbackRun removed_by_call() {
+  std::vector<SSL_SESSION*> held;
+  SSL_CTX* ctx = watched_cache(held, 1);
+  SSL_CTX_remove_session(ctx, held.front());
+  const CallbackRun r{seen().calls, 1, "one session removed with SSL_CTX_remove_session"};
+  SSL_CTX_free(ctx);
+  return r;
+}
+
+CallbackRun removed_expired() {
+  std::vector<SSL_SESSION*> held;
+  SSL_CTX* ctx = watched_cache(held, 1);
+  optional::session_set_time(held.front(), 1000);  // long past its timeout
+  SSL_CTX_flush_sessions(ctx, static_cast<long>(std::time(nullptr)));
+  const CallbackRun r{seen().calls, 1, "one expired session flushed with SSL_CTX_flush_sessions"};
+  SSL_CTX_free(ctx);
+  return r;
+}
+
+CallbackRun removed_by_context_free() {
+  std::vector<SSL_SESSION*> held;
+  SSL_CTX* ctx = watched_cache(held, 3);
+  SSL_CTX_free(ctx);
+  return {seen().calls, 3, "a context holding three sessions freed with SSL_CTX_free"};
+}
+
+CallbackRun removed_after_unclean_end() {
+  Live l = live();
+  SSL_CTX_sess_set_remove_cb(l.ctx.server, seen_remove);
+  seen() = {};
+  harness::disconnect(l.conn, false);
+  return {seen().calls, 1, "a server connection freed after a handshake without SSL_shutdown"};
+}
+
+// A context of `side` caching that side's sessions, the new-session
+// callback on it, one full handshake (TLS 1.3 with tickets when asked).
+CallbackRun new_sessions(bool server, harness::Protocol protocol) {
+  harness::Contexts ctx;
+  harness::Connection conn;
+  std::string why;
+  if (!harness::make_contexts({protocol, protocol == harness::Protocol::tls13}, ctx, why)) throw Unresolved("scenario: " + why);
+  SSL_CTX* mine = server ? ctx.server : ctx.client;
+  SSL_CTX_set_session_cache_mode(mine, server ? SSL_SESS_CACHE_SERVER : SSL_SESS_CACHE_CLIENT);
+  optional::ctx_sess_set_new_cb(mine, seen_new);
+  seen() = {};
+  if (!harness::connect(ctx, conn, why)) throw Unresolved("scenario: " + why);
+  const bool tls13 = protocol == harness::Protocol::tls13;
+  return {seen().calls, 1, std::string("one full ") + (tls13 ? "TLS 1.3 handshake, tickets on, on a client" : "TLS 1.2 handshake on a server") +
+                               " caching its sessions"};
+}
+
+// A client offers a session its server had cached, to a server whose
+// cache mode is then `mode`, with the get callback installed. With caching
+// off the session is also taken out of the server's cache: a cache that
+// was never filled holds nothing (a library may still look inside one it
+// filled, find the session and rightly not ask the callback).
+CallbackRun proposed_to(long mode) {
+  Live l = live();
+  SSL_SESSION* offered = SSL_get1_session(l.conn.client);
+  SSL_SESSION* cached = SSL_get1_session(l.conn.server);
+  if (!offered || !cached) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  if (mode == SSL_SESS_CACHE_OFF) SSL_CTX_remove_session(l.ctx.server, cached);
+  SSL_SESSION_free(cached);
+  SSL_CTX_set_session_cache_mode(l.ctx.server, mode);
+  optional::ctx_sess_set_get_cb(l.ctx.server, seen_get);
+  seen() = {};
+  reconnect(l, offered);
+  return {seen().calls, 1, std::string("a client proposed a session to a server ") +
+                               (mode == SSL_SESS_CACHE_OFF ? "with session caching off and the session out of its cache"
+                                                           : "not looking in its own cache")};
+}
+
+std::vector<HandedArgument> new_callback_arguments() {
+  Live l = live();  // the server caches its sessions (its default mode)
+  harness::disconnect(l.conn, true);
+  optional::ctx_sess_set_new_cb(l.ctx.server, seen_new);
+  seen() = {};
+  harness::Connection c = reconnect(l, nullptr);
+  if (seen().calls != 1) throw Unresolved("scenario: the new-session callback ran " + std::to_string(seen().calls) + " times");
+  const bool session = seen().session == SSL_get_session(c.server);
+  const bool ssl = seen().ssl == c.server;
+  return {{{"session", "sess"}, {session, std::string("the session ") + (session ? "the connection holds" : "is not the connection's")}},
+          {{"connection", "ssl"}, {ssl, std::string("the connection ") + (ssl ? "that negotiated it" : "is another")}}};
+}
+
+std::vector<HandedArgument> remove_callback_arguments() {
+  std::vector<SSL_SESSION*> held;
+  SSL_CTX* ctx = watched_cache(held, 1);
+  SSL_CTX_remove_session(ctx, held.front());
+  const bool session = seen().calls == 1 && seen().session == held.front();
+  const bool context = seen().calls == 1 && seen().ctx == ctx;
+  SSL_CTX_free(ctx);
+  return {{{"session", "sess"}, {session, std::string("the session ") + (session ? "removed" : "is not the one removed")}},
+          {{"ctx", "context"}, {context, std::string("the context ") + (context ? "it was removed from" : "is another")}}};
+}
+
+std::vector<HandedArgument> get_callback_arguments() {
+  Live l = live();
+  SSL_SESSION* offered = SSL_get1_session(l.conn.client);
+  if (!offered) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  SSL_CTX_set_session_cache_mode(l.ctx.server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL_LOOKUP);
+  optional::ctx_sess_set_get_cb(l.ctx.server, seen_get);
+  seen() = {};
+  harness::Connection c = reconnect(l, offered);
+  if (seen().calls != 1) throw Unresolved("scenario: the get callback ran " + std::to_string(seen().calls) + " times");
+  const bool id = !seen().id.empty() && seen().id == id_of(offered);
+  const bool ssl = seen().ssl == c.server;
+  return {{{"session id", "data", "length"}, {id, "the session ID " + std::string(id ? "the client proposed" : "is not the one proposed") +
+                                                     " (" + std::to_string(seen().id.size()) + " bytes)"}},
+          {{"connection", "ssl"}, {ssl, std::string("the server's connection ") + (ssl ? "" : "not ") + "handed"}}};
+}
+
+// The get callback of a client's context: counted apart from the server's.
+int& client_get_calls() {
+  static int n = 0;
+  return n;
+}
+SSL_SESSION* client_get(SSL*, const unsigned char*, int, int* copy) {
+  ++client_get_calls();
+  *copy = 0;
+  return nullptr;
+}
+
+// The get callback on both contexts while a client proposes a session
+// that neither side's own cache is asked for.
+SideCalls get_callback_sides() {
+  Live l = live();
+  SSL_SESSION* offered = SSL_get1_session(l.conn.client);
+  if (!offered) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  SSL_CTX_set_session_cache_mode(l.ctx.server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL_LOOKUP);
+  SSL_CTX_set_session_cache_mode(l.ctx.client, SSL_SESS_CACHE_BOTH | SSL_SESS_CACHE_NO_INTERNAL_LOOKUP);
+  optional::ctx_sess_set_get_cb(l.ctx.client, client_get);
+  optional::ctx_sess_set_get_cb(l.ctx.server, seen_get);
+  seen() = {};
+  client_get_calls() = 0;
+  reconnect(l, offered);
+  return {client_get_calls(), seen().calls,
+          "a client proposed a session; both contexts had the get callback and no internal lookup"};
+}
+
+// The new-session callback returns `returns` to a server caching its
+// sessions: is the session still in the server's cache afterwards?
+Comparison new_session_cached_after(int returns) {
+  need_cache_count();
+  Live l = live();
+  harness::disconnect(l.conn, true);
+  SSL_CTX_flush_sessions(l.ctx.server, 0x7fffffffL);  // empty: only the next session counts
+  if (SSL_CTX_sess_number(l.ctx.server) != 0) throw Unresolved("scenario: the server's cache could not be emptied");
+  optional::ctx_sess_set_new_cb(l.ctx.server, seen_new);
+  seen() = {};
+  seen().returns = returns;
+  harness::Connection again = reconnect(l, nullptr);
+  if (seen().calls != 1) throw Unresolved("scenario: the new-session callback ran " + std::to_string(seen().calls) + " times");
+  const long held = SSL_CTX_sess_number(l.ctx.server);
+  harness::disconnect(again, true);
+  return {held == 1, "the callback returned " + std::to_string(returns) + "; the server's cache then held " + std::to_string(held) +
+                         " session(s)"};
+}
+
+// Sessions with IDs of their own (no handshake each), for a cache to hold.
+SSL_SESSION* numbered_session(unsigned long n) {
+  SSL_SESSION* s = blank_session();
+  unsigned char id[8];
+  for (unsigned i = 0; i < sizeof id; ++i) id[i] = static_cast<unsigned char>(n >> (8 * i));
+  if (optional::session_set1_id(s, id, sizeof id) != 1) throw Unresolved("scenario: SSL_SESSION_set1_id refused an ID");
+  return s;
+}
+
+// A cache given `value` as its size takes one session more than the
+// default size of a new context allows.
+Comparison cache_size_unlimited(long long value) {
+  need_cache_count();
+  const long bound = SSL_CTX_sess_get_cache_size(untouched_context());
+  if (bound <= 0 || bound > 1000000) throw Unresolved("scenario: a new context has no default bound to pass");
+  SSL_CTX* ctx = server_context();
+  SSL_CTX_sess_set_cache_size(ctx, static_cast<long>(value));
+  for (long i = 0; i <= bound; ++i) {
+    SSL_SESSION* s = numbered_session(static_cast<unsigned long>(i) + 1);
+    SSL_CTX_add_session(ctx, s);
+    SSL_SESSION_free(s);
+  }
+  const long held = SSL_CTX_sess_number(ctx);
+  SSL_CTX_free(ctx);
+  return {held == bound + 1, "with size " + std::to_string(value) + ", " + std::to_string(bound + 1) +
+                                 " sessions added (one more than the default size " + std::to_string(bound) + "): the cache held " +
+                                 std::to_string(held)};
+}
+
+// A cache of size 2 given three sessions: it keeps two, and the one added
+// first (the least recently used) is the one that went.
+Comparison cache_size_evicts() {
+  need_cache_count();
+  SSL_CTX* ctx = server_context();
+  SSL_CTX_sess_set_cache_size(ctx, 2);
+  std::vector<SSL_SESSION*> added;
+  for (unsigned long i = 1; i <= 3; ++i) {
+    added.push_back(numbered_session(i));
+    SSL_CTX_add_session(ctx, added.back());
+  }
+  const long held = SSL_CTX_sess_number(ctx);
+  // Removing reports whether the cache still had each one.
+  const int first = SSL_CTX_remove_session(ctx, added[0]);
+  const int later = SSL_CTX_remove_session(ctx, added[1]) + SSL_CTX_remove_session(ctx, added[2]);
+  for (SSL_SESSION* s : added) SSL_SESSION_free(s);
+  SSL_CTX_free(ctx);
+  return {held == 2 && first == 0 && later == 2,
+          "a cache of size 2 given three sessions held " + std::to_string(held) + "; the first added was " +
+              (first == 0 ? "dropped" : "still held") + ", " + std::to_string(later) + " of the two later ones held"};
+}
+
+// The get callback's answer and the flag it writes (callback-copy).
+struct Answer {
+  SSL_SESSION* session = nullptr;
+  int flag = 0;
+  int calls = 0;
+};
+Answer& answer() {
+  static Answer a;
+  return a;
+}
+SSL_SESSION* answer_with_flag(SSL*, const unsigned char*, int, int* copy) {
+  ++answer().calls;
+  *copy = answer().flag;
+  return answer().session;
+}
+
+// The server's session of a first handshake, held once by the application,
+// is handed back by the get callback to a server that keeps no internal
+// cache; the resumed connection is then freed. A reference the library
+// took of its own was released with the connection, so the session
+// outlives it; without one, the connection used the application's.
+Comparison session_outlives_connection(int flag) {
+  harness::Contexts ctx;
+  harness::Connection first, again;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  // Session IDs given out, none kept: the application's is the only holder.
+  SSL_CTX_set_session_cache_mode(ctx.server, SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL);
+  if (!harness::connect(ctx, first, why)) throw Unresolved("scenario: " + why);
+  SSL_SESSION* offered = SSL_get1_session(first.client);
+  SSL_SESSION* mine = SSL_get1_session(first.server);
+  if (!offered || !mine) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(first, true);
+  optional::ctx_sess_set_get_cb(ctx.server, answer_with_flag);
+  answer() = {mine, flag, 0};
+  const harness::Tag* tag = watched(mine);
+  if (!harness::connect(ctx, again, why, offered)) throw Unresolved("scenario: second connection: " + why);
+  const int reused = SSL_session_reused(again.server);
+  if (answer().calls != 1 || reused != 1) throw Unresolved("scenario: the session the get callback handed back did not resume");
+  harness::disconnect(again, true);
+  const bool alive = tag->alive();
+  if (alive) SSL_SESSION_free(mine);  // the application's one reference
+  SSL_SESSION_free(offered);
+  return {alive, "the callback set its flag to " + std::to_string(flag) + "; with the resumed connection freed the session was " +
+                     (alive ? "alive (the library had taken a reference of its own)" : "freed (the connection had used the application's reference)")};
+}
+
+void add_context_callback_situations(Registry& r) {
+  r["SSL_CTX_sess_set_get_cb"].callback_copy = session_outlives_connection;
+  r["SSL_CTX_sess_set_cache_size"].unlimited = cache_size_unlimited;
+  r["SSL_CTX_sess_set_cache_size"].effects["cache-evicts"] = cache_size_evicts;
+  auto& on_new = r["SSL_CTX_sess_set_new_cb"];
+  on_new.callback_situations = {
+      {{{"tlsv1.3", "tls 1.3", "tls1.3"}, {"multiple", "several", "more than one", "two"}},
+       [] { return new_sessions(false, harness::Protocol::tls13); }},
+      {{{"negotiated", "established", "created", "new session"}}, [] { return new_sessions(true, harness::Protocol::tls12); }},
+  };
+  on_new.callback_arguments = new_callback_arguments;
+  on_new.callback_return_cached = new_session_cached_after;
+  auto& on_remove = r["SSL_CTX_sess_set_remove_cb"];
+  on_remove.callback_situations = {
+      {{{"ssl_ctx_free", "context is freed", "context is destroyed"}}, removed_by_context_free},
+      {{{"not shut", "not closed", "uncleanly", "not cleanly"}}, removed_after_unclean_end},
+      {{{"expired", "timed out", "timeout"}}, removed_expired},
+      {{{"remov"}}, removed_by_call},
+  };
+  on_remove.callback_arguments = remove_callback_arguments;
+  auto& on_get = r["SSL_CTX_sess_set_get_cb"];
+  on_get.callback_situations = {
+      {{{"disabled", "off", "not enabled"}}, [] { return proposed_to(SSL_SESS_CACHE_OFF); }},
+      {{{"propos", "resum", "not be found", "not found"}},
+       [] { return proposed_to(SSL_SESS_CACHE_SERVER | SSL_SESS_CACHE_NO_INTERNAL_LOOKUP); }},
+  };
+  on_get.callback_arguments = get_callback_arguments;
+  on_get.callback_sides = get_callback_sides;
+}
+
 // A file type no page names, for a file that is good in every named one.
 constexpr int kUnknownFileType = 42;
 
@@ -665,6 +1017,7 @@ void add_context(Registry& r) {
   add_context_defaults(r);
   add_context_statistics(r);
   add_context_callbacks(r);
+  add_context_callback_situations(r);
   add_context_state(r);  // last: it adds to what the others set
 }
 
@@ -685,6 +1038,32 @@ const std::vector<CountedEvent>& counted_events() {
       {{{"established", "completed", "successful", "finished"}, {"session", "handshake"}}, full_handshakes},
   };
   return events;
+}
+
+}  // namespace sslconf::checks
+
+namespace sslconf::checks {
+
+LookupRun lookup_trial(long extra_mode, bool cached, bool external) {
+  using namespace scenarios;
+  Live l = live();  // the server caches its sessions
+  SSL_SESSION* offered = SSL_get1_session(l.conn.client);
+  SSL_SESSION* server_copy = SSL_get1_session(l.conn.server);
+  if (!offered || !server_copy) throw Unresolved("scenario: no session after a handshake");
+  harness::disconnect(l.conn, true);
+  if (!cached) SSL_CTX_remove_session(l.ctx.server, server_copy);
+  SSL_CTX_set_session_cache_mode(l.ctx.server, SSL_SESS_CACHE_SERVER | extra_mode);
+  if (external) optional::ctx_sess_set_get_cb(l.ctx.server, seen_get);
+  seen() = {};
+  harness::Connection again = reconnect(l, offered);
+  LookupRun r{SSL_session_reused(again.server) == 1, seen().calls, ""};
+  r.what = std::string("the session ") + (cached ? "in" : "taken out of") + " the server's cache, mode " +
+           std::to_string(SSL_SESS_CACHE_SERVER | extra_mode) + (external ? ", a get callback installed" : "") + ": " +
+           (r.resumed ? "resumed" : "not resumed") + (external ? ", the callback asked " + std::to_string(r.external_calls) + " time(s)" : "");
+  harness::disconnect(again, true);
+  SSL_SESSION_free(server_copy);
+  SSL_SESSION_free(offered);
+  return r;
 }
 
 }  // namespace sslconf::checks

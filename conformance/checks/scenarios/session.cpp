@@ -6,6 +6,7 @@
 #include "harness/adapter.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <type_traits>
 #include <vector>
 
@@ -425,7 +426,19 @@ void add_session_state(Registry& r) {
 
 }  // namespace
 
+// A session a handshake makes now: its time is the clock's, in seconds.
+Comparison handshake_time_is_now() {
+  const long before = static_cast<long>(std::time(nullptr));
+  SSL_SESSION* s = handshake_session();
+  const long after = static_cast<long>(std::time(nullptr));
+  const long t = static_cast<long>(SSL_SESSION_get_time(s));
+  SSL_SESSION_free(s);
+  return {t >= before && t <= after, "a session made between time() " + std::to_string(before) + " and " + std::to_string(after) +
+                                         " read " + std::to_string(t)};
+}
+
 void add_session(Registry& r) {
+  r["SSL_SESSION_get_time"].epoch_time = handshake_time_is_now;
   add_session_objects(r);
   add_session_times(r);
   add_session_ids(r);
