@@ -3,6 +3,7 @@
 // situations a scenario can set up; the cues are general wording of them,
 // not sentences of one page.
 #include "checks/conditions.hpp"
+#include "checks/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -44,11 +45,6 @@ const std::vector<std::pair<std::string, Alternatives>>& vocabulary() {
 }
 
 const char* const kFailureCues[] = {"fail", "error", "unsuccessful", "could not", "cannot", "not be"};
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return s;
-}
 
 bool contains(const std::string& text, const std::string& word) { return text.find(word) != std::string::npos; }
 

@@ -3,6 +3,7 @@
 // size, and one call behaving as another. Each runs the call on a real
 // connection or session through the subject's `copy_out` scenario.
 #include "checks/check.hpp"
+#include "checks/text.hpp"
 #include "checks/params.hpp"
 #include "checks/scenarios.hpp"
 #include "checks/verdict.hpp"
@@ -16,11 +17,6 @@
 namespace sslconf::checks {
 
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return s;
-}
 
 const Scenario& copying(const std::string& fn) {
   const Scenario& s = scenario_for(fn);

@@ -3,6 +3,7 @@
 // flags). The event or situation comes from the page's words; one the
 // scenarios cannot make happen is UNTESTED with those words quoted.
 #include "checks/check.hpp"
+#include "checks/text.hpp"
 #include "checks/conditions.hpp"
 #include "checks/params.hpp"
 #include "checks/scenarios.hpp"
@@ -15,15 +16,6 @@
 namespace sslconf::checks {
 
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return s;
-}
-
-bool has_any(const std::string& text, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return text.find(w) != std::string::npos; });
-}
 
 const CountedEvent* event_for(const std::string& phrase) {
   for (const auto& e : counted_events())

@@ -2,6 +2,7 @@
 // limited to C"), defaults ("The default mode is M") and what a call
 // writes through an output parameter.
 #include "checks/check.hpp"
+#include "checks/text.hpp"
 #include "checks/params.hpp"
 #include "checks/scenarios.hpp"
 #include "checks/verdict.hpp"
@@ -13,11 +14,6 @@
 namespace sslconf::checks {
 
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return s;
-}
 
 // The page's title: the id's first part ("page/subject/kind/ordinal"),
 // without the "@file-stem" a run adds when two pages share a title.

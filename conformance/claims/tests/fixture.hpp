@@ -58,6 +58,15 @@ inline const Vocabulary& add_session_page() {
   return v;
 }
 
+// d2i_SSL_SESSION(3).
+inline const Vocabulary& encoding_page() {
+  static const Vocabulary v = vocabulary({
+      proto("SSL_SESSION *", "d2i_SSL_SESSION", {{"SSL_SESSION **", "a"}, {"const unsigned char **", "pp"}, {"long", "length"}}),
+      proto("int", "i2d_SSL_SESSION", {{"SSL_SESSION *", "in"}, {"unsigned char **", "pp"}}),
+  });
+  return v;
+}
+
 inline std::vector<Finding> recognise_in(const Vocabulary& v, const std::string& sentence,
                                          const std::string& section = "DESCRIPTION",
                                          const std::string& carried = "",

@@ -46,14 +46,6 @@ const Vocabulary& version_page() {
   return v;
 }
 
-const Vocabulary& encoding_page() {
-  static const Vocabulary v = vocabulary({
-      proto("SSL_SESSION *", "d2i_SSL_SESSION", {{"SSL_SESSION **", "a"}, {"const unsigned char **", "pp"}, {"long", "length"}}),
-      proto("int", "i2d_SSL_SESSION", {{"SSL_SESSION *", "in"}, {"unsigned char **", "pp"}}),
-  });
-  return v;
-}
-
 std::vector<Finding> all_of_kind(const std::vector<Finding>& fs, const std::string& kind) {
   std::vector<Finding> out;
   std::copy_if(fs.begin(), fs.end(), std::back_inserter(out), [&](const Finding& f) { return f.kind == kind; });

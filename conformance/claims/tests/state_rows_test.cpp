@@ -23,14 +23,6 @@ const Vocabulary& time_page() {
   return v;
 }
 
-const Vocabulary& encoding_page() {
-  static const Vocabulary v = vocabulary({
-      proto("SSL_SESSION *", "d2i_SSL_SESSION", {{"SSL_SESSION **", "a"}, {"const unsigned char **", "pp"}, {"long", "length"}}),
-      proto("int", "i2d_SSL_SESSION", {{"SSL_SESSION *", "in"}, {"unsigned char **", "pp"}}),
-  });
-  return v;
-}
-
 // A copy: the findings are often a temporary of the same expression.
 std::optional<Finding> find_kind(const std::vector<Finding>& fs, const std::string& kind) {
   const auto it = std::find_if(fs.begin(), fs.end(), [&](const Finding& f) { return f.kind == kind; });
