@@ -562,15 +562,23 @@ void add_connection_objects(Registry& r) {
   pending.cases = {{{"requested"}, pending.success, [] { return integer(SSL_renegotiate_pending(live().conn.client)); }}};
 }
 
-// SSL_set_session on a connection that already holds a session whose only
-// other holder has let go: replacing it must free it.
-Comparison replaced_session_released() {
+// A fresh connection holding a session that only it holds (the caller's
+// reference let go); the tag tells when that session is freed.
+SSL* sole_holder_of_session(const harness::Tag*& tag) {
   SSL* ssl = fresh_connection();
   SSL_SESSION* old = handshake_session();
   if (SSL_set_session(ssl, old) != 1) throw Unresolved("scenario: SSL_set_session refused the first session");
-  const harness::Tag* tag = watched(old);
+  tag = watched(old);
   SSL_SESSION_free(old);  // the connection's reference is the last
   if (!tag->alive()) throw Unresolved("scenario: the connection did not keep the session it was given");
+  return ssl;
+}
+
+// SSL_set_session on a connection that already holds a session whose only
+// other holder has let go: replacing it must free it.
+Comparison replaced_session_released() {
+  const harness::Tag* tag = nullptr;
+  SSL* ssl = sole_holder_of_session(tag);
   SSL_SESSION* next = handshake_session();
   const int ret = SSL_set_session(ssl, next);
   const bool freed = !tag->alive();
@@ -583,12 +591,8 @@ Comparison replaced_session_released() {
 // SSL_set_session(ssl, NULL) on a connection whose session only the
 // connection holds: the session must be freed.
 Comparison session_cleared_released() {
-  SSL* ssl = fresh_connection();
-  SSL_SESSION* old = handshake_session();
-  if (SSL_set_session(ssl, old) != 1) throw Unresolved("scenario: SSL_set_session refused the first session");
-  const harness::Tag* tag = watched(old);
-  SSL_SESSION_free(old);  // the connection's reference is the last
-  if (!tag->alive()) throw Unresolved("scenario: the connection did not keep the session it was given");
+  const harness::Tag* tag = nullptr;
+  SSL* ssl = sole_holder_of_session(tag);
   const int ret = SSL_set_session(ssl, nullptr);
   const bool freed = !tag->alive();
   SSL_free(ssl);
