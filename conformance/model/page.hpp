@@ -135,10 +135,12 @@ std::string to_string(Block::Kind k);
 
 // JSON form of the model, as printed by `sslconf read`.
 nlohmann::json to_json(const Page& page);
-// Appends exactly to_json(page).dump(2) (invalid UTF-8 replaced) to out,
-// without building the document; depth is the nesting level the page is
-// written at (1 inside a top-level array), the first line not indented.
-void append_json(std::string& out, const Page& page, int depth = 0);
+// Indented: to_json(page).dump(2), for people; compact: dump(), for programs.
+enum class JsonLayout { indented, compact };
+// Appends exactly that text (invalid UTF-8 replaced) to out, without
+// building the document; depth is the nesting level the page is written at
+// (1 inside a top-level array), the first line not indented.
+void append_json(std::string& out, const Page& page, int depth = 0, JsonLayout layout = JsonLayout::indented);
 Page page_from_json(const nlohmann::json& j);
 
 }  // namespace sslconf::model

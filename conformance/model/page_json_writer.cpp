@@ -1,10 +1,13 @@
-// The page model written as indented JSON straight into a string, without
-// building a JSON document first: `sslconf read` over a whole POD tree spent
-// most of its time building, printing and destroying nlohmann documents.
-// The text is byte for byte what to_json(page).dump(2) prints (the golden
-// tests compare the two): keys in nlohmann's sorted order, its indentation,
-// and its escaping, which strings needing any escape are handed to.
+// The page model written as JSON straight into a string, without building a
+// JSON document first: `sslconf read` over a whole POD tree spent most of its
+// time building, printing and destroying nlohmann documents. The text is byte
+// for byte what to_json(page).dump(2) prints, or dump() in the compact layout
+// (the golden tests compare them): keys in nlohmann's sorted order, its
+// indentation, and its escaping, which strings needing any escape are
+// handed to.
 #include "model/page.hpp"
+
+#include <array>
 
 namespace sslconf::model {
 
@@ -14,7 +17,8 @@ namespace {
 // around their members. Keys must come in sorted order (nlohmann's std::map).
 class Writer {
  public:
-  Writer(std::string& out, int depth) : out_(out), depth_(depth) {}
+  Writer(std::string& out, int depth, JsonLayout layout)
+      : out_(out), depth_(depth), indented_(layout == JsonLayout::indented) {}
 
   void open_object() { open('{'); }
   void close_object() { close('}'); }
@@ -25,7 +29,7 @@ class Writer {
     next_member();
     out_ += '"';
     out_ += k;
-    out_ += "\": ";
+    out_ += indented_ ? "\": " : "\":";
     after_key_ = true;
   }
   void value(const std::string& s) {
@@ -67,9 +71,16 @@ class Writer {
       if (c > 0x7f) return false;
     return true;
   }
+  // Printable ASCII but the quote and the backslash: written as it is. One
+  // table look-up a byte (this scan runs over every byte `sslconf read` prints).
   static bool plain(const std::string& s) {
+    static const auto kPlain = [] {
+      std::array<bool, 256> t{};
+      for (int c = 0x20; c <= 0x7e; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+      return t;
+    }();
     for (const unsigned char c : s)
-      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+      if (!kPlain[c]) return false;
     return true;
   }
   static std::string escaped(const std::string& s) {
@@ -119,7 +130,7 @@ class Writer {
   }
   void close(char bracket) {
     --depth_;
-    if (!first_) {  // not empty: the closing bracket goes on its own line
+    if (!first_ && indented_) {  // not empty: the closing bracket goes on its own line
       out_ += '\n';
       indent();
     }
@@ -138,15 +149,17 @@ class Writer {
       return;
     }
     if (!first_) out_ += ',';
+    first_ = false;
+    if (!indented_) return;
     out_ += '\n';
     indent();
-    first_ = false;
   }
   void indent() { out_.append(static_cast<std::size_t>(depth_) * 2, ' '); }
 
   std::string& out_;
   int depth_;
   const int base_depth_ = depth_;
+  const bool indented_;
   bool first_ = true;      // no member written yet in the innermost open value
   bool after_key_ = false;
   bool started_ = false;
@@ -255,8 +268,8 @@ void write(Writer& w, const HistoryLine& h) {
 
 }  // namespace
 
-void append_json(std::string& out, const Page& p, int depth) {
-  Writer w(out, depth);
+void append_json(std::string& out, const Page& p, int depth, JsonLayout layout) {
+  Writer w(out, depth, layout);
   w.open_object();
   if (!p.foreign_pages.empty()) w.key("foreign_pages"), w.strings(p.foreign_pages);
   w.key("format"), w.value(to_string(p.format));

@@ -226,6 +226,7 @@ ProcessResult run_forked(const std::function<int()>& body, const ProcessOptions&
 }
 
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
 
 unsigned hardware_cores() {
   const unsigned n = std::thread::hardware_concurrency();
@@ -242,6 +243,12 @@ std::string self_executable() {
 bool is_executable(const std::string& path) {
   struct stat st {};
   return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
+std::optional<std::pair<unsigned long long, unsigned long long>> file_identity(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return std::nullopt;
+  return std::make_pair(static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino));
 }
 
 void* library_symbol(const std::string& library, const std::string& symbol, std::string& why) {

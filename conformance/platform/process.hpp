@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,9 @@ class LineChannel {
 // True when standard error is a terminal (progress may redraw in place
 // there; in a log or a pipe it must not).
 bool stderr_is_terminal();
+// True when standard output is a terminal (JSON is indented for a reader
+// there, compact for a program reading a pipe or a file).
+bool stdout_is_terminal();
 
 // Number of cores to use for parallel work (at least 1).
 unsigned hardware_cores();
@@ -75,6 +79,11 @@ std::string self_executable();
 
 // True when the path names an executable file.
 bool is_executable(const std::string& path);
+
+// What makes two paths one file (device and file number, after symbolic
+// links): nullopt when the path cannot be examined. One stat() call, where
+// std::filesystem::canonical reads every component of the path as a link.
+std::optional<std::pair<unsigned long long, unsigned long long>> file_identity(const std::string& path);
 
 // The address of `symbol` in the shared library at `library`, loaded on its
 // own (its symbols do not replace those already loaded), or nullptr with

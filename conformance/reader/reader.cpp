@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <regex>
@@ -27,22 +28,56 @@ using model::PageFormat;
 
 namespace {
 
-// Reads a file, transparently decompressing gzip.
-std::string load(const std::string& path) {
+// The bytes of a regular file, read in one piece.
+std::string slurp(const std::string& path) {
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) throw InputError({path, 0}, "cannot read file: no such regular file");
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) throw InputError({path, 0}, "cannot open file");
+  const auto size = fs::file_size(path, ec);  // fails for anything but a regular file
+  if (ec) throw InputError({path, 0}, "cannot read file: no such regular file");
+  std::ifstream in(path, std::ios::binary);
+  std::string out(static_cast<std::size_t>(size), '\0');
+  if (!in || !in.read(out.data(), static_cast<std::streamsize>(out.size())))
+    throw InputError({path, 0}, "cannot open file");
+  return out;
+}
+
+bool gzip_compressed(const std::string& bytes) {
+  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+         static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
+// Every gzip member of `bytes`, decompressed one after the other.
+std::string gunzip(const std::string& bytes, const std::string& path) {
+  z_stream z{};
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) throw InputError({path, 0}, "cannot decompress: out of memory");
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
   std::string out;
   char buf[65536];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-  int err = 0;
-  const char* msg = gzerror(f, &err);
-  const std::string why = n < 0 && msg ? msg : "";
-  gzclose(f);
-  if (n < 0) throw InputError({path, 0}, "cannot decompress: " + why);
+  int rc = Z_OK;
+  const auto member_follows = [&z] { return z.avail_in >= 2 && z.next_in[0] == 0x1f && z.next_in[1] == 0x8b; };
+  while (rc != Z_STREAM_END || member_follows()) {  // what follows the last member is ignored, as gzread does
+    if (rc == Z_STREAM_END) inflateReset(&z);
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(buf, sizeof buf - z.avail_out);
+    if (rc != Z_OK && rc != Z_STREAM_END) break;
+    if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0) {  // the input ends inside a member
+      rc = Z_DATA_ERROR;
+      z.msg = const_cast<char*>("unexpected end of file");
+      break;
+    }
+  }
+  const std::string why = z.msg ? z.msg : "corrupt data";
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END) throw InputError({path, 0}, "cannot decompress: " + why);
   return out;
+}
+
+// Reads a file, transparently decompressing gzip (whatever its name).
+std::string load(const std::string& path) {
+  std::string bytes = slurp(path);
+  return gzip_compressed(bytes) ? gunzip(bytes, path) : bytes;
 }
 
 std::string without_gz(const std::string& path) {
@@ -55,9 +90,10 @@ std::string extension(const std::string& path) {
   return dot == std::string::npos ? "" : base.substr(dot + 1);
 }
 
+// "3", "3ssl": a section digit and letters (asked of every file listed).
 bool roff_extension(const std::string& ext) {
-  static const Regex kRoff(R"(\d[a-z]*)");
-  return std::regex_match(ext, kRoff);
+  if (ext.empty() || ext[0] < '0' || ext[0] > '9') return false;
+  return std::all_of(ext.begin() + 1, ext.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // The format a name announces, or nothing (.txt, no suffix): sniff then.
@@ -143,8 +179,9 @@ void relocate(model::Page& p, const std::string& file) {
 
 void collect(const std::string& arg, std::vector<std::string>& files) {
   std::error_code ec;
-  if (!fs::exists(arg, ec)) throw InputError({arg, 0}, "no such file or directory");
-  if (!fs::is_directory(arg, ec)) {
+  const fs::file_status status = fs::status(arg, ec);  // one stat() for both questions
+  if (!fs::exists(status)) throw InputError({arg, 0}, "no such file or directory");
+  if (!fs::is_directory(status)) {
     files.push_back(arg);
     return;
   }
@@ -207,16 +244,14 @@ PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames o
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
 
-  // Symbolic links to one page are read once.
-  std::map<std::string, std::size_t> first_of_real;
+  // Symbolic (and hard) links to one page are read once.
+  std::map<std::pair<unsigned long long, unsigned long long>, std::size_t> first_of_file;
   std::vector<std::size_t> original(files.size());
   std::vector<std::size_t> unique;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    std::error_code ec;
-    const std::string real = fs::canonical(files[i], ec).string();
-    auto [it, fresh] = first_of_real.emplace(ec ? files[i] : real, i);
-    original[i] = it->second;
-    if (fresh) unique.push_back(i);
+    original[i] = i;
+    if (const auto id = platform::file_identity(files[i])) original[i] = first_of_file.emplace(*id, i).first->second;
+    if (original[i] == i) unique.push_back(i);
   }
 
   std::vector<model::Page> pages(files.size());

@@ -394,7 +394,9 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
     // A complete function declaration left without its ';' when the next
     // line starts another one ("int f(void)" then "int g(void);").
     static const Regex declaration_start(R"(^[A-Za-z_][\w ]*[ *]\**[A-Za-z_]\w*\s*\()");
-    if (!pending.empty() && std::regex_search(line, declaration_start)) {
+    const bool may_start = !line.empty() && (std::isalpha(static_cast<unsigned char>(line[0])) || line[0] == '_') &&
+                           line.find('(') != std::string::npos;  // what the pattern needs, cheaply first
+    if (!pending.empty() && may_start && std::regex_search(line, declaration_start)) {
       Prototype complete;
       if (ends_complete_call(pending) && parse_prototype(pending, complete)) {
         flush(pending, false, true);

@@ -81,6 +81,9 @@ BOOST_AUTO_TEST_CASE(streamed_json_is_the_document_json_byte_for_byte) {
     std::string streamed;
     model::append_json(streamed, page);
     BOOST_TEST(streamed == model::to_json(page).dump(2), f.string());
+    std::string compact;
+    model::append_json(compact, page, 0, model::JsonLayout::compact);
+    BOOST_TEST(compact == model::to_json(page).dump(), f.string());
   }
 }
 
@@ -111,6 +114,10 @@ BOOST_AUTO_TEST_CASE(streamed_json_escapes_as_the_document_json_does) {
   nested += "\n]";
   const auto array = nlohmann::json::array({model::to_json(page)});
   BOOST_TEST(nested == array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  std::string compact = "[";
+  model::append_json(compact, page, 1, model::JsonLayout::compact);
+  compact += "]";
+  BOOST_TEST(compact == array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 BOOST_AUTO_TEST_CASE(fixture_shapes_are_read_by_the_right_reader) {

@@ -58,6 +58,21 @@ BOOST_AUTO_TEST_CASE(several_pages_print_an_array_in_path_order) {
   BOOST_TEST(j[1]["format"] == "pod");
 }
 
+// Into a pipe (as here) the JSON is compact unless asked otherwise; either
+// layout is the same document.
+BOOST_AUTO_TEST_CASE(json_is_compact_into_a_pipe_and_indented_on_request) {
+  const std::vector<std::string> pages{kFixtures + "session_cache.pod", kFixtures + "book_page.txt"};
+  const auto piped = read(pages);
+  std::vector<std::string> indented_args{"--json", "indented"};
+  indented_args.insert(indented_args.end(), pages.begin(), pages.end());
+  const auto indented = read(indented_args);
+  BOOST_TEST(piped.exit_code == 0);
+  BOOST_TEST(indented.exit_code == 0);
+  BOOST_TEST(piped.out.find('\n') == piped.out.size() - 1, "one line, ending the output");
+  BOOST_TEST(indented.out.find("\n  {") != std::string::npos);
+  BOOST_TEST(nlohmann::json::parse(piped.out) == nlohmann::json::parse(indented.out));
+}
+
 BOOST_AUTO_TEST_CASE(malformed_input_is_one_line_and_status_2) {
   expect_bad_input("unterminated_over.pod", ":5: error: =over has no matching =back");
   expect_bad_input("unbalanced_code.pod", ":7: error: unterminated B<...> formatting code");
@@ -65,6 +80,21 @@ BOOST_AUTO_TEST_CASE(malformed_input_is_one_line_and_status_2) {
   expect_bad_input("binary_junk.pod", ":7: error: binary data (control character 0)");
   expect_bad_input("empty.pod", ":1: error: empty file");
   expect_bad_input("no_name.txt", ":1: error: no NAME heading: not a manual page rendering");
+}
+
+// Installed manuals are gzip-compressed: such a page reads as its plain
+// text does; one cut short is bad input, named, like any other.
+BOOST_AUTO_TEST_CASE(gzip_pages_are_read_and_a_truncated_one_is_bad_input) {
+  const auto plain = read({kFixtures + "session_cache.3"});
+  const auto packed = read({kFixtures + "gzip/session_cache.3.gz"});
+  BOOST_TEST(packed.exit_code == 0);
+  const auto a = nlohmann::json::parse(plain.out);
+  const auto b = nlohmann::json::parse(packed.out);
+  BOOST_TEST(a["sections"].size() == b["sections"].size());
+  BOOST_TEST(a["names"] == b["names"]);
+  BOOST_TEST(a["purpose"] == b["purpose"]);
+  BOOST_TEST(a["synopsis"]["prototypes"].size() == b["synopsis"]["prototypes"].size());
+  expect_bad_input("truncated.pod.gz", ": error: cannot decompress: unexpected end of file");
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_file_is_bad_input) {
