@@ -14,13 +14,6 @@ namespace sslconf::checks {
 
 namespace {
 
-harness::Tag* watch(SSL_SESSION* s) {
-  if (!harness::DeathWatch::broken().empty()) throw Unresolved(harness::DeathWatch::broken());
-  harness::Tag* tag = harness::DeathWatch::watch(s);
-  if (!tag) throw Unresolved("observer: the session could not be tagged");
-  return tag;
-}
-
 std::string times(int n) { return std::to_string(n) + (n == 1 ? " release" : " releases"); }
 
 // How a trial sees its object: alive or not, one release, and how many
@@ -51,7 +44,7 @@ Verdict count_down(const Watched& w, int owed, const std::string& after) {
 }
 
 Watched session_watch(SSL_SESSION* s) {
-  harness::Tag* tag = watch(s);
+  const harness::Tag* tag = scenarios::watched(s);
   return {[tag] { return tag->alive(); }, [s] { SSL_SESSION_free(s); }, [tag] { return tag->frees; }};
 }
 

@@ -49,13 +49,6 @@ SSL_SESSION* duplicate(const std::string& fn, SSL_SESSION* src) {
   return static_cast<SSL_SESSION*>(const_cast<void*>(r.pointer));
 }
 
-harness::Tag* watch(SSL_SESSION* s) {
-  if (!harness::DeathWatch::broken().empty()) throw Unresolved(harness::DeathWatch::broken());
-  harness::Tag* tag = harness::DeathWatch::watch(s);
-  if (!tag) throw Unresolved("observer: the session could not be tagged");
-  return tag;
-}
-
 // The fields every family exposes: ID bytes, creation time, timeout.
 std::string field_difference(const SSL_SESSION* a, const SSL_SESSION* b) {
   unsigned int la = 0, lb = 0;
@@ -166,8 +159,8 @@ Verdict copy(const Claim& c) {
   if (diff.empty() && marked && SSL_SESSION_get_ex_data(dup, copy_marker_index()) != &copy_marker)
     diff = "the application data (ex_data) of the original is not in the copy";
   if (!diff.empty()) return fail("the copy differs from the original: " + diff);
-  harness::Tag* src_tag = watch(src);
-  harness::Tag* dup_tag = watch(dup);  // replaces the tag the copy inherited
+  const harness::Tag* src_tag = scenarios::watched(src);
+  const harness::Tag* dup_tag = scenarios::watched(dup);  // replaces the tag the copy inherited
   SSL_SESSION_free(src);
   if (src_tag->alive()) return unresolved("scenario: the original outlived its only reference");
   if (!dup_tag->alive()) return fail("freeing the original freed the copy too");
@@ -199,7 +192,7 @@ Verdict copy_no_cache(const Claim& c) {
     throw Unresolved("scenario: the server's session is not in its context's cache");
   harness::CacheWatch::attach(l.ctx.server);
   SSL_SESSION* dup = duplicate(fn, src);
-  harness::Tag* dup_tag = watch(dup);
+  const harness::Tag* dup_tag = scenarios::watched(dup);
   const long with_copy = harness::CacheWatch::size(l.ctx.server);
   SSL_CTX_flush_sessions(l.ctx.server, static_cast<long>(std::time(nullptr)) + 100L * 365 * 24 * 3600);
   const auto& gone = harness::CacheWatch::removed(l.ctx.server);

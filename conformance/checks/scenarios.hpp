@@ -15,6 +15,10 @@
 #include <utility>
 #include <vector>
 
+namespace sslconf::harness {
+struct Tag;
+}
+
 namespace sslconf::checks {
 
 // What one call returned.
@@ -290,5 +294,11 @@ bool has_scenario(const std::string& function);
 // The scenario a check needs, or Untestable naming what is missing:
 // `part` is the member the check will use ("success", "references", ...).
 const Scenario& scenario_for(const std::string& function);
+
+namespace scenarios {
+// A session's death watched through its ex_data free callback; UNRESOLVED
+// when the observer is unavailable.
+const harness::Tag* watched(SSL_SESSION* s);
+}  // namespace scenarios
 
 }  // namespace sslconf::checks

@@ -68,9 +68,6 @@ RefTrial context_trial(std::function<Result(SSL_CTX*)> act_on, int extra = 0);
 // connection) was given a session ID context: the server's session must
 // carry it (SSL_CTX_set_session_id_context, SSL_set_session_id_context).
 Comparison server_session_id_context(bool on_connection);
-// A session's death watched through its ex_data free callback; UNRESOLVED
-// when the observer is unavailable.
-const harness::Tag* watched(SSL_SESSION* s);
 
 void add_session(Registry& r);
 void add_context(Registry& r);
