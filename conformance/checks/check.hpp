@@ -105,6 +105,9 @@ Verdict unlimited_value(const Claim&);
 Verdict cache_evicts(const Claim&);
 Verdict callback_copy(const Claim&);
 Verdict epoch_seconds(const Claim&);
+// The versions a method constructor's connections speak (checks/protocols.cpp).
+Verdict protocol_only(const Claim&);
+Verdict negotiates_highest(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

@@ -119,7 +119,7 @@ const std::map<std::string, std::string>& check_functions() {
                           "returns-copied", "behaves-like", "length-is", "returns-one-of",
                           "callback-called", "callback-passed", "callback-return-removes", "flag-combines",
                           "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts",
-                          "callback-copy", "epoch-seconds"}) {
+                          "callback-copy", "epoch-seconds", "protocol-only", "negotiates-highest"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

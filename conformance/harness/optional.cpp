@@ -357,6 +357,15 @@ int ctx_get_max_proto_version(SSL_CTX* ctx) {
 #endif
 }
 
+void ctx_set_security_level(SSL_CTX* ctx, int level) {
+#if SSLCONF_HAS_SSL_CTX_set_security_level
+  SSL_CTX_set_security_level(ctx, level);
+#else
+  (void)ctx, (void)level;
+  missing("SSL_CTX_set_security_level");
+#endif
+}
+
 int ctx_set_max_proto_version(SSL_CTX* ctx, int version) {
 #if SSLCONF_HAS_SSL_CTX_set_max_proto_version
   return static_cast<int>(SSL_CTX_set_max_proto_version(ctx, version));

@@ -73,6 +73,7 @@ int ctx_get_min_proto_version(SSL_CTX* ctx);
 int ctx_get_max_proto_version(SSL_CTX* ctx);
 bool has_tls13();
 int tls13_version();  // TLS1_3_VERSION
+void ctx_set_security_level(SSL_CTX* ctx, int level);
 
 long long bio_write_guarantee(BIO* bio);  // BIO_ctrl_get_write_guarantee
 
