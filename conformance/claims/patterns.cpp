@@ -1162,6 +1162,7 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   std::vector<Finding> out = recognise_returns(n, ctx);
   for (auto& f : behaviour_findings(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : likeness_findings(n, ctx, subject)) add_unique(out, std::move(f));
+  for (auto& f : connection_findings(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : recognise_cache_rows(n, ctx, subject)) add_unique(out, std::move(f));
   // A reference-count reading with no function to call is superseded by
   // the callback's own reading of the same sentence (callback-copy).

@@ -77,6 +77,13 @@ std::string counterpart(const std::string& function, const Vocabulary& vocab);
 // length-is, releases-previous read from "<free>() is called for that X".
 std::vector<Finding> likeness_findings(const Normalised& n, const SentenceContext& ctx, const std::string& subject);
 
+// Predicates about a live connection and the objects around it
+// (connection_rows.cpp): closes-direction, refuses-after, sends-alert,
+// peer-may-send, reference-counted, same-parent, same-on-both-ends,
+// full-handshake, part-of, per-object, and a kept object or a count dropped
+// under a condition (keeps-settings, refcount-decrement).
+std::vector<Finding> connection_findings(const Normalised& n, const SentenceContext& ctx, const std::string& subject);
+
 // "This is also the case when C": C as written, or "" for another sentence.
 std::string also_the_case(const std::string& sentence);
 
