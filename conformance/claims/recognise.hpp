@@ -32,6 +32,9 @@ struct SentenceContext {
   // The callback (a function-pointer parameter of a page setter) the block
   // named last: what "the callback" and "it" of a later sentence mean.
   std::string callback;
+  // The label of the RETURN VALUES item an indented paragraph continues
+  // ("<0" for "It can also occur when ..." after the item "<0"), or "".
+  std::string continues_item;
 };
 
 // Every sentence gives at least one finding (a reasoned non-checkable one

@@ -758,8 +758,22 @@ Comparison session_kept_by_clear() {
                     "): " + (same ? "the same session" : "another or none")};
 }
 
+// The client's second SSL_shutdown once the server's close_notify came,
+// with one byte of the server's data before it that the client never read
+// (`unread`), or none.
+Result second_shutdown_after_peer_close(bool unread) {
+  Live l = live();
+  if (unread && write_byte(l.conn.server) != 1) throw Unresolved("scenario: the server's SSL_write failed");
+  SSL_shutdown(l.conn.client);
+  SSL_shutdown(l.conn.server);
+  return integer(SSL_shutdown(l.conn.client));
+}
+
 void add_connection_facts(Registry& r) {
   auto& shutdown = r["SSL_shutdown"];
+  shutdown.cases.push_back({{"not all data was read", "data was not read", "unread data", "data left unread"},
+                            [] { return second_shutdown_after_peer_close(true); },
+                            [] { return second_shutdown_after_peer_close(false); }});
   shutdown.effects["closes-direction:write:caller"] = [] { return write_direction_closed(false); };
   shutdown.effects["closes-direction:write:caller:only"] = [] { return write_direction_closed(true); };
   shutdown.effects["closes-direction:read:peer"] = read_direction_closed_by_peer;

@@ -232,3 +232,21 @@ BOOST_AUTO_TEST_CASE(a_value_part_of_an_object_and_one_held_per_object) {
   BOOST_TEST_REQUIRE(c.has_value());
   BOOST_TEST(c->params["quantity"] == "sessions");
 }
+
+BOOST_AUTO_TEST_CASE(a_paragraph_continuing_a_return_values_item_states_its_value_again) {
+  const auto& v = shutdown_page();
+  auto in_item = [&v](const std::string& sentence, const std::string& label) {
+    return recognise(sentence, SentenceContext{&v, "RETURN VALUES", "", "", "", "", label});
+  };
+  const auto a = find_kind(in_item("It can also occur when not all data was read using SSL_read().", "<0"), "returns-enumerated");
+  BOOST_TEST_REQUIRE(a.has_value());
+  BOOST_TEST(a->functions.front() == "SSL_shutdown");
+  BOOST_TEST(a->params["value"] == "negative");
+  BOOST_TEST(a->params["condition"] == "not all data was read using SSL_read");
+  const auto b = find_kind(in_item("This value is also returned if the peer closed first.", "1"), "returns-enumerated");
+  BOOST_TEST_REQUIRE(b.has_value());
+  BOOST_TEST(b->params["value"] == 1);
+  // Outside an item's continuation the sentence names no value.
+  BOOST_TEST(!find_kind(in_item("It can also occur when not all data was read using SSL_read().", ""), "returns-enumerated"));
+  BOOST_TEST(!find_kind(in_item("SSL_get_error() should not be called.", "0"), "returns-enumerated"));
+}
