@@ -105,6 +105,17 @@ Verdict unlimited_value(const Claim&);
 Verdict cache_evicts(const Claim&);
 Verdict callback_copy(const Claim&);
 Verdict epoch_seconds(const Claim&);
+// A live connection and the objects around it (checks/connection_facts.cpp).
+Verdict closes_direction(const Claim&);
+Verdict refuses_after(const Claim&);
+Verdict sends_alert(const Claim&);
+Verdict peer_may_send(const Claim&);
+Verdict reference_counted(const Claim&);
+Verdict same_parent(const Claim&);
+Verdict same_on_both_ends(const Claim&);
+Verdict full_handshake(const Claim&);
+Verdict part_of(const Claim&);
+Verdict per_object(const Claim&);
 // The versions a method constructor's connections speak (checks/protocols.cpp).
 Verdict protocol_only(const Claim&);
 Verdict negotiates_highest(const Claim&);

@@ -109,7 +109,18 @@ Verdict compare_settings(const Claim& c, std::vector<Setting> Scenario::*member,
 
 }  // namespace
 
-Verdict keeps_settings(const Claim& c) { return compare_settings(c, &Scenario::kept, "keeps"); }
+Verdict keeps_settings(const Claim& c) {
+  const std::string condition = lower(text_param(params_of(c), "condition"));
+  if (!condition.empty()) {
+    const Scenario& s = scenario_for(subject(c));
+    const bool realised = std::any_of(s.kept_when.begin(), s.kept_when.end(), [&](const std::string& w) {
+      bool negated = false;
+      return condition_names(condition, w, negated) && !negated;
+    });
+    if (!realised) throw Untestable("no scenario compares the settings " + subject(c) + " keeps when \"" + condition + "\"");
+  }
+  return compare_settings(c, &Scenario::kept, "keeps");
+}
 Verdict inherits_settings(const Claim& c) { return compare_settings(c, &Scenario::inherited, "inherits"); }
 
 Verdict sets_flag(const Claim& c) {

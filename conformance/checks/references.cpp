@@ -93,7 +93,14 @@ Verdict refcount_increment(const Claim& c) {
 }
 
 Verdict refcount_decrement_free(const Claim& c) { return reference_trial(c, -1); }
-Verdict refcount_decrement(const Claim& c) { return reference_trial(c, -1); }
+Verdict effect(const Claim& c);  // checks/state.cpp
+
+// "If the session is not reused, the reference count is decremented again
+// during SSL_connect()": only the situation the condition names shows it.
+Verdict refcount_decrement(const Claim& c) {
+  if (!text_param(params_of(c), "condition").empty()) return effect(c);
+  return reference_trial(c, -1);
+}
 Verdict refcount_unchanged(const Claim& c) { return reference_trial(c, 0); }
 
 Verdict null_noop(const Claim& c) {

@@ -228,6 +228,10 @@ struct Scenario {
   std::vector<Output> outputs;
   std::vector<FlagCase> flags;  // the flags the call sets
   std::vector<Setting> kept;       // settings the call leaves as they were (SSL_clear)
+  // Words naming the situation the `kept` comparisons run in ("closed
+  // cleanly"): a page that keeps settings only under a condition is
+  // checked only when its condition names one of them.
+  std::vector<std::string> kept_when;
   std::vector<Setting> inherited;  // settings the new object takes from its parent (SSL_new)
   // A setter of a number: the call with `value` for its value parameter.
   std::function<NumberCall(long long value)> set_number;

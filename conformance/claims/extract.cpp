@@ -45,6 +45,7 @@ class PageWalk {
     for (const auto& s : page_.sections) {
       if (s.level == 1) head1 = upper(s.title);
       if (!claimed_section(head1)) continue;
+      last_item_ = nullptr;
       for (const auto& b : s.blocks) block(head1, b);
     }
     return std::move(claims_);
@@ -66,8 +67,13 @@ class PageWalk {
 
   void block(const std::string& section, const model::Block& b) {
     if (b.kind == model::Block::Kind::verbatim) return;
-    SentenceContext ctx{&vocab_, section, b.kind == model::Block::Kind::item ? b.label : "", "", "", ""};
-    if (b.kind == model::Block::Kind::item && section.rfind("RETURN VALUE", 0) == 0) {
+    SentenceContext ctx{&vocab_, section, b.kind == model::Block::Kind::item ? b.label : "", "", "", "", ""};
+    // An indented paragraph after a RETURN VALUES item, at the item's depth,
+    // goes on describing that item's value.
+    const bool return_values = section.rfind("RETURN VALUE", 0) == 0;
+    if (b.kind == model::Block::Kind::item) last_item_ = &b;
+    else if (return_values && last_item_ && b.depth > 0 && b.depth == last_item_->depth) ctx.continues_item = last_item_->label;
+    if (b.kind == model::Block::Kind::item && return_values) {
       auto found = recognise_return_item(b.label, b.text, ctx);
       if (!found.empty()) return statement(section, b.label + ": " + b.text, b.loc, found, Statement::item);
     }
@@ -115,6 +121,7 @@ class PageWalk {
   std::string name_;
   PageTally* tally_ = nullptr;
   std::vector<Claim> claims_;
+  const model::Block* last_item_ = nullptr;  // the section's latest list item
 };
 
 // page/subject/kind/ordinal, the ordinal counted per (subject, kind) in page order.

@@ -1125,6 +1125,21 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
   return {reasoned("unrecognised", n, subject)};
 }
 
+// "It can also occur when not all data was read using SSL_read()" in a
+// paragraph continuing the RETURN VALUES item "<0": the item's value under
+// this sentence's condition, read as the item itself would be.
+std::vector<Finding> item_continued(const Normalised& n, const SentenceContext& ctx) {
+  if (ctx.continues_item.empty()) return {};
+  static const Regex occurs(
+      R"(^(?:it|this|this value|this return value|this code) (?:can |will |does )?(?:also )?(?:occurs?|happens?|be returned|is returned|is also returned|results?) (?:also )?(?:when|if|whenever|in case) (.+?)\.?$)");
+  std::smatch m;
+  if (!std::regex_search(n.text, m, occurs)) return {};
+  // The clause as written, without the final stop.
+  std::string condition = n.restore(static_cast<std::size_t>(m.position(1)), n.text.size());
+  while (!condition.empty() && (condition.back() == '.' || condition.back() == ' ')) condition.pop_back();
+  return recognise_return_item(ctx.continues_item, condition, ctx);
+}
+
 // "This is also the case when session is a NULL pointer": the checkable
 // claims of the sentence before, each under the new condition.
 std::vector<Finding> repeated_under(const std::string& sentence, const SentenceContext& ctx) {
@@ -1159,9 +1174,11 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
       R"re(\b(?:indicated|described|given|listed|documented|stated|explained) (?:in|under) (?:the )?"?(?:description|notes|return values?)"?(?: section)?(?: above| below)?\.?$)re");
   if (std::regex_search(n.text, points_elsewhere)) return {reasoned("informative", n, subject)};
   if (auto repeated = repeated_under(sentence, ctx); !repeated.empty()) return repeated;
+  if (auto more = item_continued(n, ctx); !more.empty()) return more;
   std::vector<Finding> out = recognise_returns(n, ctx);
   for (auto& f : behaviour_findings(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : likeness_findings(n, ctx, subject)) add_unique(out, std::move(f));
+  for (auto& f : connection_findings(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : recognise_cache_rows(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : recognise_protocol_rows(n, ctx)) add_unique(out, std::move(f));
   // A reference-count reading with no function to call is superseded by

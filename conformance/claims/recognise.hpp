@@ -32,6 +32,9 @@ struct SentenceContext {
   // The callback (a function-pointer parameter of a page setter) the block
   // named last: what "the callback" and "it" of a later sentence mean.
   std::string callback;
+  // The label of the RETURN VALUES item an indented paragraph continues
+  // ("<0" for "It can also occur when ..." after the item "<0"), or "".
+  std::string continues_item;
 };
 
 // Every sentence gives at least one finding (a reasoned non-checkable one
@@ -76,6 +79,13 @@ std::string counterpart(const std::string& function, const Vocabulary& vocab);
 // Likeness and fixed-size predicates (likeness.cpp): behaves-like,
 // length-is, releases-previous read from "<free>() is called for that X".
 std::vector<Finding> likeness_findings(const Normalised& n, const SentenceContext& ctx, const std::string& subject);
+
+// Predicates about a live connection and the objects around it
+// (connection_rows.cpp): closes-direction, refuses-after, sends-alert,
+// peer-may-send, reference-counted, same-parent, same-on-both-ends,
+// full-handshake, part-of, per-object, and a kept object or a count dropped
+// under a condition (keeps-settings, refcount-decrement).
+std::vector<Finding> connection_findings(const Normalised& n, const SentenceContext& ctx, const std::string& subject);
 
 // "This is also the case when C": C as written, or "" for another sentence.
 std::string also_the_case(const std::string& sentence);

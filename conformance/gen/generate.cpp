@@ -119,7 +119,9 @@ const std::map<std::string, std::string>& check_functions() {
                           "returns-copied", "behaves-like", "length-is", "returns-one-of",
                           "callback-called", "callback-passed", "callback-return-removes", "flag-combines",
                           "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts",
-                          "callback-copy", "epoch-seconds", "protocol-only", "negotiates-highest"}) {
+                          "callback-copy", "epoch-seconds", "closes-direction", "refuses-after", "sends-alert",
+                          "peer-may-send", "reference-counted", "same-parent", "same-on-both-ends", "full-handshake",
+                          "part-of", "per-object", "protocol-only", "negotiates-highest"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

@@ -48,6 +48,11 @@ bool drain_post_handshake(SSL* client);
 // read call (the reference).
 int read_once(SSL* ssl);
 
+// One write of one byte of application data (SSL_write in the TLS
+// families): what the write returned. Throws optional::Missing where the
+// family has no write call (the reference).
+int write_once(SSL* ssl, char byte);
+
 // The bytes a peer sends to end the exchange in an orderly way (TLS: a
 // warning-level close_notify alert record; the reference: its close
 // message), written raw by a scenario into a BIO, so a handshake can meet

@@ -293,6 +293,15 @@ SSL* ssl_dup(SSL* ssl) {
 #endif
 }
 
+SSL_CTX* ssl_get_ssl_ctx(const SSL* ssl) {
+#if SSLCONF_HAS_SSL_get_SSL_CTX
+  return SSL_get_SSL_CTX(ssl);
+#else
+  (void)ssl;
+  missing("SSL_get_SSL_CTX");
+#endif
+}
+
 unsigned long session_cipher_id(SSL_SESSION* s) {
 #if SSLCONF_HAS_SSL_SESSION_get0_cipher
   const SSL_CIPHER* c = SSL_SESSION_get0_cipher(s);

@@ -64,6 +64,7 @@ void ctx_set_verify_peer(SSL_CTX* ctx);  // SSL_VERIFY_PEER, no callback
 bool verifies_peer(const SSL* ssl);
 const void* session_get0_peer(SSL_SESSION* s);  // the peer's certificate
 SSL* ssl_dup(SSL* ssl);
+SSL_CTX* ssl_get_ssl_ctx(const SSL* ssl);  // the context the connection was made from
 int session_set_protocol_version(SSL_SESSION* s, int version);
 SSL_SESSION* get0_session(SSL* ssl);
 

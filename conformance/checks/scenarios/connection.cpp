@@ -622,6 +622,175 @@ void add_connection_state(Registry& r) {
                       {"releases-previous", {"null-argument"}, session_cleared_released}};
 }
 
+// A read or a write of one byte through the family's adapter; a library
+// with neither call (the reference) cannot show what they show.
+int read_byte(SSL* ssl) {
+  try {
+    return harness::read_once(ssl);
+  } catch (const harness::Missing& m) {
+    throw Untestable("this library has no " + m.function);
+  }
+}
+
+int write_byte(SSL* ssl) {
+  try {
+    return harness::write_once(ssl, 'x');
+  } catch (const harness::Missing& m) {
+    throw Untestable("this library has no " + m.function);
+  }
+}
+
+bool received_shutdown(SSL* ssl) {
+  long long flag = 0;
+  if (!optional::constant_value("SSL_RECEIVED_SHUTDOWN", flag)) throw Untestable("no value known for SSL_RECEIVED_SHUTDOWN");
+  try {
+    return (optional::get_shutdown(ssl) & flag) != 0;
+  } catch (const harness::Missing& m) {
+    throw Untestable("this library has no " + m.function);
+  }
+}
+
+std::string said(const char* what, int rc) { return std::string(what) + " returned " + std::to_string(rc); }
+
+// The client's first SSL_shutdown, then its SSL_write.
+Comparison write_refused_after_shutdown() {
+  Live l = live();
+  const int closed = SSL_shutdown(l.conn.client);
+  const int wrote = write_byte(l.conn.client);
+  return {wrote <= 0, said("the client's SSL_shutdown", closed) + ", then its SSL_write " + std::to_string(wrote)};
+}
+
+// The client shuts down; the server reads its close_notify, writes one
+// byte, and the client reads it: the client's read direction stays open.
+Comparison peer_writes_after_close_notify() {
+  Live l = live();
+  const int closed = SSL_shutdown(l.conn.client);
+  const int met = read_byte(l.conn.server);
+  const bool received = received_shutdown(l.conn.server);
+  const int sent = write_byte(l.conn.server);
+  const int got = read_byte(l.conn.client);
+  return {met == 0 && received && sent == 1 && got == 1,
+          said("the client's SSL_shutdown", closed) + "; the server's SSL_read " + std::to_string(met) +
+              (received ? " (close_notify received)" : " (no close_notify received)") + ", its SSL_write " +
+              std::to_string(sent) + "; the client's SSL_read " + std::to_string(got)};
+}
+
+// The write direction closed by the caller, and (with `only`) nothing else.
+Comparison write_direction_closed(bool only) {
+  Comparison refused = write_refused_after_shutdown();
+  if (!only) return refused;
+  const Comparison open = peer_writes_after_close_notify();
+  return {refused.holds && open.holds, refused.observed + " | " + open.observed};
+}
+
+// After the client's SSL_shutdown its reads find nothing yet (the read
+// direction open); after the server's, the end of the data (0) with the
+// peer's close_notify received.
+Comparison read_direction_closed_by_peer() {
+  Live l = live();
+  const int closed = SSL_shutdown(l.conn.client);
+  const int before = read_byte(l.conn.client);
+  const bool early = received_shutdown(l.conn.client);
+  const int peer = SSL_shutdown(l.conn.server);
+  const int after = read_byte(l.conn.client);
+  const bool received = received_shutdown(l.conn.client);
+  return {before < 0 && !early && after == 0 && received,
+          said("the client's SSL_shutdown", closed) + "; its SSL_read " + std::to_string(before) +
+              (early ? " (peer's close_notify already seen)" : "") + "; " + said("the server's SSL_shutdown", peer) +
+              "; then the client's SSL_read " + std::to_string(after) + (received ? " (close_notify received)" : " (no close_notify received)")};
+}
+
+// The client's SSL_shutdown; the server's two calls: its first sends its
+// own alert, its second reads what the client sent and completes (1: both
+// alerts sent and received, what every family's SSL_shutdown reports).
+Comparison close_notify_reaches_peer() {
+  Live l = live();
+  const int closed = SSL_shutdown(l.conn.client);
+  const int first = SSL_shutdown(l.conn.server);
+  const int second = SSL_shutdown(l.conn.server);
+  return {second == 1, said("the client's SSL_shutdown", closed) + "; the server's SSL_shutdown " + std::to_string(first) +
+                           ", then " + std::to_string(second) + (second == 1 ? " (the client's alert received)" : " (not complete)")};
+}
+
+// SSL_dup of a connection in its initial state: a new object whose context
+// is the original's.
+Comparison dup_shares_context() {
+  SSL* ssl = fresh_connection();
+  SSL* copy = optional::ssl_dup(ssl);
+  if (!copy) return {false, "SSL_dup of a new connection returned NULL"};
+  const bool distinct = copy != ssl;
+  const bool same = optional::ssl_get_ssl_ctx(copy) == optional::ssl_get_ssl_ctx(ssl);
+  return {distinct && same, std::string("SSL_dup of a new connection returned ") + (distinct ? "a new object" : "the same object") +
+                                ", whose SSL_get_SSL_CTX is " + (same ? "the original's" : "another context")};
+}
+
+// A session offered to a server that never saw it (fresh contexts): the
+// handshake does not reuse it, and the reference SSL_set_session took is
+// given back, so the caller's release frees it.
+Comparison unused_session_released() {
+  SSL_SESSION* s = handshake_session();
+  const harness::Tag* tag = watched(s);
+  harness::Contexts ctx;
+  harness::Connection conn;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why) || !harness::connect(ctx, conn, why, s)) throw Unresolved("scenario: " + why);
+  if (SSL_session_reused(conn.client) != 0) throw Unresolved("scenario: a server that never saw the session resumed it");
+  SSL_SESSION_free(s);
+  const bool freed = !tag->alive();
+  return {freed, std::string("a session offered with SSL_set_session to a server that never saw it: not reused; ") +
+                     "the caller's SSL_SESSION_free then " + (freed ? "freed it" : "left it alive") + " (the connection still open)"};
+}
+
+// The client's session after a handshake, a clean close and SSL_clear.
+Comparison session_kept_by_clear() {
+  harness::Contexts ctx;
+  SSL *client = nullptr, *server = nullptr;
+  unstarted_pair(ctx, client, server);
+  if (!handshake_between(client, server)) throw Unresolved("scenario: the handshake did not complete");
+  SSL_SESSION* before = SSL_get_session(client);
+  if (!before) throw Unresolved("scenario: the client has no session after a handshake");
+  SSL_shutdown(client);
+  SSL_shutdown(server);
+  SSL_shutdown(client);
+  const int rc = SSL_clear(client);
+  const bool same = SSL_get_session(client) == before;
+  return {same, std::string("SSL_get_session after a handshake, a clean close and SSL_clear (returned ") + std::to_string(rc) +
+                    "): " + (same ? "the same session" : "another or none")};
+}
+
+// The client's second SSL_shutdown once the server's close_notify came,
+// with one byte of the server's data before it that the client never read
+// (`unread`), or none.
+Result second_shutdown_after_peer_close(bool unread) {
+  Live l = live();
+  if (unread && write_byte(l.conn.server) != 1) throw Unresolved("scenario: the server's SSL_write failed");
+  SSL_shutdown(l.conn.client);
+  SSL_shutdown(l.conn.server);
+  return integer(SSL_shutdown(l.conn.client));
+}
+
+void add_connection_facts(Registry& r) {
+  auto& shutdown = r["SSL_shutdown"];
+  shutdown.cases.push_back({{"not all data was read", "data was not read", "unread data", "data left unread"},
+                            [] { return second_shutdown_after_peer_close(true); },
+                            [] { return second_shutdown_after_peer_close(false); }});
+  shutdown.effects["closes-direction:write:caller"] = [] { return write_direction_closed(false); };
+  shutdown.effects["closes-direction:write:caller:only"] = [] { return write_direction_closed(true); };
+  shutdown.effects["closes-direction:read:peer"] = read_direction_closed_by_peer;
+  shutdown.effects["refuses-after:SSL_write"] = write_refused_after_shutdown;
+  shutdown.effects["sends-alert:close_notify"] = close_notify_reaches_peer;
+  shutdown.effect_cases.push_back({"sends-alert:close_notify", {"first party", "first to send"}, close_notify_reaches_peer});
+  shutdown.effects["peer-may-send:close_notify"] = peer_writes_after_close_notify;
+  r["SSL_dup"].effects["same-parent"] = dup_shares_context;
+  r["SSL_get_client_random"].effects["same-on-both-ends"] = [] { return random_written(optional::get_client_random); };
+  r["SSL_get_server_random"].effects["same-on-both-ends"] = [] { return random_written(optional::get_server_random); };
+  r["SSL_set_session"].effect_cases.push_back({"refcount-decrement", {"not reused", "not resumed"}, unused_session_released});
+  auto& clear = r["SSL_clear"];
+  clear.kept.push_back({{"session"}, session_kept_by_clear});
+  clear.kept_when = {"closed cleanly", "clean shutdown", "shut down cleanly"};
+  r["SSL_set_session_id_context"].effects["part-of"] = [] { return server_session_id_context(true); };
+}
+
 }  // namespace
 
 void add_connection(Registry& r) {
@@ -632,7 +801,8 @@ void add_connection(Registry& r) {
   r["SSL_set_bio"].sets = bios_in_use;
   add_clear_settings(r);
   add_new_settings(r);
-  add_connection_state(r);  // last: it adds to what the others set
+  add_connection_state(r);  // it adds to what the others set
+  add_connection_facts(r);
 }
 
 }  // namespace sslconf::checks::scenarios

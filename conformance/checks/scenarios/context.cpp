@@ -65,6 +65,26 @@ void add_context_objects(Registry& r) {
     r[name].success = [name] { return pointer(optional::method_named(name)); };
 }
 
+// A session a server cached, offered to that server and to a server of new
+// contexts set up alike: only the first finds it.
+Comparison sessions_of_one_context() {
+  Live l = live();
+  SSL_SESSION* s = SSL_get1_session(l.conn.client);
+  if (!s) throw Unresolved("scenario: the client has no session after a handshake");
+  harness::disconnect(l.conn, true);
+  harness::Connection same = reconnect(l, s);
+  const int here = SSL_session_reused(same.client);
+  harness::disconnect(same, true);
+  harness::Contexts other;
+  harness::Connection there;
+  std::string why;
+  if (!harness::make_contexts({}, other, why) || !harness::connect(other, there, why, s)) throw Unresolved("scenario: " + why);
+  const int elsewhere = SSL_session_reused(there.client);
+  SSL_SESSION_free(s);
+  return {here == 1 && elsewhere == 0, "a session offered to the context that cached it: SSL_session_reused " + std::to_string(here) +
+                                           "; to a second context set up alike: " + std::to_string(elsewhere)};
+}
+
 // A context as SSL_CTX_new gives it, before any setter (server_context()
 // sets the cache mode).
 SSL_CTX* untouched_context() {
@@ -991,6 +1011,8 @@ void add_context_state(Registry& r) {
     return options_after([](SSL_CTX* ctx) { return optional::ctx_clear_options(ctx, SSL_OP_NO_TICKET); });
   };
   r["SSL_CTX_set_session_id_context"].sets = id_context_recorded;
+  r["SSL_CTX_set_session_id_context"].effects["part-of"] = [] { return server_session_id_context(false); };
+  r["SSL_CTX_new"].effect_cases.push_back({"per-object", {"session"}, sessions_of_one_context});
   r["SSL_CTX_remove_session"].on_session = remove_given;
   r["SSL_CTX_sess_set_cache_size"].set_number = context_number(
       [](SSL_CTX* c, long t) { return SSL_CTX_sess_set_cache_size(c, t); }, [](SSL_CTX* c) { return SSL_CTX_sess_get_cache_size(c); });

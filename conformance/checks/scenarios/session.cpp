@@ -437,6 +437,23 @@ Comparison handshake_time_is_now() {
                                          " read " + std::to_string(t)};
 }
 
+// A session that cannot resume (a new one, SSL_SESSION_is_resumable 0)
+// offered by a client: the handshake completes in full, nothing reused.
+Comparison not_resumable_offered() {
+  SSL_SESSION* s = blank_session();
+  const int resumable = optional::session_is_resumable(s);
+  if (resumable != 0) throw Unresolved("scenario: SSL_SESSION_is_resumable said a new session can resume");
+  harness::Contexts ctx;
+  harness::Connection conn;
+  std::string why;
+  if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
+  const bool done = harness::connect(ctx, conn, why, s);
+  const int reused = done ? SSL_session_reused(conn.client) : -1;
+  SSL_SESSION_free(s);
+  return {done && reused == 0, "a new session (SSL_SESSION_is_resumable 0) offered: the handshake " +
+                                   (done ? "completed, SSL_session_reused " + std::to_string(reused) : "failed: " + why)};
+}
+
 void add_session(Registry& r) {
   r["SSL_SESSION_get_time"].epoch_time = handshake_time_is_now;
   add_session_objects(r);
@@ -445,7 +462,9 @@ void add_session(Registry& r) {
   add_time_synonyms(r);
   add_session_encoding(r);
   add_session_fields(r);
-  add_session_state(r);  // last: it adds to what the others set
+  add_session_state(r);  // it adds to what the others set
+  r["SSL_SESSION_is_resumable"].effect_cases.push_back(
+      {"full-handshake", {"non-resumable", "not resumable", "cannot be resumed"}, not_resumable_offered});
 }
 
 }  // namespace sslconf::checks::scenarios

@@ -34,7 +34,7 @@ const std::vector<std::string> kSentences{
 };
 
 void recognise_typical_sentences(benchmark::State& state) {
-  const sslconf::claims::SentenceContext ctx{&vocabulary(), "DESCRIPTION", "", "", "", ""};
+  const sslconf::claims::SentenceContext ctx{&vocabulary(), "DESCRIPTION", "", "", "", "", ""};
   for (auto _ : state)
     for (const auto& s : kSentences) benchmark::DoNotOptimize(sslconf::claims::recognise(s, ctx));
   state.SetItemsProcessed(state.iterations() * static_cast<long>(kSentences.size()));

@@ -30,17 +30,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const sslconf::claims::Vocabulary vocab = make_vocabulary();
   const std::string text(reinterpret_cast<const char*>(data), size);
   for (const char* section : {"DESCRIPTION", "RETURN VALUES", "HISTORY"}) {
-    const sslconf::claims::SentenceContext ctx{&vocab, section, "", "SSL_SESSION_free", "", ""};
+    const sslconf::claims::SentenceContext ctx{&vocab, section, "", "SSL_SESSION_free", "", "", ""};
     if (sslconf::claims::recognise(text, ctx).empty()) std::abort();  // every sentence lands
   }
   const auto newline = text.find('\n');
   // The same text as a list item's sentence, labelled by its first line and
   // with no carried subject: the clause grammar's label and pronoun paths.
-  const sslconf::claims::SentenceContext labelled{&vocab, "DESCRIPTION", text.substr(0, newline), "", "", ""};
+  const sslconf::claims::SentenceContext labelled{&vocab, "DESCRIPTION", text.substr(0, newline), "", "", "", ""};
   if (sslconf::claims::recognise(newline == std::string::npos ? text : text.substr(newline + 1), labelled).empty())
     std::abort();
-  const sslconf::claims::SentenceContext item{&vocab, "RETURN VALUES", "", "", "", ""};
+  const sslconf::claims::SentenceContext item{&vocab, "RETURN VALUES", "", "", "", "", ""};
   sslconf::claims::recognise_return_item(text.substr(0, newline),
                                          newline == std::string::npos ? "" : text.substr(newline + 1), item);
+  // The rest as a paragraph continuing the item labelled by the first line.
+  const sslconf::claims::SentenceContext continued{&vocab, "RETURN VALUES", "", "", "", "", text.substr(0, newline)};
+  if (sslconf::claims::recognise(newline == std::string::npos ? text : text.substr(newline + 1), continued).empty())
+    std::abort();
   return 0;
 }

@@ -53,7 +53,7 @@ const Vocabulary& time_limits_page() {
 std::vector<Finding> in_block(const Vocabulary& v, const std::string& sentence, const std::string& callback,
                               const std::string& previous = "", const std::string& label = "",
                               const std::string& carried = "") {
-  return recognise(sentence, SentenceContext{&v, "DESCRIPTION", label, carried, previous, callback});
+  return recognise(sentence, SentenceContext{&v, "DESCRIPTION", label, carried, previous, callback, ""});
 }
 
 std::optional<Finding> find_kind(const std::vector<Finding>& fs, const std::string& kind) {

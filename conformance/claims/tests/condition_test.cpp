@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_CASE(a_leading_clause_scopes_the_whole_statement) {
 }
 
 BOOST_AUTO_TEST_CASE(return_items_carry_their_text_and_class) {
-  const auto fs = recognise_return_item("0", "The operation failed.", SentenceContext{&add_session_page(), "RETURN VALUES", "0", "", "", ""});
+  const auto fs = recognise_return_item("0", "The operation failed.", SentenceContext{&add_session_page(), "RETURN VALUES", "0", "", "", "", ""});
   BOOST_TEST_REQUIRE(fs.size() == 2u);
   for (const auto& f : fs) {
     BOOST_TEST(f.params["condition"] == "The operation failed.");

@@ -71,7 +71,7 @@ inline std::vector<Finding> recognise_in(const Vocabulary& v, const std::string&
                                          const std::string& section = "DESCRIPTION",
                                          const std::string& carried = "",
                                          const std::string& label = "", const std::string& previous = "") {
-  return recognise(sentence, SentenceContext{&v, section, label, carried, previous, ""});
+  return recognise(sentence, SentenceContext{&v, section, label, carried, previous, "", ""});
 }
 
 inline std::vector<std::string> kinds(const std::vector<Finding>& fs) {

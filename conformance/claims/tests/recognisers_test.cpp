@@ -458,7 +458,7 @@ BOOST_AUTO_TEST_SUITE(subjects)
 BOOST_AUTO_TEST_CASE(a_mentioned_function_does_not_take_over_the_subject) {
   const auto v = vocabulary({proto("EVP_ASYM_CIPHER *", "EVP_ASYM_CIPHER_fetch", {{"OSSL_LIB_CTX *", "ctx"}}),
                              proto("void", "EVP_ASYM_CIPHER_free", {{"EVP_ASYM_CIPHER *", "cipher"}})});
-  const SentenceContext mention{&v, "DESCRIPTION", "", "EVP_ASYM_CIPHER_free", "", ""};
+  const SentenceContext mention{&v, "DESCRIPTION", "", "EVP_ASYM_CIPHER_free", "", "", ""};
   BOOST_TEST(subject_of(normalise("Typically this structure was obtained from an earlier call to EVP_ASYM_CIPHER_fetch().", v), mention) == "EVP_ASYM_CIPHER_free");
   BOOST_TEST(subject_of(normalise("EVP_ASYM_CIPHER_fetch() fetches it.", v), mention) == "EVP_ASYM_CIPHER_fetch");
   const auto fs = recognise_in(v, "If the argument is NULL, nothing is done.", "DESCRIPTION", "EVP_ASYM_CIPHER_free");

@@ -249,7 +249,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(return_items)
 
 BOOST_AUTO_TEST_CASE(null_and_pointer_items_apply_to_each_pointer_function) {
-  const SentenceContext ctx{&get_session_page(), "RETURN VALUES", "NULL", "", "", ""};
+  const SentenceContext ctx{&get_session_page(), "RETURN VALUES", "NULL", "", "", "", ""};
   const auto fs = recognise_return_item("NULL", "There is no session available in ssl.", ctx);
   BOOST_TEST_REQUIRE(fs.size() == 3u);
   BOOST_TEST(fs[0].params["value"] == "null");
@@ -260,7 +260,7 @@ BOOST_AUTO_TEST_CASE(null_and_pointer_items_apply_to_each_pointer_function) {
 }
 
 BOOST_AUTO_TEST_CASE(integer_items_apply_to_int_functions) {
-  const SentenceContext ctx{&add_session_page(), "RETURN VALUES", "0", "", "", ""};
+  const SentenceContext ctx{&add_session_page(), "RETURN VALUES", "0", "", "", "", ""};
   const auto fs = recognise_return_item("0", "The operation failed.", ctx);
   BOOST_TEST_REQUIRE(fs.size() == 2u);
   BOOST_TEST(fs[0].params["value"] == 0);
@@ -269,7 +269,7 @@ BOOST_AUTO_TEST_CASE(integer_items_apply_to_int_functions) {
 }
 
 BOOST_AUTO_TEST_CASE(a_label_that_is_not_a_value_is_left_to_the_sentences) {
-  const SentenceContext ctx{&add_session_page(), "RETURN VALUES", "", "", "", ""};
+  const SentenceContext ctx{&add_session_page(), "RETURN VALUES", "", "", "", "", ""};
   BOOST_TEST(recognise_return_item("The operation", "failed.", ctx).empty());
 }
 

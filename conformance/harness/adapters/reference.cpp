@@ -30,6 +30,7 @@ void disable_tickets(SSL_CTX* ctx) { SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
 bool drain_post_handshake(SSL*) { return true; }
 
 int read_once(SSL*) { throw Missing("SSL_read"); }
+int write_once(SSL*, char) { throw Missing("SSL_write"); }
 
 bool supports(Protocol) { return true; }
 

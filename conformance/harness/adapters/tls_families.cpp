@@ -103,6 +103,16 @@ int read_once(SSL* ssl) {
   return SSL_read(ssl, &byte, 1);
 }
 
+int write_once(SSL* ssl, char byte) {
+#if SSLCONF_HAS_SSL_write
+  return SSL_write(ssl, &byte, 1);
+#else
+  (void)ssl;
+  (void)byte;
+  throw Missing("SSL_write");
+#endif
+}
+
 // A TLS alert record: type 21, version 3.1 (accepted before any version is
 // agreed), length 2, level warning (1), description close_notify (0).
 std::string orderly_close_bytes() { return std::string("\x15\x03\x01\x00\x02\x01\x00", 7); }
