@@ -105,6 +105,12 @@ Verdict unlimited_value(const Claim&);
 Verdict cache_evicts(const Claim&);
 Verdict callback_copy(const Claim&);
 Verdict epoch_seconds(const Claim&);
+// Session lifetimes and ticket hints (checks/lifetimes.cpp).
+Verdict ticket_lifetime_hint(const Claim&);
+Verdict value_fixed_at_creation(const Claim&);
+Verdict lifetime_adjustable(const Claim&);
+Verdict session_before_established(const Claim&);
+Verdict returns_last_session(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

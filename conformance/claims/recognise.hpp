@@ -90,6 +90,10 @@ std::string named_callback(const Normalised& n, const Vocabulary& vocab);
 // Statements about the session cache and its callbacks (cache_rows.cpp).
 std::vector<Finding> recognise_cache_rows(const Normalised& n, const SentenceContext& ctx, const std::string& subject);
 
+// Statements about session lifetimes, ticket lifetime hints and defaults
+// named by constants (session_rows.cpp).
+std::vector<Finding> recognise_session_rows(const Normalised& n, const SentenceContext& ctx);
+
 // Marks a finding not checkable when a required param could not be found.
 void require(Finding& f, const char* param);
 

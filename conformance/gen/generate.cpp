@@ -119,7 +119,9 @@ const std::map<std::string, std::string>& check_functions() {
                           "returns-copied", "behaves-like", "length-is", "returns-one-of",
                           "callback-called", "callback-passed", "callback-return-removes", "flag-combines",
                           "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts",
-                          "callback-copy", "epoch-seconds"}) {
+                          "callback-copy", "epoch-seconds", "ticket-lifetime-hint",
+                          "value-fixed-at-creation", "lifetime-adjustable", "session-before-established",
+                          "returns-last-session"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';
