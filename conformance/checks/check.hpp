@@ -111,6 +111,7 @@ Verdict value_fixed_at_creation(const Claim&);
 Verdict lifetime_adjustable(const Claim&);
 Verdict session_before_established(const Claim&);
 Verdict returns_last_session(const Claim&);
+Verdict sessions_per_connection(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

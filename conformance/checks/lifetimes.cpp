@@ -127,4 +127,20 @@ Verdict returns_last_session(const Claim& c) {
                     : fail(none.observed + " (the page: with no tickets sent, the session for the current connection)");
 }
 
+// "It is possible for multiple sessions to be established with a single
+// connection": one connection of the protocol named (TLS 1.3 when none)
+// hands that many sessions to the client's new-session callback. Fewer is
+// no counterexample of "possible": UNTESTED.
+Verdict sessions_per_connection(const Claim& c) {
+  const auto p = params_of(c);
+  const std::string protocol = text_param(p, "protocol");
+  const Scenario& s = scenario_for(subject(c));
+  if (!s.sessions_established) throw Untestable("no scenario of " + subject(c) + " counts the sessions of one connection");
+  const bool tls13 = protocol.empty() ? harness::optional::has_tls13() : tls13_choices(protocol).front();
+  const CountedSessions r = s.sessions_established(tls13);
+  const std::string seen = r.what + ": " + std::to_string(r.sessions) + " session(s)";
+  if (r.sessions >= 2) return pass(seen);
+  throw Untestable(seen + "; the page says several are possible, which this run did not show");
+}
+
 }  // namespace sslconf::checks

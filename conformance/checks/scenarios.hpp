@@ -210,6 +210,13 @@ struct TicketHint {
   std::string what;  // "TLSv1.2, initial handshake, timeout 1000"
 };
 
+// The sessions one connection established, as its client's new-session
+// callback was handed them (sessions-per-connection).
+struct CountedSessions {
+  int sessions = 0;
+  std::string what;
+};
+
 struct Scenario {
   std::function<Result()> success;    // the call doing its job (a page's "on success")
   std::function<Result()> with_null;  // the call with NULL for its object argument
@@ -304,6 +311,9 @@ struct Scenario {
   // and the connection still has its session).
   std::function<Comparison()> before_established;
   std::function<Comparison(bool server, bool no_tickets)> last_session;
+  // A new-session callback setter: one full handshake (TLS 1.3 with tickets,
+  // or TLS 1.2), the client caching its sessions.
+  std::function<CountedSessions(bool tls13)> sessions_established;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

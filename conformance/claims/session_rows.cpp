@@ -290,12 +290,26 @@ std::vector<Finding> last_session(const Normalised& n, const SentenceContext& ct
   return for_each(session_getters(n, ctx, static_cast<std::size_t>(m.position(3))), "returns-last-session", p);
 }
 
+// "It is also possible in TLSv1.3 for multiple sessions to be established
+// with a single connection", "one connection can establish several
+// sessions": the page's callback setter counts them (its callback is
+// handed each session established).
+std::optional<Finding> several_per_connection(const Normalised& n, const SentenceContext& ctx) {
+  static const Regex several(
+      R"(\bpossible\b[^;]*? for (?:multiple|several|more than one|two or more) sessions to be (?:established|created|negotiated) (?:with|on|over|for|in|by) (?:a single|one|the same|a) connection\b|\b(?:a single|one|the same) connection (?:can|may|is able to) (?:establish|create|negotiate) (?:multiple|several|more than one) sessions\b)");
+  if (!std::regex_search(n.text, several)) return std::nullopt;
+  json p = {{"count", "multiple"}};
+  if (const std::string proto = protocol_named(n.restore(0, n.text.size())); !proto.empty()) p["protocol"] = proto;
+  const std::string fn = ctx.vocab->page_functions.empty() ? std::string() : ctx.vocab->page_functions.front();
+  return make("sessions-per-connection", fn, p);
+}
+
 }  // namespace
 
 std::vector<Finding> recognise_session_rows(const Normalised& n, const SentenceContext& ctx) {
   std::vector<Finding> out;
   for (auto* one : {&default_constant, &fixed_at_negotiation, &hint_is_value, &hint_bounded, &hint_of_handshake,
-                    &lifetime_adjustable, &called_during})
+                    &lifetime_adjustable, &called_during, &several_per_connection})
     if (auto f = (*one)(n, ctx)) out.push_back(*f);
   for (auto* many : {&before_established, &last_session})
     for (auto& f : (*many)(n, ctx)) out.push_back(f);

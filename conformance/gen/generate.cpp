@@ -121,7 +121,7 @@ const std::map<std::string, std::string>& check_functions() {
                           "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts",
                           "callback-copy", "epoch-seconds", "ticket-lifetime-hint",
                           "value-fixed-at-creation", "lifetime-adjustable", "session-before-established",
-                          "returns-last-session"}) {
+                          "returns-last-session", "sessions-per-connection"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

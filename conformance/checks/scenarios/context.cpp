@@ -1010,6 +1010,10 @@ void add_context_callback_situations(Registry& r) {
       {{{"negotiated", "established", "created", "new session"}}, [] { return new_sessions(true, harness::Protocol::tls12); }},
   };
   on_new.callback_arguments = new_callback_arguments;
+  on_new.sessions_established = [](bool tls13) {
+    const CallbackRun r = new_sessions(false, tls13 ? harness::Protocol::tls13 : harness::Protocol::tls12);
+    return CountedSessions{r.calls, r.what};
+  };
   on_new.callback_return_cached = new_session_cached_after;
   auto& on_remove = r["SSL_CTX_sess_set_remove_cb"];
   on_remove.callback_situations = {

@@ -223,3 +223,18 @@ BOOST_AUTO_TEST_CASE(the_last_session_of_a_connection_on_each_side) {
   BOOST_TEST(h->params["side"] == "client");
   BOOST_TEST(h->functions == std::vector<std::string>{"SSL_get_session"});
 }
+
+BOOST_AUTO_TEST_CASE(several_sessions_from_one_connection) {
+  const Vocabulary v = vocabulary({proto("void", "SSL_CTX_sess_set_new_cb",
+                                         {{"SSL_CTX *", "ctx"}, {"int (*)(SSL *, SSL_SESSION *)", "new_session_cb"}})});
+  const auto f = find_kind(in_paragraph(v, "It is also possible in TLSv1.3 for multiple sessions to be established with a single "
+                                           "connection."),
+                           "sessions-per-connection");
+  BOOST_TEST_REQUIRE(f.has_value());
+  BOOST_TEST(f->functions.front() == "SSL_CTX_sess_set_new_cb");
+  BOOST_TEST(f->params["protocol"] == "TLSv1.3");
+  const auto g = find_kind(in_paragraph(v, "A single connection can establish several sessions."), "sessions-per-connection");
+  BOOST_TEST_REQUIRE(g.has_value());
+  BOOST_TEST(!g->params.contains("protocol"));
+  BOOST_TEST(!find_kind(in_paragraph(v, "A single connection uses one session."), "sessions-per-connection"));
+}
