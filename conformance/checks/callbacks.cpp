@@ -85,8 +85,11 @@ Verdict callback_called(const Claim& c) {
   }
   if (const std::string even = text_param(p, "even"); !even.empty())
     return called_in_situations(c, s, even, false, true);
-  const std::string event = text_param(p, "event");
+  std::string event = text_param(p, "event");
   if (event.empty()) throw Untestable("the claim names no situation");
+  // A page of another call ("When a session is found and removed" on
+  // SSL_CTX_flush_sessions): the situation is that call's.
+  if (const std::string during = text_param(p, "during"); !during.empty()) event += " (during " + during + ")";
   return called_in_situations(c, s, event, text_param(p, "times") == "multiple", false);
 }
 

@@ -119,6 +119,13 @@ Verdict per_object(const Claim&);
 // The versions a method constructor's connections speak (checks/protocols.cpp).
 Verdict protocol_only(const Claim&);
 Verdict negotiates_highest(const Claim&);
+// Session lifetimes and ticket hints (checks/lifetimes.cpp).
+Verdict ticket_lifetime_hint(const Claim&);
+Verdict value_fixed_at_creation(const Claim&);
+Verdict lifetime_adjustable(const Claim&);
+Verdict session_before_established(const Claim&);
+Verdict returns_last_session(const Claim&);
+Verdict sessions_per_connection(const Claim&);
 
 // A claim the page makes that no check verifies: UNTESTED with the reason.
 Verdict not_checkable(const Claim&, const char* reason);

@@ -206,6 +206,21 @@ struct SideCalls {
   std::string what;
 };
 
+// The lifetime hint of the ticket a client received (checks/lifetimes.cpp,
+// ticket-lifetime-hint): `ticket` false when the handshake brought none.
+struct TicketHint {
+  bool ticket = false;
+  long long hint = 0;
+  std::string what;  // "TLSv1.2, initial handshake, timeout 1000"
+};
+
+// The sessions one connection established, as its client's new-session
+// callback was handed them (sessions-per-connection).
+struct CountedSessions {
+  int sessions = 0;
+  std::string what;
+};
+
 struct Scenario {
   std::function<Result()> success;    // the call doing its job (a page's "on success")
   std::function<Result()> with_null;  // the call with NULL for its object argument
@@ -286,6 +301,27 @@ struct Scenario {
   // A getter of a time: its value for an object made now lies between the
   // clock (time()) read before and after it was made.
   std::function<Comparison()> epoch_time;
+  // A timeout setter (ticket-lifetime-hint): the server's context given
+  // `value`, tickets on, the protocol pinned (TLS 1.3 or 1.2); the hint of
+  // the ticket the client received in the first handshake or, with
+  // `resumed`, in a second one resuming it.
+  std::function<TicketHint(long long value, bool tls13, bool resumed)> ticket_hint;
+  // The session time calls (lifetime-adjustable): a cached session's
+  // lifetime lengthened (`extend`) or cut, then a flush at a time that
+  // removes it only when unchanged (extend) or only when changed (cut).
+  std::function<Comparison(bool extend)> lifetime_change;
+  // The session getters of a connection, over TLS 1.3 with tickets
+  // (session-before-established, returns-last-session): what they return on
+  // a client whose handshake is done and tickets unread, and whether that
+  // resumes (holds: it does not, the session after the tickets does); on
+  // the `server` or client side, whether they return the last session the
+  // new-session callback was handed (`no_tickets`: the server sends none,
+  // and the connection still has its session).
+  std::function<Comparison()> before_established;
+  std::function<Comparison(bool server, bool no_tickets)> last_session;
+  // A new-session callback setter: one full handshake (TLS 1.3 with tickets,
+  // or TLS 1.2), the client caching its sessions.
+  std::function<CountedSessions(bool tls13)> sessions_established;
 };
 
 // The scenario for a function, or nullptr when the registry has none.

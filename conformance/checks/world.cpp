@@ -14,6 +14,15 @@ Live live(const harness::HandshakeOptions& options) {
   return l;
 }
 
+Live live_with(const std::function<void(harness::Contexts&)>& prepare, const harness::HandshakeOptions& options) {
+  Live l;
+  std::string why;
+  if (!harness::make_contexts(options, l.ctx, why)) throw Unresolved("scenario: " + why);
+  prepare(l.ctx);
+  if (!harness::connect(l.ctx, l.conn, why)) throw Unresolved("scenario: " + why);
+  return l;
+}
+
 harness::Connection reconnect(const Live& l, SSL_SESSION* resume) {
   harness::Connection c;
   std::string why;

@@ -6,6 +6,8 @@
 
 #include <openssl/ssl.h>
 
+#include <functional>
+
 namespace sslconf::checks {
 
 // A finished handshake between a fresh client and server.
@@ -15,6 +17,8 @@ struct Live {
 };
 
 Live live(const harness::HandshakeOptions& options = {});
+// As live(), with `prepare` run on the contexts before the handshake.
+Live live_with(const std::function<void(harness::Contexts&)>& prepare, const harness::HandshakeOptions& options = {});
 // A second connection on the same contexts, offering `resume`.
 harness::Connection reconnect(const Live& l, SSL_SESSION* resume);
 

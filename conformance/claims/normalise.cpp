@@ -50,8 +50,18 @@ class Builder {
       ++i_;
       return;
     }
-    if (c != '`' && c != '*') out_.text += c;  // markup remnants carry no meaning
+    // Markup remnants carry no meaning; a '*' between two numbers is a
+    // product ("1024*20").
+    if (c != '`' && (c != '*' || between_numbers())) out_.text += c;
     ++i_;
+  }
+
+  bool between_numbers() const {
+    const std::string& s = *s_;
+    std::size_t b = i_, a = i_ + 1;
+    while (b > 0 && s[b - 1] == ' ') --b;
+    while (a < s.size() && s[a] == ' ') ++a;
+    return b > 0 && digit(s[b - 1]) && a < s.size() && digit(s[a]);
   }
 
   bool after_word() const { return i_ > 0 && ident_char((*s_)[i_ - 1]); }

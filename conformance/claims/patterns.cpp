@@ -1181,6 +1181,7 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   for (auto& f : connection_findings(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : recognise_cache_rows(n, ctx, subject)) add_unique(out, std::move(f));
   for (auto& f : recognise_protocol_rows(n, ctx)) add_unique(out, std::move(f));
+  for (auto& f : recognise_session_rows(n, ctx)) add_unique(out, std::move(f));
   // A reference-count reading with no function to call is superseded by
   // the callback's own reading of the same sentence (callback-copy).
   if (has_kind(out, "callback-copy"))
@@ -1194,9 +1195,10 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   // A return statement read as described is superseded by a checkable
   // reading of the same sentence for the same function ("X() and Y()
   // return the callbacks installed with the set functions").
+  // One naming no function gives way to any checkable reading.
   auto checked_for = [&out](const Finding& d) {
     return std::any_of(out.begin(), out.end(), [&d](const Finding& f) {
-      return f.checkable && !f.functions.empty() && !d.functions.empty() && f.functions.front() == d.functions.front();
+      return f.checkable && !f.functions.empty() && (d.functions.empty() || f.functions.front() == d.functions.front());
     });
   };
   out.erase(std::remove_if(out.begin(), out.end(),

@@ -103,6 +103,9 @@ std::vector<Finding> recognise_cache_rows(const Normalised& n, const SentenceCon
 // What versions a method constructor's connections speak (protocol_rows.cpp):
 // protocol-only, negotiates-highest.
 std::vector<Finding> recognise_protocol_rows(const Normalised& n, const SentenceContext& ctx);
+// Statements about session lifetimes, ticket lifetime hints and defaults
+// named by constants (session_rows.cpp).
+std::vector<Finding> recognise_session_rows(const Normalised& n, const SentenceContext& ctx);
 
 // Marks a finding not checkable when a required param could not be found.
 void require(Finding& f, const char* param);

@@ -121,7 +121,9 @@ const std::map<std::string, std::string>& check_functions() {
                           "default-excludes", "cache-lookup", "unlimited-value", "cache-evicts",
                           "callback-copy", "epoch-seconds", "closes-direction", "refuses-after", "sends-alert",
                           "peer-may-send", "reference-counted", "same-parent", "same-on-both-ends", "full-handshake",
-                          "part-of", "per-object", "protocol-only", "negotiates-highest"}) {
+                          "part-of", "per-object", "protocol-only", "negotiates-highest",
+                          "ticket-lifetime-hint", "value-fixed-at-creation", "lifetime-adjustable",
+                          "session-before-established", "returns-last-session", "sessions-per-connection"}) {
       std::string fn = k;
       for (char& ch : fn)
         if (ch == '-') ch = '_';

@@ -36,7 +36,9 @@ bool make_contexts(const HandshakeOptions& options, Contexts& out, std::string& 
 // Creates both ends, offers `resume` (may be NULL) from the client, and
 // drives the handshake to its end, then lets the client read what the
 // server sent after it (TLS 1.3 tickets). False with the reason on failure.
-bool connect(const Contexts& ctx, Connection& out, std::string& why, SSL_SESSION* resume = nullptr);
+// With `read_after` false the client stops when its handshake is done,
+// before reading what the server sent after it.
+bool connect(const Contexts& ctx, Connection& out, std::string& why, SSL_SESSION* resume = nullptr, bool read_after = true);
 
 // Frees both ends; `clean` shuts both down first (close_notify exchanged).
 void disconnect(Connection& c, bool clean);

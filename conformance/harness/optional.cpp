@@ -80,6 +80,43 @@ SSL_SESSION* session_dup(SSL_SESSION* s) {
 #endif
 }
 
+long long session_ticket_lifetime_hint(SSL_SESSION* s) {
+#if SSLCONF_HAS_SSL_SESSION_get_ticket_lifetime_hint
+  return static_cast<long long>(SSL_SESSION_get_ticket_lifetime_hint(s));
+#else
+  (void)s;
+  missing("SSL_SESSION_get_ticket_lifetime_hint");
+#endif
+}
+
+#if SSLCONF_HAS_SSL_CTX_set_session_ticket_cb
+namespace {
+// A ticket that decrypts is used and a new one sent in its place.
+SSL_TICKET_RETURN renew_good_tickets(SSL*, SSL_SESSION*, const unsigned char*, size_t, SSL_TICKET_STATUS status, void*) {
+  if (status == SSL_TICKET_SUCCESS || status == SSL_TICKET_SUCCESS_RENEW) return SSL_TICKET_RETURN_USE_RENEW;
+  return status == SSL_TICKET_EMPTY || status == SSL_TICKET_NO_DECRYPT ? SSL_TICKET_RETURN_IGNORE_RENEW : SSL_TICKET_RETURN_ABORT;
+}
+}  // namespace
+#endif
+
+void ctx_set_num_tickets(SSL_CTX* ctx, std::size_t n) {
+#if SSLCONF_HAS_SSL_CTX_set_num_tickets
+  if (SSL_CTX_set_num_tickets(ctx, n) != 1) missing("SSL_CTX_set_num_tickets");
+#else
+  (void)ctx, (void)n;
+  missing("SSL_CTX_set_num_tickets");
+#endif
+}
+
+void ctx_renew_tickets(SSL_CTX* ctx) {
+#if SSLCONF_HAS_SSL_CTX_set_session_ticket_cb
+  if (SSL_CTX_set_session_ticket_cb(ctx, nullptr, renew_good_tickets, nullptr) != 1) missing("SSL_CTX_set_session_ticket_cb");
+#else
+  (void)ctx;
+  missing("SSL_CTX_set_session_ticket_cb");
+#endif
+}
+
 int session_is_resumable(SSL_SESSION* s) {
 #if SSLCONF_HAS_SSL_SESSION_is_resumable
   return SSL_SESSION_is_resumable(s);

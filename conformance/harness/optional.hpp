@@ -37,6 +37,10 @@ int bio_up_ref(BIO* bio);
 
 SSL_SESSION* session_dup(SSL_SESSION* s);
 int session_is_resumable(SSL_SESSION* s);
+long long session_ticket_lifetime_hint(SSL_SESSION* s);
+// The server renews every ticket it accepts (a new one in a resumed handshake).
+void ctx_renew_tickets(SSL_CTX* ctx);
+void ctx_set_num_tickets(SSL_CTX* ctx, std::size_t n);  // the TLS 1.3 tickets a server sends
 long long session_set_time(SSL_SESSION* s, long t);
 int session_set1_id(SSL_SESSION* s, const unsigned char* id, unsigned int len);
 int session_set1_id_context(SSL_SESSION* s, const unsigned char* ctx, unsigned int len);

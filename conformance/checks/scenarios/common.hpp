@@ -69,6 +69,17 @@ RefTrial context_trial(std::function<Result(SSL_CTX*)> act_on, int extra = 0);
 // carry it (SSL_CTX_set_session_id_context, SSL_set_session_id_context).
 Comparison server_session_id_context(bool on_connection);
 
+// What a new-session callback (record_new_session) was handed: how many
+// sessions, the last one; it returns `returns` (0: the application keeps
+// no reference). Reset before each trial.
+struct NewSessions {
+  int returns = 0;
+  int calls = 0;
+  SSL_SESSION* last = nullptr;
+};
+NewSessions& recorded_sessions();
+int record_new_session(SSL*, SSL_SESSION* s);
+
 void add_session(Registry& r);
 void add_context(Registry& r);
 void add_connection(Registry& r);

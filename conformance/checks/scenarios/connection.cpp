@@ -5,6 +5,7 @@
 #include "harness/adapter.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -13,6 +14,79 @@ namespace sslconf::checks::scenarios {
 
 namespace {
 
+// ---- the sessions of a TLS 1.3 connection (checks/lifetimes.cpp) ----
+
+using SessionGetter = std::function<SSL_SESSION*(SSL*)>;
+
+// Does a new connection on `ctx` offering `s` resume it?
+bool resumes(const harness::Contexts& ctx, SSL_SESSION* s) {
+  harness::Connection c;
+  std::string why;
+  if (!harness::connect(ctx, c, why, s)) throw Unresolved("scenario: connection offering the session: " + why);
+  const bool reused = SSL_session_reused(c.client) == 1;
+  harness::disconnect(c, true);
+  return reused;
+}
+
+harness::Contexts tls13_with_tickets() {
+  harness::Contexts ctx;
+  std::string why;
+  if (!harness::make_contexts({harness::Protocol::tls13, /*tickets=*/true}, ctx, why)) throw Unresolved("scenario: " + why);
+  return ctx;
+}
+
+// A TLS 1.3 client whose handshake is done but which has not read the
+// server's tickets yet: what `get` returns, offered to the server; then the
+// session after the tickets were read, offered the same way.
+Comparison session_before_established(const SessionGetter& get, bool owned) {
+  const harness::Contexts ctx = tls13_with_tickets();
+  harness::Connection early;
+  std::string why;
+  if (!harness::connect(ctx, early, why, nullptr, /*read_after=*/false)) throw Unresolved("scenario: " + why);
+  SSL_SESSION* before = get(early.client);
+  if (!before) return {false, "a TLS 1.3 client, handshake done, tickets unread: no session returned"};
+  const bool early_resumed = resumes(ctx, before);
+  if (owned) SSL_SESSION_free(before);
+  if (!harness::drain_post_handshake(early.client)) throw Unresolved("scenario: the client failed reading its tickets");
+  SSL_SESSION* after = SSL_get1_session(early.client);
+  const bool later_resumed = after != nullptr && resumes(ctx, after);
+  SSL_SESSION_free(after);
+  harness::disconnect(early, true);
+  return {!early_resumed && later_resumed,
+          std::string("a TLS 1.3 client, handshake done, tickets unread: a session returned, ") +
+              (early_resumed ? "resumed" : "not resumed") + " when offered; the session once the tickets were read: " +
+              (later_resumed ? "resumed" : "not resumed")};
+}
+
+// A TLS 1.3 connection whose server sends its tickets; one side's cache on
+// and its new-session callback watching: does `get` on that side return
+// the last session the callback was handed? With `no_tickets`, the server
+// sends none: `get` still returns the connection's session.
+Comparison last_session(const SessionGetter& get, bool owned, bool server, bool no_tickets) {
+  const harness::Contexts ctx = tls13_with_tickets();
+  SSL_CTX* mine = server ? ctx.server : ctx.client;
+  SSL_CTX_set_session_cache_mode(mine, server ? SSL_SESS_CACHE_SERVER : SSL_SESS_CACHE_CLIENT);
+  optional::ctx_sess_set_new_cb(mine, record_new_session);  // returns 0: no reference kept for the application
+  if (no_tickets) optional::ctx_set_num_tickets(ctx.server, 0);
+  recorded_sessions() = {};
+  harness::Connection conn;
+  std::string why;
+  if (!harness::connect(ctx, conn, why)) throw Unresolved("scenario: " + why);
+  const std::string side = server ? "server" : "client";
+  if (!no_tickets && recorded_sessions().calls < 2)
+    throw Untestable("one TLS 1.3 connection established " + std::to_string(recorded_sessions().calls) + " session(s) on the " + side +
+                     "; the page's situation is several");
+  SSL_SESSION* got = get(server ? conn.server : conn.client);
+  const bool same = got != nullptr && got == recorded_sessions().last;
+  if (owned && got) SSL_SESSION_free(got);
+  harness::disconnect(conn, true);
+  if (no_tickets)
+    return {got != nullptr && recorded_sessions().calls == 0, "a TLS 1.3 server sending no tickets: the callback ran " + std::to_string(recorded_sessions().calls) +
+                                                       " time(s), the server's connection " + (got ? "has" : "has no") + " session"};
+  return {same, "one TLS 1.3 connection, " + std::to_string(recorded_sessions().calls) + " sessions handed to the " + side + "'s callback: the " +
+                    side + "'s session is " + (same ? "the last one handed" : got ? "another one" : "NULL")};
+}
+
 // SSL_get_session, SSL_get0_session, SSL_get1_session share their shape:
 // a session while connected, NULL before any handshake.
 template <class Get>
@@ -20,6 +94,10 @@ void add_connection_getter(Scenario& s, Get get, bool takes_reference) {
   s.success = [get] { return pointer(get(live().conn.client)); };
   s.cases = {{{"no-session", "no-handshake"}, [get] { return pointer(get(fresh_connection())); }}};
   s.invoke = [get](const Inputs& in) { return pointer(get(in.ssl)); };
+  s.before_established = [get, takes_reference] { return session_before_established(get, takes_reference); };
+  s.last_session = [get, takes_reference](bool server, bool no_tickets) {
+    return last_session(get, takes_reference, server, no_tickets);
+  };
   s.references = [get, takes_reference] {
     auto l = std::make_shared<Live>(live());
     SSL_SESSION* object = SSL_get_session(l->conn.client);

@@ -601,33 +601,18 @@ Comparison options_after(Change change) {
 
 // The new-session callback's own reference: a server caching its sessions
 // hands each new one to a callback that returns what the trial chose.
-struct Handed {
-  int returns = 0;
-  int calls = 0;
-  SSL_SESSION* session = nullptr;
-};
-Handed& handed() {
-  static Handed h;
-  return h;
-}
-int hand_back(SSL*, SSL_SESSION* s) {
-  ++handed().calls;
-  handed().session = s;
-  return handed().returns;
-}
-
 Comparison new_callback_reference(int returns, bool library_releases) {
   harness::Contexts ctx;
   harness::Connection conn;
   std::string why;
   if (!harness::make_contexts({}, ctx, why)) throw Unresolved("scenario: " + why);
   SSL_CTX_set_session_cache_mode(ctx.server, SSL_SESS_CACHE_SERVER);
-  handed() = {returns, 0, nullptr};
-  optional::ctx_sess_set_new_cb(ctx.server, hand_back);
+  recorded_sessions() = {returns, 0, nullptr};
+  optional::ctx_sess_set_new_cb(ctx.server, record_new_session);
   if (!harness::connect(ctx, conn, why)) throw Unresolved("scenario: " + why);
-  if (handed().calls != 1 || handed().session == nullptr)
-    return {false, "the new-session callback ran " + std::to_string(handed().calls) + " times over one full handshake (expected 1)"};
-  const harness::Tag* tag = watched(handed().session);
+  if (recorded_sessions().calls != 1 || recorded_sessions().last == nullptr)
+    return {false, "the new-session callback ran " + std::to_string(recorded_sessions().calls) + " times over one full handshake (expected 1)"};
+  const harness::Tag* tag = watched(recorded_sessions().last);
   harness::disconnect(conn, true);
   SSL_CTX_free(ctx.client);
   SSL_CTX_free(ctx.server);  // the cache's reference goes with the context
@@ -635,7 +620,7 @@ Comparison new_callback_reference(int returns, bool library_releases) {
   std::string seen = "the callback returned " + std::to_string(returns) + "; with the connections and contexts freed the session was " +
                      (alive ? "alive" : "freed");
   if (library_releases) return {!alive, seen + " (the page: the library released the callback's reference)"};
-  if (alive) SSL_SESSION_free(handed().session);  // the application's one release
+  if (alive) SSL_SESSION_free(recorded_sessions().last);  // the application's one release
   const bool freed_at_release = alive && !tag->alive();
   return {freed_at_release, seen + (freed_at_release ? ", freed by the application's one release" : "") +
                                 " (the page: the application holds one reference)"};
@@ -962,9 +947,66 @@ Comparison session_outlives_connection(int flag) {
                      (alive ? "alive (the library had taken a reference of its own)" : "freed (the connection had used the application's reference)")};
 }
 
+// ---- timeouts and the tickets that carry them (checks/lifetimes.cpp) ----
+
+// The server's context given `value` as its timeout; the client's session
+// read after the first handshake or after a second one resuming it (the
+// server renewing the TLS 1.2 ticket it accepts, so that one is sent).
+TicketHint ticket_hint_for_timeout(long long value, bool tls13, bool resumed) {
+  const harness::HandshakeOptions options{tls13 ? harness::Protocol::tls13 : harness::Protocol::tls12, /*tickets=*/true};
+  Live l = live_with([&](harness::Contexts& ctx) {
+    SSL_CTX_set_timeout(ctx.server, static_cast<long>(value));
+    if (resumed && !tls13) optional::ctx_renew_tickets(ctx.server);
+  }, options);
+  SSL_SESSION* first = SSL_get1_session(l.conn.client);
+  if (!first) throw Unresolved("scenario: the client has no session after a handshake");
+  harness::disconnect(l.conn, true);
+  TicketHint r;
+  r.what = std::string(tls13 ? "TLSv1.3" : "TLSv1.2") + ", the server's timeout " + std::to_string(value) + ", " +
+           (resumed ? "resumed" : "initial") + " handshake";
+  SSL_SESSION* read = first;
+  harness::Connection again;
+  if (resumed) {
+    again = reconnect(l, first);
+    if (SSL_session_reused(again.client) != 1) throw Unresolved("scenario: the second connection did not resume");
+    read = SSL_get1_session(again.client);
+  }
+  // A resumed handshake that brought no ticket leaves the client the session it offered.
+  r.ticket = read != nullptr && (!resumed || read != first);
+  if (r.ticket) r.hint = optional::session_ticket_lifetime_hint(read);
+  if (resumed) {
+    harness::disconnect(again, true);
+    SSL_SESSION_free(read);
+  }
+  SSL_SESSION_free(first);
+  return r;
+}
+
+// A server session negotiated under one timeout, then the context given
+// another: the session keeps the first; a session negotiated after the
+// change has the second (so the setter did take effect).
+Comparison timeout_fixed_at_negotiation() {
+  Live l = live_with([](harness::Contexts& ctx) { SSL_CTX_set_timeout(ctx.server, 1000); });
+  SSL_SESSION* before = SSL_get1_session(l.conn.server);
+  harness::disconnect(l.conn, true);
+  SSL_CTX_set_timeout(l.ctx.server, 2000);
+  harness::Connection again = reconnect(l, nullptr);
+  SSL_SESSION* after = SSL_get1_session(again.server);
+  if (!before || !after) throw Unresolved("scenario: the server has no session after a handshake");
+  const long kept = SSL_SESSION_get_timeout(before), fresh = SSL_SESSION_get_timeout(after);
+  harness::disconnect(again, true);
+  SSL_SESSION_free(before);
+  SSL_SESSION_free(after);
+  return {kept == 1000 && fresh == 2000,
+          "a session negotiated under timeout 1000 reads " + std::to_string(kept) + " after the context was set to 2000; one negotiated after reads " +
+              std::to_string(fresh)};
+}
+
 void add_context_callback_situations(Registry& r) {
   r["SSL_CTX_sess_set_get_cb"].callback_copy = session_outlives_connection;
   r["SSL_CTX_sess_set_cache_size"].unlimited = cache_size_unlimited;
+  r["SSL_CTX_set_timeout"].ticket_hint = ticket_hint_for_timeout;
+  r["SSL_CTX_set_timeout"].effects["value-fixed-at-creation"] = timeout_fixed_at_negotiation;
   r["SSL_CTX_sess_set_cache_size"].effects["cache-evicts"] = cache_size_evicts;
   auto& on_new = r["SSL_CTX_sess_set_new_cb"];
   on_new.callback_situations = {
@@ -973,12 +1015,16 @@ void add_context_callback_situations(Registry& r) {
       {{{"negotiated", "established", "created", "new session"}}, [] { return new_sessions(true, harness::Protocol::tls12); }},
   };
   on_new.callback_arguments = new_callback_arguments;
+  on_new.sessions_established = [](bool tls13) {
+    const CallbackRun r = new_sessions(false, tls13 ? harness::Protocol::tls13 : harness::Protocol::tls12);
+    return CountedSessions{r.calls, r.what};
+  };
   on_new.callback_return_cached = new_session_cached_after;
   auto& on_remove = r["SSL_CTX_sess_set_remove_cb"];
   on_remove.callback_situations = {
       {{{"ssl_ctx_free", "context is freed", "context is destroyed"}}, removed_by_context_free},
       {{{"not shut", "not closed", "uncleanly", "not cleanly"}}, removed_after_unclean_end},
-      {{{"expired", "timed out", "timeout"}}, removed_expired},
+      {{{"expired", "timed out", "timeout", "flush"}}, removed_expired},
       {{{"remov"}}, removed_by_call},
   };
   on_remove.callback_arguments = remove_callback_arguments;

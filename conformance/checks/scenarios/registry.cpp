@@ -49,6 +49,17 @@ Comparison accepts_up_to(long long limit, const std::string& what,
                                       " (1: taken)"};
 }
 
+NewSessions& recorded_sessions() {
+  static NewSessions record;
+  return record;
+}
+
+int record_new_session(SSL*, SSL_SESSION* s) {
+  ++recorded_sessions().calls;
+  recorded_sessions().last = s;
+  return recorded_sessions().returns;
+}
+
 const harness::Tag* watched(SSL_SESSION* s) {
   if (!harness::DeathWatch::broken().empty()) throw Unresolved(harness::DeathWatch::broken());
   const harness::Tag* tag = harness::DeathWatch::watch(s);

@@ -59,7 +59,39 @@ void add_session_objects(Registry& r) {
                       [] { return integer(optional::session_is_resumable(blank_session())); }}};
 }
 
+// A session in a context's cache, created now with a timeout of 100 s, its
+// timeout then set to `change_to` (0: left alone), the cache flushed as
+// `flush_after` seconds from now: was the session removed?
+bool flushed_after(long change_to, long flush_after) {
+  SSL_CTX* ctx = server_context();
+  SSL_SESSION* s = handshake_session();
+  const long now = static_cast<long>(std::time(nullptr));
+  optional::session_set_time(s, now);
+  SSL_SESSION_set_timeout(s, 100);
+  if (SSL_CTX_add_session(ctx, s) != 1) throw Unresolved("scenario: SSL_CTX_add_session failed");
+  if (change_to != 0) SSL_SESSION_set_timeout(s, change_to);
+  SSL_CTX_flush_sessions(ctx, now + flush_after);
+  const bool removed = SSL_CTX_remove_session(ctx, s) == 0;  // 0: the cache no longer had it
+  SSL_SESSION_free(s);
+  SSL_CTX_free(ctx);
+  return removed;
+}
+
+// Extended to 1000 s, a session survives a flush 200 s on that removes it
+// unchanged; cut to 10 s, it is removed by a flush 50 s on that keeps it
+// unchanged.
+Comparison lifetime_changed(bool extend) {
+  const long flush_after = extend ? 200 : 50, change_to = extend ? 1000 : 10;
+  const bool unchanged = flushed_after(0, flush_after), changed = flushed_after(change_to, flush_after);
+  const auto said = [](bool removed) { return removed ? std::string("removed") : std::string("kept"); };
+  return {unchanged == extend && changed == !extend,
+          "a cached session of timeout 100 s, flushed " + std::to_string(flush_after) + " s after its creation: " + said(unchanged) +
+              "; with its timeout set to " + std::to_string(change_to) + " s after it was cached: " + said(changed)};
+}
+
 void add_session_times(Registry& r) {
+  for (const char* fn : {"SSL_SESSION_get_time", "SSL_SESSION_set_time", "SSL_SESSION_get_timeout", "SSL_SESSION_set_timeout"})
+    r[fn].lifetime_change = lifetime_changed;
   auto& get_time = r["SSL_SESSION_get_time"];
   get_time.success = [] { return integer(static_cast<long long>(SSL_SESSION_get_time(handshake_session()))); };
   get_time.current = [] {

@@ -284,7 +284,8 @@ BOOST_AUTO_TEST_CASE(noun_phrase_subjects_keep_predicate_subject_and_condition) 
   const auto trailing = recognise_in(v, "The new callback is only invoked when a session is actually established.");
   BOOST_TEST(trailing[0].params["predicate"] == "is only invoked");
   BOOST_TEST(trailing[0].params["condition"] == "when a session is actually established");
-  const auto scope = recognise_in(v, "For TLSv1.2, tickets generated during an initial handshake use the value as specified.");
+  // (Said of tickets, the same shape is a ticket-lifetime-hint claim: session_rows_test.cpp.)
+  const auto scope = recognise_in(v, "For TLSv1.2, alerts sent during an initial handshake use the value as specified.");
   BOOST_TEST(scope[0].kind == "descriptive");
   BOOST_TEST(scope[0].params["predicate"] == "use");
   BOOST_TEST(scope[0].params["condition"] == "for tlsv1.2");  // lower-cased as quoted conditions are
