@@ -18,14 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-Finding make(const char* kind, const std::string& function, json params) {
-  Finding f;
-  f.kind = kind;
-  if (!function.empty()) f.functions.push_back(function);
-  f.params = std::move(params);
-  return f;
-}
-
 // A list as the page wrote it ("the ssl connection and the nascent ssl
 // session sess"): one entry per item.
 json listed(std::string text) {
@@ -112,7 +104,7 @@ std::optional<Finding> callback_called(const Normalised& n, const SentenceContex
   if (m[2].str() == "always ") p["always"] = true;
   if (!p.contains("event") && !p.contains("only") && !p.contains("even")) return std::nullopt;
   p["callback"] = cb.callback;
-  return make("callback-called", callback_setter(cb.callback, *ctx.vocab), p);
+  return finding("callback-called", {callback_setter(cb.callback, *ctx.vocab)}, p);
 }
 
 // "This can happen when the session is removed because it is expired or
@@ -134,7 +126,7 @@ std::optional<Finding> callback_also_called(const Normalised& n, const SentenceC
             {"event", full.substr(static_cast<std::size_t>(w.position(1)))}};
   static const Regex every(R"(\bfor (?:all|every|each) (?:of the )?sessions?\b)");
   if (std::regex_search(rest, every)) p["each"] = true;
-  return make("callback-called", callback_setter(ctx.callback, *ctx.vocab), p);
+  return finding("callback-called", {callback_setter(ctx.callback, *ctx.vocab)}, p);
 }
 
 // "The new_session_cb() is passed the ssl connection and the nascent ssl
@@ -153,7 +145,7 @@ std::optional<Finding> callback_passed(const Normalised& n, const SentenceContex
   std::string args = restored(n, m, generic ? 2 : 1);
   static const Regex tail(R"(;.*$|\s*\.$)");
   args = std::regex_replace(args, tail, "");
-  return make("callback-passed", callback_setter(callback, *ctx.vocab), {{"callback", callback}, {"arguments", listed(args)}});
+  return finding("callback-passed", {callback_setter(callback, *ctx.vocab)}, {{"callback", callback}, {"arguments", listed(args)}});
 }
 
 // "If the callback returns 0, the session will be immediately removed from
@@ -179,13 +171,13 @@ std::vector<Finding> callback_return(const Normalised& n, const SentenceContext&
   std::vector<Finding> out;
   static const Regex removed(R"(\b(?:is|are|will be|gets) (?:immediately |then )?(?:removed|dropped|evicted) from the (?:internal )?(?:session )?cache\b)");
   static const Regex stays(R"(\b(?:stays|remains|is kept|is left|will stay|will remain) in the (?:internal )?(?:session )?cache\b)");
-  if (std::regex_search(effect, removed)) out.push_back(make("callback-return-removes", setter, {{"callback", callback}, {"returns", returned}, {"removed", true}}));
-  else if (std::regex_search(effect, stays)) out.push_back(make("callback-return-removes", setter, {{"callback", callback}, {"returns", returned}, {"removed", false}}));
+  if (std::regex_search(effect, removed)) out.push_back(finding("callback-return-removes", {setter}, {{"callback", callback}, {"returns", returned}, {"removed", true}}));
+  else if (std::regex_search(effect, stays)) out.push_back(finding("callback-return-removes", {setter}, {{"callback", callback}, {"returns", returned}, {"removed", false}}));
   // "... and the reference count released": the library lets go of the
   // callback's reference.
   static const Regex released(R"(\b(?:the )?reference(?: count)? (?:is |will be )?(?:released|dropped|decremented)\b)");
   if (std::regex_search(effect, released))
-    out.push_back(make("callback-reference", setter, {{"returns", returned}, {"holder", "library"}}));
+    out.push_back(finding("callback-reference", {setter}, {{"returns", returned}, {"holder", "library"}}));
   return out;
 }
 
@@ -200,7 +192,7 @@ std::vector<Finding> getters_respectively(const Normalised& n, const SentenceCon
   for (const auto& g : Normalised::within(n.functions, 0, static_cast<std::size_t>(m.length(1)))) {
     const std::string setter = counterpart(g, *ctx.vocab);
     if (setter.empty() || setter.find("set") == std::string::npos) continue;
-    out.push_back(make("returns-current", g, {{"setter", setter}}));
+    out.push_back(finding("returns-current", {g}, {{"setter", setter}}));
   }
   return out;
 }
@@ -234,7 +226,7 @@ std::optional<Finding> flag_union(const Normalised& n, const SentenceContext& ct
     of = {m[2].str(), m[3].str()};
   }
   if (flag.empty() || !is_flag(of[0].get<std::string>()) || !is_flag(of[1].get<std::string>())) return std::nullopt;
-  return make("flag-combines", page_function(ctx), {{"flag", flag}, {"of", of}});
+  return finding("flag-combines", {page_function(ctx)}, {{"flag", flag}, {"of", of}});
 }
 
 // "This option is not activated by default" under a flag's item, "X is
@@ -246,7 +238,7 @@ std::optional<Finding> not_default(const Normalised& n, const SentenceContext& c
   if (!std::regex_search(n.text, m, off)) return std::nullopt;
   const std::string flag = m[1].matched ? m[1].str() : ctx.label;
   if (!is_flag(flag)) return std::nullopt;
-  return make("default-excludes", page_function(ctx), {{"flag", flag}});
+  return finding("default-excludes", {page_function(ctx)}, {{"flag", flag}});
 }
 
 // The page function that counts what a noun names: "counted as a hit" →
@@ -268,7 +260,7 @@ std::optional<Finding> counted_as(const Normalised& n, const SentenceContext& ct
   if (counter.empty()) return std::nullopt;
   json p = {{"event", restored(n, m, 2)}};
   if (m[1].matched) p["mode"] = m[1].str();
-  return make("counts", counter, p);
+  return finding("counts", {counter}, p);
 }
 
 // "These sessions are not included in the SSL_CTX_sess_hits() count": the
@@ -291,7 +283,7 @@ std::optional<Finding> not_counted(const Normalised& n, const SentenceContext& c
   p["excluded"] = true;
   const auto fs = Normalised::within(n.functions, static_cast<std::size_t>(m.position(1)), static_cast<std::size_t>(m.position(1)) + 4);
   if (fs.empty()) return std::nullopt;
-  return make("counts", fs.front(), p);
+  return finding("counts", {fs.front()}, p);
 }
 
 // "Both are set at creation time of the session to the actual time and the
@@ -307,7 +299,7 @@ std::optional<Finding> set_at_creation(const Normalised& n, const SentenceContex
   // session is one a handshake on that context makes.
   static const Regex context(R"(\bSSL_CTX_\w+)");
   const bool of_context = std::regex_search(n.restore(0, n.text.size()), context);
-  return make("session-starts-with", subject, {{"fields", listed(restored(n, m, 1))}, {"origin", of_context ? "handshake" : "subject"}});
+  return finding("session-starts-with", {subject}, {{"fields", listed(restored(n, m, 1))}, {"origin", of_context ? "handshake" : "subject"}});
 }
 
 // "If the same session is stored in a different SSL_SESSION object, the
@@ -318,7 +310,7 @@ std::optional<Finding> replaced_by_new(const Normalised& n, const SentenceContex
   if (!std::regex_search(n.text, replaced)) return std::nullopt;
   std::string fn = subject;
   if (!ctx.vocab->on_page(fn)) fn = page_function(ctx);
-  return make("cache-replaces-same-id", fn, json::object());
+  return finding("cache-replaces-same-id", {fn}, json::object());
 }
 
 // The cache-mode flag a sentence speaks of: one it names, else the list
@@ -340,7 +332,7 @@ std::optional<Finding> stored_by_mode(const Normalised& n, const SentenceContext
   if (!std::regex_search(n.text, stored)) return std::nullopt;
   const std::string flag = cache_flag(n, ctx);
   if (flag.empty()) return std::nullopt;
-  return make("cache-by-mode", page_function(ctx), {{"mode", json::array({flag})}});
+  return finding("cache-by-mode", {page_function(ctx)}, {{"mode", json::array({flag})}});
 }
 
 // Where a server looks for a proposed session: "A server will look up the
@@ -373,7 +365,7 @@ std::optional<Finding> server_lookup(const Normalised& n, const SentenceContext&
   if (ordered) p["then"] = "external";
   if (std::regex_search(n.text, negated)) p["negated"] = true;
   if (const std::string flag = cache_flag(n, ctx); !flag.empty()) p["mode"] = flag;
-  return make("cache-lookup", page_function(ctx), p);
+  return finding("cache-lookup", {page_function(ctx)}, p);
 }
 
 // "A special case is the size 0, which is used for unlimited size", "A
@@ -390,7 +382,7 @@ std::optional<Finding> unlimited_value(const Normalised& n, const SentenceContex
   const model::Prototype* p = ctx.vocab->prototype(subject);
   if (!value || p == nullptr || subject.find("set") == std::string::npos) return std::nullopt;
   const long long v = *value;
-  return make("unlimited-value", subject, {{"quantity", m[1].str()}, {"value", v}});
+  return finding("unlimited-value", {subject}, {{"quantity", m[1].str()}, {"value", v}});
 }
 
 // "If adding the session makes the cache exceed its size, then unused
@@ -402,7 +394,7 @@ std::optional<Finding> evicts_beyond_size(const Normalised& n, const SentenceCon
   if (!std::regex_search(n.text, evicts) || std::regex_search(n.text, none)) return std::nullopt;
   std::string fn = subject;
   if (!ctx.vocab->on_page(fn)) fn = page_function(ctx);
-  return make("cache-evicts", fn, json::object());
+  return finding("cache-evicts", {fn}, json::object());
 }
 
 // "By setting the parameter copy to 1, the callback can require the SSL
@@ -426,7 +418,7 @@ std::vector<Finding> callback_copy(const Normalised& n, const SentenceContext& c
     const std::string flag = args.empty() ? (*it)[1].str() : args.front();
     const bool incremented = (*it)[3].str().rfind("increment", 0) == 0;
     const long long v = *value;
-    out.push_back(make("callback-copy", setter, {{"callback", callback}, {"flag", flag}, {"value", v},
+    out.push_back(finding("callback-copy", {setter}, {{"callback", callback}, {"flag", flag}, {"value", v},
                                                  {"references", incremented ? "incremented" : "unchanged"}}));
   }
   return out;
@@ -438,7 +430,7 @@ std::optional<Finding> epoch_seconds(const Normalised& n, const SentenceContext&
   static const Regex epoch(
       R"(^(?:the )?(?:time|value|timestamp|creation time)s? (?:is|are) (?:given|expressed|returned|measured|stored|counted) in seconds since the (?:unix )?epoch\b)");
   if (!std::regex_search(n.text, epoch) || !ctx.vocab->on_page(subject)) return std::nullopt;
-  return make("epoch-seconds", subject, json::object());
+  return finding("epoch-seconds", {subject}, json::object());
 }
 
 }  // namespace

@@ -19,14 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-Finding make(const char* kind, std::vector<std::string> functions, json params) {
-  Finding f;
-  f.kind = kind;
-  f.functions = std::move(functions);
-  f.params = std::move(params);
-  return f;
-}
-
 // The subject a sentence carries, else (a sentence opening a paragraph)
 // the page's one function, which every sentence of its page is about.
 std::string carried_or_only(const std::string& subject, const Vocabulary& vocab) {
@@ -62,10 +54,10 @@ std::vector<Finding> closes_direction(const Normalised& n, const std::string& su
     const std::string fn = opening_function(n, subject);
     if (fn.empty()) return {};
     const bool only = m[1].matched || m[2].matched || m[4].matched;
-    return {make("closes-direction", {fn}, {{"direction", direction_of(m[3].str())}, {"by", "caller"}, {"only", only}})};
+    return {finding("closes-direction", {fn}, {{"direction", direction_of(m[3].str())}, {"by", "caller"}, {"only", only}})};
   }
   if (std::regex_search(n.text, m, by_peer) && !subject.empty())
-    return {make("closes-direction", {subject}, {{"direction", direction_of(m[1].str())}, {"by", "peer"}})};
+    return {finding("closes-direction", {subject}, {{"direction", direction_of(m[1].str())}, {"by", "peer"}})};
   return {};
 }
 
@@ -88,7 +80,7 @@ std::vector<Finding> refused_after(const Normalised& n) {
   const auto after = Normalised::within(n.functions, static_cast<std::size_t>(m.position(2)),
                                         static_cast<std::size_t>(m.position(2) + 4));
   if (refused.empty() || after.empty() || refused.front() == after.front()) return {};
-  return {make("refuses-after", {after.front()}, {{"call", refused.front()}})};
+  return {finding("refuses-after", {after.front()}, {{"call", refused.front()}})};
 }
 
 // "It sends the close_notify shutdown alert to the peer", "SSL_shutdown()
@@ -117,7 +109,7 @@ std::vector<Finding> sends_alert(const Normalised& n, const std::string& subject
   const std::string lead = leading_condition(n.restore(0, n.text.size()));
   if (!lead.empty()) params["condition"] = lead;
   classify_condition(params, fn);
-  return {make("sends-alert", {fn}, params)};
+  return {finding("sends-alert", {fn}, params)};
 }
 
 // "The peer is still allowed to send data after receiving the close_notify
@@ -129,7 +121,7 @@ std::vector<Finding> peer_may_send(const Normalised& n, const std::string& subje
       R"(^the (?:peer|other side|remote side) (?:is|remains) (?:still )?(?:allowed|permitted|free|able) to (?:send|write) (?:more )?(?:application )?(?:data )?(?:after|once) (?:receiving|it receives|it received|it has received|having received|getting) (?:the |a |an )?([a-z][a-z0-9_]*)(?: shutdown)? (?:event|alert|message)\b)");
   std::smatch m;
   if (subject.empty() || !std::regex_search(n.text, m, allowed)) return {};
-  return {make("peer-may-send", {subject}, {{"after", m[1].str()}})};
+  return {finding("peer-may-send", {subject}, {{"after", m[1].str()}})};
 }
 
 // The up-ref function of an object type the pages know ("SSL_CTX" →
@@ -157,7 +149,7 @@ std::vector<Finding> reference_counted(const Normalised& n, const SentenceContex
   const std::string object = object_type(m[1].str());
   const std::string up = up_ref_of(object, *ctx.vocab);
   if (up.empty()) return {};
-  return {make("reference-counted", {up}, {{"object", object}})};
+  return {finding("reference-counted", {up}, {{"object", object}})};
 }
 
 // "The function SSL_dup() creates and returns a new SSL structure from the
@@ -173,7 +165,7 @@ std::vector<Finding> same_parent(const Normalised& n) {
   const auto arg = Normalised::within(n.arguments, static_cast<std::size_t>(m.position(4)),
                                       static_cast<std::size_t>(m.position(4) + 3));
   if (fn.empty() || arg.empty()) return {};
-  return {make("same-parent", {fn.front()},
+  return {finding("same-parent", {fn.front()},
                {{"object", object_type(m[2].str())}, {"parent", object_type(m[3].str())}, {"argument", arg.front()}})};
 }
 
@@ -188,7 +180,7 @@ std::vector<Finding> same_on_both_ends(const Normalised& n) {
   if (!std::regex_search(n.text, m, sent) || m[3].str() == m[4].str()) return {};
   const auto fn = Normalised::within(n.functions, 0, 4);
   if (fn.empty()) return {};
-  return {make("same-on-both-ends", {fn.front()}, {{"value", m[2].str()}, {"from", m[3].str()}, {"to", m[4].str()}})};
+  return {finding("same-on-both-ends", {fn.front()}, {{"value", m[2].str()}, {"from", m[3].str()}, {"to", m[4].str()}})};
 }
 
 // "If a session was closed cleanly, the session object will be kept":
@@ -204,7 +196,7 @@ std::vector<Finding> object_kept(const Normalised& n, const std::string& subject
   if (setting.size() < 7 || setting.compare(setting.size() - 7, 7, " object") != 0) setting += " object";
   json params = {{"settings", json::array({setting})}, {"condition", lead}};
   classify_condition(params, subject);
-  return {make("keeps-settings", {subject}, params)};
+  return {finding("keeps-settings", {subject}, params)};
 }
 
 // "Attempting to resume with a non-resumable session will result in a full
@@ -217,7 +209,7 @@ std::vector<Finding> full_handshake(const Normalised& n, const std::string& subj
   if (subject.empty() || !std::regex_search(n.text, m, full)) return {};
   json params = {{"condition", m[1].str()}};
   classify_condition(params, subject);
-  return {make("full-handshake", {subject}, params)};
+  return {finding("full-handshake", {subject}, params)};
 }
 
 // "If the session is not reused, the reference count is decremented again
@@ -235,7 +227,7 @@ std::vector<Finding> count_dropped_during(const Normalised& n, const std::string
   if (lead.empty() || during.empty() || during.front() == subject) return {};
   json params = {{"condition", lead}, {"during", during.front()}};
   classify_condition(params, subject);
-  return {make("refcount-decrement", {subject}, params)};
+  return {finding("refcount-decrement", {subject}, params)};
 }
 
 // The page function whose name spells the value ("session id context" →
@@ -259,7 +251,7 @@ std::vector<Finding> part_of(const Normalised& n, const Vocabulary& vocab) {
   if (!std::regex_search(n.text, m, part)) return {};
   const std::string setter = setter_named(m[1].str(), vocab);
   if (setter.empty()) return {};
-  return {make("part-of", {setter}, {{"value", m[1].str()}, {"whole", m[2].str()}})};
+  return {finding("part-of", {setter}, {{"value", m[1].str()}, {"whole", m[2].str()}})};
 }
 
 // "..., the sessions are unique for each SSL_CTX object", "Each SSL_CTX
@@ -280,7 +272,7 @@ std::vector<Finding> per_object(const Normalised& n, const std::string& subject)
   } else {
     return {};
   }
-  return {make("per-object", subject.empty() ? std::vector<std::string>{} : std::vector<std::string>{subject},
+  return {finding("per-object", subject.empty() ? std::vector<std::string>{} : std::vector<std::string>{subject},
                {{"quantity", quantity}, {"object", object}})};
 }
 

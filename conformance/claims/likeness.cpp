@@ -16,14 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-Finding make(const char* kind, std::vector<std::string> functions, json params) {
-  Finding f;
-  f.kind = kind;
-  f.functions = std::move(functions);
-  f.params = std::move(params);
-  return f;
-}
-
 // "SSL_get_server_random() behaves the same, but extracts ...", "X() works
 // the same way as Y()", "X() behaves identically to Y()": the other
 // function is the one named after "as"/"to", else the subject of the
@@ -56,7 +48,7 @@ std::vector<Finding> behaves_like(const Normalised& n, const SentenceContext& ct
   std::vector<Finding> out;
   for (const auto& s : subjects) {
     if (target.empty() || s == target) continue;
-    out.push_back(make("behaves-like", {s, target}, {{"like", target}}));
+    out.push_back(finding("behaves-like", {s, target}, {{"like", target}}));
   }
   return out;
 }
@@ -107,7 +99,7 @@ std::vector<Finding> fixed_length(const Normalised& n, const SentenceContext& ct
     json p = params;
     p["quantity"] = "length of " + m[g].str();
     classify_condition(p, reader);
-    out.push_back(make("length-is", {reader}, p));
+    out.push_back(finding("length-is", {reader}, p));
   }
   return out;
 }
@@ -136,7 +128,7 @@ std::vector<Finding> free_called_for_old(const Normalised& n, const SentenceCont
   if (acting.empty()) return {};
   json params = {{"condition", lead}};
   classify_condition(params, acting);
-  return {make("releases-previous", {acting}, params)};
+  return {finding("releases-previous", {acting}, params)};
 }
 
 // "this number matches the constants e.g. TLS1_VERSION, TLS1_2_VERSION or
@@ -155,7 +147,7 @@ std::vector<Finding> one_of_constants(const Normalised& n, const std::string& su
   const std::string list = m[2].str();
   for (RegexIterator it(list.begin(), list.end(), name), end; it != end; ++it) values.push_back(it->str());
   if (values.size() < 2) return {};
-  return {make("returns-one-of", {subject}, {{"values", values}, {"examples", m[1].matched}})};
+  return {finding("returns-one-of", {subject}, {{"values", values}, {"examples", m[1].matched}})};
 }
 
 }  // namespace

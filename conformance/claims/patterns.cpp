@@ -45,15 +45,6 @@ struct Row {
   Regex unless;        // a pattern that vetoes the row
 };
 
-Finding finding(const char* kind, std::vector<std::string> functions, json params = json::object()) {
-  Finding f;
-  f.kind = kind;
-  for (auto& fn : functions)
-    if (!fn.empty()) f.functions.push_back(std::move(fn));
-  f.params = std::move(params);
-  return f;
-}
-
 // ---- how params are taken ----
 
 // The group's span if it matched, else the whole match; group -1: the whole sentence.

@@ -52,14 +52,6 @@ std::string protocol_named(const std::string& sentence) {
   return found;
 }
 
-Finding method_finding(const char* kind, std::vector<std::string> methods, nlohmann::json params) {
-  Finding f;
-  f.kind = kind;
-  f.functions = std::move(methods);
-  f.params = std::move(params);
-  return f;
-}
-
 }  // namespace
 
 std::vector<Finding> recognise_protocol_rows(const Normalised& n, const SentenceContext& ctx) {
@@ -73,10 +65,10 @@ std::vector<Finding> recognise_protocol_rows(const Normalised& n, const Sentence
   if (!says_only && !says_highest) return {};
   auto methods = methods_of(n, ctx);
   if (methods.empty()) return {};
-  if (says_highest) return {method_finding("negotiates-highest", methods, nlohmann::json::object())};
+  if (says_highest) return {finding("negotiates-highest", methods, nlohmann::json::object())};
   const std::string protocol = protocol_named(n.restore(0, n.text.size()));
   if (protocol.empty()) return {};
-  return {method_finding("protocol-only", methods, {{"protocol", protocol}})};
+  return {finding("protocol-only", methods, {{"protocol", protocol}})};
 }
 
 }  // namespace sslconf::claims

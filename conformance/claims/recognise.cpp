@@ -157,6 +157,15 @@ std::string counterpart(const std::string& function, const Vocabulary& vocab) {
   return "";
 }
 
+Finding finding(const char* kind, std::vector<std::string> functions, nlohmann::json params) {
+  Finding f;
+  f.kind = kind;
+  for (auto& fn : functions)
+    if (!fn.empty()) f.functions.push_back(std::move(fn));
+  f.params = std::move(params);
+  return f;
+}
+
 void require(Finding& f, const char* param) {
   const auto it = f.params.find(param);
   if (it != f.params.end() && !(it->is_string() && it->get<std::string>().empty())) return;

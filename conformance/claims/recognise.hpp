@@ -107,6 +107,10 @@ std::vector<Finding> recognise_protocol_rows(const Normalised& n, const Sentence
 // named by constants (session_rows.cpp).
 std::vector<Finding> recognise_session_rows(const Normalised& n, const SentenceContext& ctx);
 
+// A finding of `kind` about `functions` (empty names left out: a subject
+// that could not be found), with its params.
+Finding finding(const char* kind, std::vector<std::string> functions, nlohmann::json params = nlohmann::json::object());
+
 // Marks a finding not checkable when a required param could not be found.
 void require(Finding& f, const char* param);
 

@@ -19,14 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-Finding make(const char* kind, const std::string& function, json params) {
-  Finding f;
-  f.kind = kind;
-  if (!function.empty()) f.functions.push_back(function);
-  f.params = std::move(params);
-  return f;
-}
-
 std::string page_setter(const SentenceContext& ctx) {
   for (const auto& f : ctx.vocab->page_functions)
     if (f.find("_set") != std::string::npos) return f;
@@ -93,7 +85,7 @@ std::optional<Finding> default_constant(const Normalised& n, const SentenceConte
     const auto b = static_cast<std::size_t>(m.position(3));
     if (const auto v = evaluate(n, b, b + static_cast<std::size_t>(m.length(3)))) p["value"] = *v;
   }
-  return make("default-value", page_setter(ctx), p);
+  return finding("default-value", {page_setter(ctx)}, p);
 }
 
 // ---- values a session keeps ----
@@ -106,7 +98,7 @@ std::optional<Finding> fixed_at_negotiation(const Normalised& n, const SentenceC
       R"(\bsessions? (?:behaves?|works?|expires?|(?:is|are) treated|keeps?|retains?) (?:according to |with |by )?the ((?:[a-z]+ ){0,2}?(?:timeout|lifetime|expiry)(?: value)?) (?:valid|in effect|in force|current|set) (?:at|when|during) (?:the time of )?(?:the |their |its )?(?:session )?(?:negotiation|creation|handshake|it was (?:negotiated|created)|they were (?:negotiated|created)))");
   std::smatch m;
   if (!std::regex_search(n.text, m, fixed)) return std::nullopt;
-  return make("value-fixed-at-creation", page_setter(ctx), {{"quantity", m[1].str()}});
+  return finding("value-fixed-at-creation", {page_setter(ctx)}, {{"quantity", m[1].str()}});
 }
 
 // ---- ticket lifetime hints ----
@@ -140,7 +132,7 @@ std::optional<Finding> hint_is_value(const Normalised& n, const SentenceContext&
   static const Regex used(
       R"(\b(?:this|the|that) (?:[a-z]+ )?(?:timeout|lifetime|value)(?: value)? (?:is|will be) (?:also )?(?:used|sent|transmitted|given|advertised) as the (?:session )?(?:ticket'?s? )?lifetime hint\b|\b(?:the )?(?:session )?ticket lifetime hint (?:is|will be) (?:set to |taken from )?(?:this|the) (?:session )?(?:timeout|lifetime)\b)");
   if (!std::regex_search(n.text, used)) return std::nullopt;
-  return make("ticket-lifetime-hint", page_setter(ctx), hint_params(n, ctx, "set"));
+  return finding("ticket-lifetime-hint", {page_setter(ctx)}, hint_params(n, ctx, "set"));
 }
 
 // "For TLSv1.3, RFC8446 limits transmission of this value to 1 week
@@ -157,7 +149,7 @@ std::optional<Finding> hint_bounded(const Normalised& n, const SentenceContext& 
   if (!most) return std::nullopt;
   json p = hint_params(n, ctx, "set");
   p["at_most"] = *most;
-  return make("ticket-lifetime-hint", page_setter(ctx), p);
+  return finding("ticket-lifetime-hint", {page_setter(ctx)}, p);
 }
 
 // "For TLSv1.2, tickets generated during an initial handshake use the value
@@ -180,7 +172,7 @@ std::optional<Finding> hint_of_handshake(const Normalised& n, const SentenceCont
   json p = hint_params(n, ctx, value);
   const std::string kind = m[1].str();
   p["handshake"] = kind == "initial" || kind == "full" || kind == "first" ? "initial" : "resumed";
-  return make("ticket-lifetime-hint", page_setter(ctx), p);
+  return finding("ticket-lifetime-hint", {page_setter(ctx)}, p);
 }
 
 // ---- lifetimes the application changes ----
@@ -202,7 +194,7 @@ std::optional<Finding> lifetime_adjustable(const Normalised& n, const SentenceCo
   if (changes.empty()) changes = {"extend", "shorten"};  // modified, changed: either way
   // The family named ("using the SSL_SESSION_get_time family"), else the page's.
   const std::string fn = n.functions.empty() ? page_setter(ctx) : n.functions.front().value;
-  return make("lifetime-adjustable", fn, {{"changes", changes}});
+  return finding("lifetime-adjustable", {fn}, {{"changes", changes}});
 }
 
 // ---- callbacks of other pages ----
@@ -233,7 +225,7 @@ std::optional<Finding> called_during(const Normalised& n, const SentenceContext&
   const auto b = static_cast<std::size_t>(m.position(1));
   json p = {{"callback", callback}, {"event", n.restore(b, b + static_cast<std::size_t>(m.length(1)))}};
   if (!during.empty()) p["during"] = during;
-  return make("callback-called", setter, p);
+  return finding("callback-called", {setter}, p);
 }
 
 // ---- what the session getters return in TLS 1.3 ----
@@ -253,7 +245,7 @@ std::vector<std::string> session_getters(const Normalised& n, const SentenceCont
 
 std::vector<Finding> for_each(const std::vector<std::string>& functions, const char* kind, const json& params) {
   std::vector<Finding> out;
-  for (const auto& f : functions) out.push_back(make(kind, f, params));
+  for (const auto& f : functions) out.push_back(finding(kind, {f}, params));
   return out;
 }
 
@@ -301,7 +293,7 @@ std::optional<Finding> several_per_connection(const Normalised& n, const Sentenc
   json p = {{"count", "multiple"}};
   if (const std::string proto = protocol_named(n.restore(0, n.text.size())); !proto.empty()) p["protocol"] = proto;
   const std::string fn = ctx.vocab->page_functions.empty() ? std::string() : ctx.vocab->page_functions.front();
-  return make("sessions-per-connection", fn, p);
+  return finding("sessions-per-connection", {fn}, p);
 }
 
 }  // namespace
