@@ -178,6 +178,15 @@ Arguments validate(const std::vector<std::string>& impls, const std::vector<std:
     if (fs::is_regular_file(d) && !std::ifstream(d)) throw bad(d, "documentation file is not readable");
     a.docs.push_back(fs::absolute(d).lexically_normal().string());
   }
+  // pod/'s expectation files record what was observed on pod/'s claims;
+  // another manual's claims may share their ids and nothing else, so they
+  // are compared with each kind's default instead.
+  const fs::path pod = (fs::absolute(project_dir) / "pod").lexically_normal();
+  const auto within_pod = [&pod](const std::string& d) {
+    const fs::path rel = fs::path(d).lexically_relative(pod);
+    return !rel.empty() && *rel.begin() != "..";
+  };
+  if (a.expectations_set.empty() && std::all_of(a.docs.begin(), a.docs.end(), within_pod)) a.expectations_set = kPodDocs;
   a.out = out.empty() ? "out" : out;
   if (fs::exists(a.out) && !fs::is_directory(a.out)) throw bad(a.out, "--out names a file, not a directory");
   a.out = fs::absolute(a.out).lexically_normal().string();

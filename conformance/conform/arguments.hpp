@@ -25,9 +25,9 @@ struct Arguments {
   std::vector<std::string> docs;
   std::string out;
   bool matrix = false;  // print the full matrix, not only the summary and what needs attention
-  // The docs set the expectation files belong to: "" for pod/ and any
-  // named docs, "installed" for the installed manual (a subfolder of
-  // conformance/expectations).
+  // The docs the expectation files belong to: "pod" (conformance/
+  // expectations), "installed" (its subfolder), or "" for any other manual,
+  // which has none.
   std::string expectations_set;
   // With --session-family: only pages whose NAME lists one of these
   // functions are read into the suite (a release's whole doc/ tree).
@@ -50,6 +50,8 @@ void add_options(CLI::App& cmd, CommandLine& line);
 
 // The docs keyword that names the installed manual's session-family pages.
 inline constexpr const char* kInstalledDocs = "installed";
+// The expectation set of the project's own pages.
+inline constexpr const char* kPodDocs = "pod";
 
 // The installed pages of the functions listed in `family_file`, looked up
 // in `man_dirs` (each a manual folder holding man3/), symlinks and `.so`

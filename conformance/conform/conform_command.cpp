@@ -30,6 +30,13 @@ namespace sslconf::tool {
 
 namespace {
 
+// The folder of a docs set's expectation files, "" when it has none.
+std::string expectations_folder(const std::string& project, const std::string& set) {
+  if (set.empty()) return "";
+  const fs::path all = fs::path(project) / "conformance/expectations";
+  return (set == conform::kPodDocs ? all : all / set).string();
+}
+
 std::string file_text(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -129,7 +136,7 @@ int run_conform(const conform::Arguments& args, const std::string& project, cons
     if (fs::exists(built.probes))
       fs::copy_file(built.probes, out / ("probes-" + impl.name + ".json"), fs::copy_options::overwrite_existing);
     conform::RunRequest run{built.suite, claims.string(), built.manifest, built.impl,
-                        (fs::path(project) / "conformance/expectations" / args.expectations_set).string(),
+                        expectations_folder(project, args.expectations_set),
                         (out / ("results-" + impl.name + ".json")).string(),
                         (out / ("junit-" + impl.name + ".xml")).string()};
     run.live_progress = platform::stderr_is_terminal();
