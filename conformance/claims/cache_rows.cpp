@@ -67,22 +67,22 @@ json call_circumstances(const Normalised& n, std::size_t at, std::size_t end, bo
   const std::string rest = n.text.substr(at, end - at);
   const auto quote = [&](long b, long e) { return n.restore(at + static_cast<std::size_t>(b), at + static_cast<std::size_t>(e)); };
   json p = json::object();
-  static const Regex role(R"(\b(?:on|by|in|for) (?:ssl/tls |tls |the )?(server|client)s?\b)");
+  static const FilteredRegex role(R"(\b(?:on|by|in|for) (?:ssl/tls |tls |the )?(server|client)s?\b)");
   std::smatch m;
-  if (only && std::regex_search(rest, m, role)) p["only"] = m[1].str();
+  if (only && filtered_search(rest, m, role)) p["only"] = m[1].str();
   // The concession ("even when caching was disabled") is no event: kept
   // apart, then blanked (same length, so positions hold).
-  static const Regex even(R"(\beven (?:when|if) ([^,;]+))");
+  static const FilteredRegex even(R"(\beven (?:when|if) ([^,;]+))");
   std::string plain = rest;
-  if (std::regex_search(rest, m, even)) {
+  if (filtered_search(rest, m, even)) {
     p["even"] = quote(m.position(1), m.position(1) + m.length(1));
     plain.replace(static_cast<std::size_t>(m.position(0)), static_cast<std::size_t>(m.length(0)),
                   static_cast<std::size_t>(m.length(0)), ' ');
   }
   static const Regex event(R"((?:^|[ ,])(?:whenever|each time|every time|as soon as|when) ([^;]+?)\s*(?:\((?:see|cf\.) [^)]*\))?\s*$)");
   if (std::regex_search(plain, m, event)) p["event"] = quote(m.position(1), m.position(1) + m.length(1));
-  static const Regex many(R"(\b(?:multiple|several|many) times\b|\bmore than once\b)");
-  if (std::regex_search(rest, many)) p["times"] = "multiple";
+  static const FilteredRegex many(R"(\b(?:multiple|several|many) times\b|\bmore than once\b)");
+  if (filtered_search(rest, many)) p["times"] = "multiple";
   return p;
 }
 
@@ -91,10 +91,10 @@ json call_circumstances(const Normalised& n, std::size_t at, std::size_t end, bo
 // "... is always called, even when session caching was disabled", "In
 // these cases the new_session_cb() function will be invoked multiple times".
 std::optional<Finding> callback_called(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex called(
+  static const FilteredRegex called(
       R"(^(?:(in (?:these|those|such|this|both) cases?),? )?(?:the )?(?:FUNC|ARG)(?: function| callback)?(?: function)? (?:is|will be|gets) (only |always |also |then )?(?:called|invoked|run|triggered|executed)\b([^.;]*))");
   std::smatch m;
-  if (!std::regex_search(n.text, m, called)) return std::nullopt;
+  if (!filtered_search(n.text, m, called)) return std::nullopt;
   const Named cb = named_in(n, *ctx.vocab);
   if (cb.callback.empty() || cb.pos > static_cast<std::size_t>(m.position(3))) return std::nullopt;  // the subject
   const auto at = static_cast<std::size_t>(m.position(3));
@@ -112,20 +112,20 @@ std::optional<Finding> callback_called(const Normalised& n, const SentenceContex
 // cache when SSL_CTX_free(3) is called": the callback the sentence before
 // spoke of is called in that situation too.
 std::optional<Finding> callback_also_called(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex happens(R"(^(?:this|it) (?:also |can |will |then )*(?:happens?|occurs?)\b([^.;]*))");
+  static const FilteredRegex happens(R"(^(?:this|it) (?:also |can |will |then )*(?:happens?|occurs?)\b([^.;]*))");
   std::smatch m;
-  if (ctx.callback.empty() || !std::regex_search(n.text, m, happens)) return std::nullopt;
-  static const Regex about_calls(R"(\b(?:called|invoked|happens?|occurs?)\b)");
-  if (!std::regex_search(ctx.previous, about_calls)) return std::nullopt;
+  if (ctx.callback.empty() || !filtered_search(n.text, m, happens)) return std::nullopt;
+  static const FilteredRegex about_calls(R"(\b(?:called|invoked|happens?|occurs?)\b)");
+  if (!filtered_search(ctx.previous, about_calls)) return std::nullopt;
   const std::string rest = m[1].str();
-  static const Regex when(R"(\b(?:when|whenever|if) (.+)$)");
+  static const FilteredRegex when(R"(\b(?:when|whenever|if) (.+)$)");
   std::smatch w;
-  if (!std::regex_search(rest, w, when)) return std::nullopt;
+  if (!filtered_search(rest, w, when)) return std::nullopt;
   const std::string full = restored(n, m, 1);
   json p = {{"callback", ctx.callback},
             {"event", full.substr(static_cast<std::size_t>(w.position(1)))}};
-  static const Regex every(R"(\bfor (?:all|every|each) (?:of the )?sessions?\b)");
-  if (std::regex_search(rest, every)) p["each"] = true;
+  static const FilteredRegex every(R"(\bfor (?:all|every|each) (?:of the )?sessions?\b)");
+  if (filtered_search(rest, every)) p["each"] = true;
   return finding("callback-called", {callback_setter(ctx.callback, *ctx.vocab)}, p);
 }
 
@@ -133,11 +133,11 @@ std::optional<Finding> callback_also_called(const Normalised& n, const SentenceC
 // session sess", "... and is given the session id proposed by the client",
 // "The callback receives the connection and the session".
 std::optional<Finding> callback_passed(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  static const Regex passed(R"(\b(?:is|are|gets|will be) (?:passed|given|handed) ((?!to\b)[^.;]+)|^the callback (?:receives|gets) ([^.;]+))");
+  static const FilteredRegex passed(R"(\b(?:is|are|gets|will be) (?:passed|given|handed) ((?!to\b)[^.;]+)|^the callback (?:receives|gets) ([^.;]+))");
   std::smatch m;
-  if (!std::regex_search(n.text, m, passed)) return std::nullopt;
-  static const Regex conditional(R"(^(?:if|when|unless)\b)");
-  if (std::regex_search(n.text, conditional)) return std::nullopt;
+  if (!filtered_search(n.text, m, passed)) return std::nullopt;
+  static const FilteredRegex conditional(R"(^(?:if|when|unless)\b)");
+  if (filtered_search(n.text, conditional)) return std::nullopt;
   const Named cb = named_in(n, *ctx.vocab);
   const bool generic = m[2].matched;
   const std::string callback = generic ? callback_meant(ctx, subject) : cb.callback;
@@ -152,10 +152,10 @@ std::optional<Finding> callback_passed(const Normalised& n, const SentenceContex
 // the internal cache and the reference count released": what the value
 // returned does to the cache (and to the callback's reference).
 std::vector<Finding> callback_return(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  static const Regex returns(
+  static const FilteredRegex returns(
       R"(^(?:if|when) (?:the )?(?:(FUNC|ARG) |[\w-]+ )?(?:callback|function)?(?: function)? ?returns (NUM),? (?:then )?([^.;]+))");
   std::smatch m;
-  if (!std::regex_search(n.text, m, returns)) return {};
+  if (!filtered_search(n.text, m, returns)) return {};
   const Named cb = named_in(n, *ctx.vocab);
   const std::string callback = !cb.callback.empty() && cb.pos < static_cast<std::size_t>(m.position(2)) ? cb.callback
                                                                                                           : callback_meant(ctx, subject);
@@ -169,14 +169,14 @@ std::vector<Finding> callback_return(const Normalised& n, const SentenceContext&
   static const Regex aside(R"(\s*\([^)]*\)|:.*$)");
   const std::string effect = std::regex_replace(m[3].str(), aside, "");
   std::vector<Finding> out;
-  static const Regex removed(R"(\b(?:is|are|will be|gets) (?:immediately |then )?(?:removed|dropped|evicted) from the (?:internal )?(?:session )?cache\b)");
-  static const Regex stays(R"(\b(?:stays|remains|is kept|is left|will stay|will remain) in the (?:internal )?(?:session )?cache\b)");
-  if (std::regex_search(effect, removed)) out.push_back(finding("callback-return-removes", {setter}, {{"callback", callback}, {"returns", returned}, {"removed", true}}));
-  else if (std::regex_search(effect, stays)) out.push_back(finding("callback-return-removes", {setter}, {{"callback", callback}, {"returns", returned}, {"removed", false}}));
+  static const FilteredRegex removed(R"(\b(?:is|are|will be|gets) (?:immediately |then )?(?:removed|dropped|evicted) from the (?:internal )?(?:session )?cache\b)");
+  static const FilteredRegex stays(R"(\b(?:stays|remains|is kept|is left|will stay|will remain) in the (?:internal )?(?:session )?cache\b)");
+  if (filtered_search(effect, removed)) out.push_back(finding("callback-return-removes", {setter}, {{"callback", callback}, {"returns", returned}, {"removed", true}}));
+  else if (filtered_search(effect, stays)) out.push_back(finding("callback-return-removes", {setter}, {{"callback", callback}, {"returns", returned}, {"removed", false}}));
   // "... and the reference count released": the library lets go of the
   // callback's reference.
-  static const Regex released(R"(\b(?:the )?reference(?: count)? (?:is |will be )?(?:released|dropped|decremented)\b)");
-  if (std::regex_search(effect, released))
+  static const FilteredRegex released(R"(\b(?:the )?reference(?: count)? (?:is |will be )?(?:released|dropped|decremented)\b)");
+  if (filtered_search(effect, released))
     out.push_back(finding("callback-reference", {setter}, {{"returns", returned}, {"holder", "library"}}));
   return out;
 }
@@ -212,16 +212,16 @@ std::string page_function(const SentenceContext& ctx) {
 // time" under SSL_SESS_CACHE_BOTH; "X is the same as Y | Z", "X combines Y
 // and Z": the flag is the union of the others.
 std::optional<Finding> flag_union(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex item(R"(^(?:enables?|sets?|turns on|selects?|means|combines|is) both ([A-Z][A-Z0-9_]+) and ([A-Z][A-Z0-9_]+)\b)");
-  static const Regex named(
+  static const FilteredRegex item(R"(^(?:enables?|sets?|turns on|selects?|means|combines|is) both ([A-Z][A-Z0-9_]+) and ([A-Z][A-Z0-9_]+)\b)");
+  static const FilteredRegex named(
       R"(^([A-Z][A-Z0-9_]+) (?:is|means|equals|combines|stands for) (?:the same as |equivalent to |shorthand for |the union of |both )?([A-Z][A-Z0-9_]+) (?:and|\||plus|or) ([A-Z][A-Z0-9_]+)\b)");
   std::smatch m;
   std::string flag;
   json of = json::array();
-  if (is_flag(ctx.label) && std::regex_search(n.text, m, item)) {
+  if (is_flag(ctx.label) && filtered_search(n.text, m, item)) {
     flag = ctx.label;
     of = {m[1].str(), m[2].str()};
-  } else if (std::regex_search(n.text, m, named)) {
+  } else if (filtered_search(n.text, m, named)) {
     flag = m[1].str();
     of = {m[2].str(), m[3].str()};
   }
@@ -232,10 +232,10 @@ std::optional<Finding> flag_union(const Normalised& n, const SentenceContext& ct
 // "This option is not activated by default" under a flag's item, "X is
 // off by default": a new object's value does not include the flag.
 std::optional<Finding> not_default(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex off(
+  static const FilteredRegex off(
       R"(^(?:(?:this|the|it)(?: option| flag| mode| modifier| setting)?|([A-Z][A-Z0-9_]+)) is (?:not (?:activated|enabled|set|on|active|turned on|selected)|off|disabled|unset) by default\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, off)) return std::nullopt;
+  if (!filtered_search(n.text, m, off)) return std::nullopt;
   const std::string flag = m[1].matched ? m[1].str() : ctx.label;
   if (!is_flag(flag)) return std::nullopt;
   return finding("default-excludes", {page_function(ctx)}, {{"flag", flag}});
@@ -253,9 +253,9 @@ std::string counter_for(const std::string& noun, const Vocabulary& v) {
 // "In client mode a session set with SSL_set_session(3) successfully
 // reused is counted as a hit": the counter counts that event.
 std::optional<Finding> counted_as(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex as(R"(^(?:in (client|server) mode,? )?(.+?) (?:is|are) counted as (?:an? )?([a-z]+)\b)");
+  static const FilteredRegex as(R"(^(?:in (client|server) mode,? )?(.+?) (?:is|are) counted as (?:an? )?([a-z]+)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, as)) return std::nullopt;
+  if (!filtered_search(n.text, m, as)) return std::nullopt;
   const std::string counter = counter_for(m[3].str(), *ctx.vocab);
   if (counter.empty()) return std::nullopt;
   json p = {{"event", restored(n, m, 2)}};
@@ -267,18 +267,18 @@ std::optional<Finding> counted_as(const Normalised& n, const SentenceContext& ct
 // event of the sentence before ("returns the number of <event> [in server
 // mode]") leaves that counter as it was.
 std::optional<Finding> not_counted(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex excluded(
+  static const FilteredRegex excluded(
       R"(^(?:these|such|those) (?:[a-z]+ )?(?:are|is) not (?:included|counted) in (?:the )?(FUNC)(?: count| counter| total| number)?\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, excluded)) return std::nullopt;
-  static const Regex number_of(R"(\bnumber of (.+?)\.?$)", std::regex::icase);
+  if (!filtered_search(n.text, m, excluded)) return std::nullopt;
+  static const FilteredRegex number_of(R"(\bnumber of (.+?)\.?$)", std::regex::icase);
   std::smatch e;
-  if (!std::regex_search(ctx.previous, e, number_of)) return std::nullopt;
+  if (!filtered_search(ctx.previous, e, number_of)) return std::nullopt;
   std::string event = e[1].str();
   json p = json::object();
-  static const Regex mode(R"(\bin (client|server) mode\b)", std::regex::icase);
+  static const FilteredRegex mode(R"(\bin (client|server) mode\b)", std::regex::icase);
   std::smatch md;
-  if (std::regex_search(event, md, mode)) p["mode"] = md[1].str();
+  if (filtered_search(event, md, mode)) p["mode"] = md[1].str();
   p["event"] = event;
   p["excluded"] = true;
   const auto fs = Normalised::within(n.functions, static_cast<std::size_t>(m.position(1)), static_cast<std::size_t>(m.position(1)) + 4);
@@ -290,24 +290,24 @@ std::optional<Finding> not_counted(const Normalised& n, const SentenceContext& c
 // default timeout value at creation, respectively, as set by
 // SSL_CTX_set_timeout(3)": what a new session starts with.
 std::optional<Finding> set_at_creation(const Normalised& n, const SentenceContext& ctx, std::string subject) {
-  static const Regex both(
+  static const FilteredRegex both(
       R"(^(?:both|they|these|the two) (?:are|is) (?:set|initiali[sz]ed) (?:at|on|upon) (?:the )?creation(?: time)?(?: of (?:the|a|each) (?:new )?session)? to ([^.;]+?)(?:,? respectively\b.*|\.)?$)");
   std::smatch m;
   if (!ctx.vocab->on_page(subject)) subject = page_function(ctx);
-  if (!std::regex_search(n.text, m, both) || subject.empty()) return std::nullopt;
+  if (!filtered_search(n.text, m, both) || subject.empty()) return std::nullopt;
   // "as set by SSL_CTX_set_timeout": a value the context holds, so the
   // session is one a handshake on that context makes.
-  static const Regex context(R"(\bSSL_CTX_\w+)");
-  const bool of_context = std::regex_search(n.restore(0, n.text.size()), context);
+  static const FilteredRegex context(R"(\bSSL_CTX_\w+)");
+  const bool of_context = filtered_search(n.restore(0, n.text.size()), context);
   return finding("session-starts-with", {subject}, {{"fields", listed(restored(n, m, 1))}, {"origin", of_context ? "handshake" : "subject"}});
 }
 
 // "If the same session is stored in a different SSL_SESSION object, the
 // old session is removed and replaced by the new session".
 std::optional<Finding> replaced_by_new(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  static const Regex replaced(
+  static const FilteredRegex replaced(
       R"(\bdifferent (?:SSL_SESSION |session )?(?:object|structure)\b[^.]*?\b(?:the )?(?:old|older|previous|existing|first) (?:session|object|one) (?:is|gets|will be) (?:removed|replaced)\b)");
-  if (!std::regex_search(n.text, replaced)) return std::nullopt;
+  if (!filtered_search(n.text, replaced)) return std::nullopt;
   std::string fn = subject;
   if (!ctx.vocab->on_page(fn)) fn = page_function(ctx);
   return finding("cache-replaces-same-id", {fn}, json::object());
@@ -327,9 +327,9 @@ std::string cache_flag(const Normalised& n, const SentenceContext& ctx) {
 // cache will not be populated automatically by new sessions": which
 // sessions enter the cache in that mode (cache-by-mode).
 std::optional<Finding> stored_by_mode(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex stored(
+  static const FilteredRegex stored(
       R"(\bprevents? (?:new )?sessions? (?:from )?being (?:stored|added|cached|put) (?:in|to|into) the (?:internal )?(?:session )?cache\b|\b(?:internal )?(?:session )?cache (?:will|is|does) not (?:be )?(?:populated|filled)\b)");
-  if (!std::regex_search(n.text, stored)) return std::nullopt;
+  if (!filtered_search(n.text, stored)) return std::nullopt;
   const std::string flag = cache_flag(n, ctx);
   if (flag.empty()) return std::nullopt;
   return finding("cache-by-mode", {page_function(ctx)}, {{"mode", json::array({flag})}});
@@ -343,9 +343,9 @@ std::optional<Finding> stored_by_mode(const Normalised& n, const SentenceContext
 // cache", "this flag guarantees that all lookups are directed to the
 // external cache".
 std::optional<Finding> server_lookup(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex verb(R"(\b(?:look(?:s|ed)? (?:up|for|in)|will try|tries|search(?:es|ed)?|(?:lookups?|look-ups?) (?:are|is) (?:directed|sent|made))\b)");
+  static const FilteredRegex verb(R"(\b(?:look(?:s|ed)? (?:up|for|in)|will try|tries|search(?:es|ed)?|(?:lookups?|look-ups?) (?:are|is) (?:directed|sent|made))\b)");
   std::smatch v;
-  if (!std::regex_search(n.text, v, verb)) return std::nullopt;
+  if (!filtered_search(n.text, v, verb)) return std::nullopt;
   // The storage the main clause looks in: the last one named after the verb.
   static const Regex storage(R"(\b(internal|external) (?:session )?(?:cache|storage)\b)");
   const std::string after = n.text.substr(static_cast<std::size_t>(v.position(0)));
@@ -358,12 +358,12 @@ std::optional<Finding> server_lookup(const Normalised& n, const SentenceContext&
   if (target.empty()) return std::nullopt;
   // "(first) the internal cache ..., then (second) the external one",
   // "in the internal cache first, and second in the external cache".
-  static const Regex order(R"(\b(?:first|firstly)\b[^.]*\b(?:then|second|secondly|afterwards)\b)");
-  const bool ordered = internal_then_external && std::regex_search(after, order);
-  static const Regex negated(R"(\b(?:not|never|no longer)(?: [a-z]+){0,2} (?:look|search))");
+  static const FilteredRegex order(R"(\b(?:first|firstly)\b[^.]*\b(?:then|second|secondly|afterwards)\b)");
+  const bool ordered = internal_then_external && filtered_search(after, order);
+  static const FilteredRegex negated(R"(\b(?:not|never|no longer)(?: [a-z]+){0,2} (?:look|search))");
   json p = {{"looks", ordered ? "internal" : target}};
   if (ordered) p["then"] = "external";
-  if (std::regex_search(n.text, negated)) p["negated"] = true;
+  if (filtered_search(n.text, negated)) p["negated"] = true;
   if (const std::string flag = cache_flag(n, ctx); !flag.empty()) p["mode"] = flag;
   return finding("cache-lookup", {page_function(ctx)}, p);
 }
@@ -372,10 +372,10 @@ std::optional<Finding> server_lookup(const Normalised& n, const SentenceContext&
 // size of 0 means that the cache has no limit": the setter given that
 // value sets no bound.
 std::optional<Finding> unlimited_value(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  static const Regex unlimited(
+  static const FilteredRegex unlimited(
       R"(\b(size|value|limit|timeout|number|length)(?: of)? (NUM)\b[^.;]*?\b(?:unlimited|no limit|no maximum|no upper bound|infinite|not limited)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, unlimited)) return std::nullopt;
+  if (!filtered_search(n.text, m, unlimited)) return std::nullopt;
   const auto nums = Normalised::within(n.numbers, static_cast<std::size_t>(m.position(2)), static_cast<std::size_t>(m.position(2)) + 3);
   const auto value = nums.empty() ? std::nullopt : model::parse_integer(nums.front());
   // The page's setter of that quantity: the subject when it is one.
@@ -388,10 +388,10 @@ std::optional<Finding> unlimited_value(const Normalised& n, const SentenceContex
 // "If adding the session makes the cache exceed its size, then unused
 // sessions are dropped from the end of the cache": a full cache makes room.
 std::optional<Finding> evicts_beyond_size(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  static const Regex evicts(
+  static const FilteredRegex evicts(
       R"(\b(?:makes? the cache exceed|exceeds? (?:its|the) (?:cache |maximum )?size|(?:the )?cache is full|more sessions? than (?:its|the) (?:cache )?size)\b[^.]*?\b(?:are|is|get|gets|will be) (?:dropped|removed|evicted|discarded)\b)");
-  static const Regex none(R"(\b(?:nothing|no session|none)\b[^.]*?\b(?:is|are|gets) (?:dropped|removed|evicted|discarded)\b|\bnot (?:dropped|removed|evicted|discarded)\b)");
-  if (!std::regex_search(n.text, evicts) || std::regex_search(n.text, none)) return std::nullopt;
+  static const FilteredRegex none(R"(\b(?:nothing|no session|none)\b[^.]*?\b(?:is|are|gets) (?:dropped|removed|evicted|discarded)\b|\bnot (?:dropped|removed|evicted|discarded)\b)");
+  if (!filtered_search(n.text, evicts) || filtered_search(n.text, none)) return std::nullopt;
   std::string fn = subject;
   if (!ctx.vocab->on_page(fn)) fn = page_function(ctx);
   return finding("cache-evicts", {fn}, json::object());
@@ -427,9 +427,9 @@ std::vector<Finding> callback_copy(const Normalised& n, const SentenceContext& c
 // "The time is given in seconds since the Epoch and therefore compatible
 // to the time delivered by the time() call": the unit of what a getter reads.
 std::optional<Finding> epoch_seconds(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  static const Regex epoch(
+  static const FilteredRegex epoch(
       R"(^(?:the )?(?:time|value|timestamp|creation time)s? (?:is|are) (?:given|expressed|returned|measured|stored|counted) in seconds since the (?:unix )?epoch\b)");
-  if (!std::regex_search(n.text, epoch) || !ctx.vocab->on_page(subject)) return std::nullopt;
+  if (!filtered_search(n.text, epoch) || !ctx.vocab->on_page(subject)) return std::nullopt;
   return finding("epoch-seconds", {subject}, json::object());
 }
 

@@ -44,19 +44,19 @@ std::string opening_function(const Normalised& n, const std::string& subject) {
 // sending side only": the caller's own direction. "The read direction is
 // closed by the peer": the other one, which the peer closes.
 std::vector<Finding> closes_direction(const Normalised& n, const std::string& subject) {
-  static const Regex own(
+  static const FilteredRegex own(
       R"(^(?:FUNC|it) (?:(only|just) )?(?:closes|shuts down|shuts|ends) (?:(only|just) )?(?:the |its )?)" DIRECTION
       R"((?: (only))?(?: of the connection)?\.?$)");
-  static const Regex by_peer(
+  static const FilteredRegex by_peer(
       R"(^the )" DIRECTION R"( (?:is|gets|will be|must be) closed by the (?:peer|other side|remote side)\.?$)");
   std::smatch m;
-  if (std::regex_search(n.text, m, own)) {
+  if (filtered_search(n.text, m, own)) {
     const std::string fn = opening_function(n, subject);
     if (fn.empty()) return {};
     const bool only = m[1].matched || m[2].matched || m[4].matched;
     return {finding("closes-direction", {fn}, {{"direction", direction_of(m[3].str())}, {"by", "caller"}, {"only", only}})};
   }
-  if (std::regex_search(n.text, m, by_peer) && !subject.empty())
+  if (filtered_search(n.text, m, by_peer) && !subject.empty())
     return {finding("closes-direction", {subject}, {{"direction", direction_of(m[1].str())}, {"by", "peer"}})};
   return {};
 }
@@ -66,14 +66,14 @@ std::vector<Finding> closes_direction(const Normalised& n, const std::string& su
 // after SSL_shutdown()": the subject is the call after which the other is
 // refused.
 std::vector<Finding> refused_after(const Normalised& n) {
-  static const Regex impossible(
+  static const FilteredRegex impossible(
       R"(\b(?:it is (?:not possible|impossible) to call|one cannot call|there is no way to call) (FUNC) (?:after|once) (?:calling |a call to |having called )?(FUNC)\b)");
-  static const Regex cannot(
+  static const FilteredRegex cannot(
       R"(^(FUNC) (?:cannot|can not|can no longer) be (?:called|used) (?:after|once) (?:calling |a call to |having called )?(FUNC)\b)");
-  static const Regex fails(R"(^(FUNC) (?:fails|will fail|is refused) (?:after|once) (?:calling |a call to |having called )?(FUNC)\b)");
+  static const FilteredRegex fails(R"(^(FUNC) (?:fails|will fail|is refused) (?:after|once) (?:calling |a call to |having called )?(FUNC)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, impossible) && !std::regex_search(n.text, m, cannot) &&
-      !std::regex_search(n.text, m, fails))
+  if (!filtered_search(n.text, m, impossible) && !filtered_search(n.text, m, cannot) &&
+      !filtered_search(n.text, m, fails))
     return {};
   const auto refused = Normalised::within(n.functions, static_cast<std::size_t>(m.position(1)),
                                           static_cast<std::size_t>(m.position(1) + 4));
@@ -87,10 +87,10 @@ std::vector<Finding> refused_after(const Normalised& n) {
 // will send the close_notify alert, set the ... flag": the alert by name.
 // "tries to send" states an attempt, not its outcome: not read.
 std::vector<Finding> sends_alert(const Normalised& n, const std::string& subject) {
-  static const Regex sends(
+  static const FilteredRegex sends(
       R"((?:^|, )(?:FUNC|it) (?:(?:will|does) )?(?:(?:only|first|then|also) )?(?:sends?|transmits?|writes?) (?:out )?(?:the |a |an )?([a-z][a-z0-9_]*) (?:shutdown )?alert\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, sends)) return {};
+  if (!filtered_search(n.text, m, sends)) return {};
   const auto named = Normalised::within(n.functions, static_cast<std::size_t>(m.position(0)),
                                        static_cast<std::size_t>(m.position(0) + 6));
   const std::string fn = named.empty() ? subject : named.front();
@@ -99,10 +99,10 @@ std::vector<Finding> sends_alert(const Normalised& n, const std::string& subject
   // "... to send the close_notify alert, SSL_shutdown() will only send the
   // alert": "the alert" is the one the sentence named before.
   if (alert == "the" || alert == "a" || alert == "an") {
-    static const Regex named_alert(R"(\b(?:the |a |an )([a-z][a-z0-9_]*) (?:shutdown )?alert\b)");
+    static const FilteredRegex named_alert(R"(\b(?:the |a |an )([a-z][a-z0-9_]*) (?:shutdown )?alert\b)");
     std::smatch first;
     const std::string before = n.text.substr(0, static_cast<std::size_t>(m.position(0)));
-    if (!std::regex_search(before, first, named_alert)) return {};
+    if (!filtered_search(before, first, named_alert)) return {};
     alert = first[1].str();
   }
   json params = {{"alert", alert}};
@@ -117,10 +117,10 @@ std::vector<Finding> sends_alert(const Normalised& n, const std::string& subject
 // alert" (not speculative: permission, read before the "may" rule only
 // through this wording's own "allowed"): what the call leaves open.
 std::vector<Finding> peer_may_send(const Normalised& n, const std::string& subject) {
-  static const Regex allowed(
+  static const FilteredRegex allowed(
       R"(^the (?:peer|other side|remote side) (?:is|remains) (?:still )?(?:allowed|permitted|free|able) to (?:send|write) (?:more )?(?:application )?(?:data )?(?:after|once) (?:receiving|it receives|it received|it has received|having received|getting) (?:the |a |an )?([a-z][a-z0-9_]*)(?: shutdown)? (?:event|alert|message)\b)");
   std::smatch m;
-  if (subject.empty() || !std::regex_search(n.text, m, allowed)) return {};
+  if (subject.empty() || !filtered_search(n.text, m, allowed)) return {};
   return {finding("peer-may-send", {subject}, {{"after", m[1].str()}})};
 }
 
@@ -142,10 +142,10 @@ std::string object_type(std::string word) {
 // released; the subject is the type's up-ref function, the one call that
 // adds a reference to it.
 std::vector<Finding> reference_counted(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex counted(
+  static const FilteredRegex counted(
       R"(^(?:an? |the |each |every |all )?(ssl|[A-Z][A-Z0-9_]*) (?:objects?|structures?) (?:is|are) reference[- ]counted\.?$)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, counted)) return {};
+  if (!filtered_search(n.text, m, counted)) return {};
   const std::string object = object_type(m[1].str());
   const std::string up = up_ref_of(object, *ctx.vocab);
   if (up.empty()) return {};
@@ -156,10 +156,10 @@ std::vector<Finding> reference_counted(const Normalised& n, const SentenceContex
 // same SSL_CTX that was used to create s": the new object's parent is the
 // argument's.
 std::vector<Finding> same_parent(const Normalised& n) {
-  static const Regex from_same(
+  static const FilteredRegex from_same(
       R"(^(?:the function )?(FUNC) (?:creates|makes|allocates|returns)(?: and returns)? a new (ssl|[A-Z][A-Z0-9_]*) (?:structure|object) (?:from|with|for|in|under) the same (ssl|[A-Z][A-Z0-9_]*)(?: object| structure)? (?:that was used to create|used to create|used for|that created|as) (ARG)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, from_same)) return {};
+  if (!filtered_search(n.text, m, from_same)) return {};
   const auto fn = Normalised::within(n.functions, static_cast<std::size_t>(m.position(1)),
                                      static_cast<std::size_t>(m.position(1) + 4));
   const auto arg = Normalised::within(n.arguments, static_cast<std::size_t>(m.position(4)),
@@ -174,10 +174,10 @@ std::vector<Finding> same_parent(const Normalised& n) {
 // behaves the same, but extracts the random value sent from the server to
 // the client": a value one end sent the other, so both ends read the same.
 std::vector<Finding> same_on_both_ends(const Normalised& n) {
-  static const Regex sent(
+  static const FilteredRegex sent(
       R"(^(FUNC)\b[^.]*?\b(?:extracts|returns|retrieves|copies|gets|obtains) the ([a-z][a-z ]*?) (?:sent|transmitted) (?:from|by) the (client|server) to the (client|server)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, sent) || m[3].str() == m[4].str()) return {};
+  if (!filtered_search(n.text, m, sent) || m[3].str() == m[4].str()) return {};
   const auto fn = Normalised::within(n.functions, 0, 4);
   if (fn.empty()) return {};
   return {finding("same-on-both-ends", {fn.front()}, {{"value", m[2].str()}, {"from", m[3].str()}, {"to", m[4].str()}})};
@@ -186,10 +186,10 @@ std::vector<Finding> same_on_both_ends(const Normalised& n) {
 // "If a session was closed cleanly, the session object will be kept":
 // one setting kept under the opening condition (keeps-settings).
 std::vector<Finding> object_kept(const Normalised& n, const std::string& subject) {
-  static const Regex kept(
+  static const FilteredRegex kept(
       R"(^(?:if|when|once) [^,]+, the ([a-z]+(?: [a-z]+)?) (?:object )?(?:will be|is|remains|stays) (?:kept|preserved|retained)\b)");
   std::smatch m;
-  if (subject.empty() || !std::regex_search(n.text, m, kept)) return {};
+  if (subject.empty() || !filtered_search(n.text, m, kept)) return {};
   const std::string lead = leading_condition(n.restore(0, n.text.size()));
   if (lead.empty()) return {};
   std::string setting = m[1].str();
@@ -203,10 +203,10 @@ std::vector<Finding> object_kept(const Normalised& n, const std::string& subject
 // handshake", "Resuming an expired session leads to a full handshake": the
 // session the sentence describes is not resumed (`condition`: that session).
 std::vector<Finding> full_handshake(const Normalised& n, const std::string& subject) {
-  static const Regex full(
+  static const FilteredRegex full(
       R"(^(?:note that )?(?:attempting to resume|trying to resume|an attempt to resume|resuming)(?: a connection)? (?:with|from|using)? ?((?:an?|the) [a-z -]+?session)\b[^.]*? (?:will )?(?:results? in|leads? to|causes?|gives|ends? in) a (?:new |complete )?full handshake\b)");
   std::smatch m;
-  if (subject.empty() || !std::regex_search(n.text, m, full)) return {};
+  if (subject.empty() || !filtered_search(n.text, m, full)) return {};
   json params = {{"condition", m[1].str()}};
   classify_condition(params, subject);
   return {finding("full-handshake", {subject}, params)};
@@ -216,10 +216,10 @@ std::vector<Finding> full_handshake(const Normalised& n, const std::string& subj
 // during SSL_connect()": a count the subject raised, dropped again by a
 // later call under the opening condition.
 std::vector<Finding> count_dropped_during(const Normalised& n, const std::string& subject) {
-  static const Regex dropped(
+  static const FilteredRegex dropped(
       R"(, the reference count (?:of [a-z_ ]+ )?is (?:decremented|decreased|released|dropped|lowered)(?: again)? (?:during|in|by|inside|within) (FUNC)\b)");
   std::smatch m;
-  if (subject.empty() || !std::regex_search(n.text, m, dropped)) return {};
+  if (subject.empty() || !filtered_search(n.text, m, dropped)) return {};
   const std::string text = n.restore(0, n.text.size());
   const std::string lead = leading_condition(text);
   const auto during = Normalised::within(n.functions, static_cast<std::size_t>(m.position(1)),
@@ -245,10 +245,10 @@ std::string setter_named(const std::string& value, const Vocabulary& vocab) {
 // "The session id context becomes part of the session": the value the
 // page's setter sets is found in the object the connection makes.
 std::vector<Finding> part_of(const Normalised& n, const Vocabulary& vocab) {
-  static const Regex part(
+  static const FilteredRegex part(
       R"(^the ([a-z][a-z ]*?) (?:becomes|is made|will become|is stored as) (?:a )?part of (?:the |each |every )?([a-z]+)\.?$)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, part)) return {};
+  if (!filtered_search(n.text, m, part)) return {};
   const std::string setter = setter_named(m[1].str(), vocab);
   if (setter.empty()) return {};
   return {finding("part-of", {setter}, {{"value", m[1].str()}, {"whole", m[2].str()}})};
@@ -258,15 +258,15 @@ std::vector<Finding> part_of(const Normalised& n, const Vocabulary& vocab) {
 // keeps its own sessions": what is held apart per object of a type. The
 // subject is the sentence's (a page function), else none.
 std::vector<Finding> per_object(const Normalised& n, const std::string& subject) {
-  static const Regex unique(
+  static const FilteredRegex unique(
       R"(\b(?:the )?([a-z]+) (?:are|is) (?:unique|separate|private|distinct|kept apart|kept separately) (?:for|to|per|in) (?:each|every|one) (ssl|[A-Z][A-Z0-9_]*)(?: object| structure)?\b)");
-  static const Regex own(R"(^(?:each|every) (ssl|[A-Z][A-Z0-9_]*)(?: object| structure)? (?:keeps|holds|has) its own ([a-z]+)\b)");
+  static const FilteredRegex own(R"(^(?:each|every) (ssl|[A-Z][A-Z0-9_]*)(?: object| structure)? (?:keeps|holds|has) its own ([a-z]+)\b)");
   std::smatch m;
   std::string quantity, object;
-  if (std::regex_search(n.text, m, unique)) {
+  if (filtered_search(n.text, m, unique)) {
     quantity = m[1].str();
     object = object_type(m[2].str());
-  } else if (std::regex_search(n.text, m, own)) {
+  } else if (filtered_search(n.text, m, own)) {
     quantity = m[2].str();
     object = object_type(m[1].str());
   } else {

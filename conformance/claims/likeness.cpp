@@ -21,17 +21,17 @@ using nlohmann::json;
 // function is the one named after "as"/"to", else the subject of the
 // sentence before, else the page's first function.
 std::vector<Finding> behaves_like(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex same(
+  static const FilteredRegex same(
       R"(^(FUNC(?:,? (?:and|or) FUNC)*) (?:behaves|behave|works|work|acts|act|operates|operate) (?:exactly |just )?(?:the same(?: way)?|identically|likewise|in the same way)(?: (?:as|to) (FUNC))?\b)");
-  static const Regex unlike(R"(\b(?:not|differently|unlike)\b)");
+  static const FilteredRegex unlike(R"(\b(?:not|differently|unlike)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, same)) return {};
+  if (!filtered_search(n.text, m, same)) return {};
   // "but does not ...": the likeness is qualified by a difference in what
   // it does, not in how; "behaves the same except that it does not ..." is
   // left unread.
-  if (std::regex_search(n.text.substr(0, static_cast<std::size_t>(m.length(0))), unlike)) return {};
-  static const Regex except(R"(\bexcept\b)");
-  if (std::regex_search(n.text, except)) return {};
+  if (filtered_search(n.text.substr(0, static_cast<std::size_t>(m.length(0))), unlike)) return {};
+  static const FilteredRegex except(R"(\bexcept\b)");
+  if (filtered_search(n.text, except)) return {};
   std::string target;
   if (m[2].matched) {
     const auto t = Normalised::within(n.functions, static_cast<std::size_t>(m.position(2)),
@@ -73,9 +73,9 @@ std::string reader_of(const std::string& field, const Vocabulary& vocab) {
 std::vector<Finding> fixed_length(const Normalised& n, const SentenceContext& ctx) {
   static const Regex size(
       R"(\b(?:length|size) of (?:the )?([a-z][a-z0-9]*_[a-z0-9_]+)(?: (?:value|field))?(?: \((?:and )?(?:also )?(?:of )?(?:the )?([a-z][a-z0-9]*_[a-z0-9_]+)\)| and (?:of )?(?:the )?([a-z][a-z0-9]*_[a-z0-9_]+))?(?: (?:value|field))? (?:is|are) (?:always |fixed at |exactly )*([A-Z][A-Z0-9_]+|NUM) bytes\b)");
-  static const Regex hedged(R"(\b(?:not|never|usually|normally|typically|often|at most|at least|up to)\b)");
+  static const FilteredRegex hedged(R"(\b(?:not|never|usually|normally|typically|often|at most|at least|up to)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, size) || std::regex_search(n.text, hedged)) return {};
+  if (!std::regex_search(n.text, m, size) || filtered_search(n.text, hedged)) return {};
   std::string value = m[4].str();
   if (value == "NUM") {
     const auto nums = Normalised::within(n.numbers, static_cast<std::size_t>(m.position(4)),
@@ -87,10 +87,10 @@ std::vector<Finding> fixed_length(const Normalised& n, const SentenceContext& ct
   // A scope that opens the sentence ("In current versions of the TLS
   // protocols, ...") is when the size holds.
   const std::string lead = leading_condition(n.restore(0, n.text.size()));
-  static const Regex scope(R"(^((?:in|for|with) [^,]+),)");
+  static const FilteredRegex scope(R"(^((?:in|for|with) [^,]+),)");
   std::smatch sm;
   if (!lead.empty()) params["condition"] = lead;
-  else if (std::regex_search(n.text, sm, scope)) params["condition"] = n.restore(0, static_cast<std::size_t>(sm.length(1)));
+  else if (filtered_search(n.text, sm, scope)) params["condition"] = n.restore(0, static_cast<std::size_t>(sm.length(1)));
   std::vector<Finding> out;
   for (const int g : {1, 2, 3}) {
     if (!m[g].matched) continue;
@@ -109,16 +109,16 @@ std::vector<Finding> fixed_length(const Normalised& n, const SentenceContext& ct
 // the call that replaces it releases the old one. The subject is the
 // page's function acting in the clause, never the free function.
 std::vector<Finding> free_called_for_old(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  static const Regex called(
+  static const FilteredRegex called(
       R"(\bFUNC (?:will be|is|gets|will get) called (?:once )?(?:for|on) (?:that|the old|the previous|the existing|this|the former) [a-z_]+\b)");
-  static const Regex already(R"(\b(?:already|previously)\b)");
+  static const FilteredRegex already(R"(\b(?:already|previously)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, called)) return {};
+  if (!filtered_search(n.text, m, called)) return {};
   const auto freer = Normalised::within(n.functions, static_cast<std::size_t>(m.position(0)),
                                         static_cast<std::size_t>(m.position(0) + 4));
   if (freer.empty() || freer.front().size() < 5 || freer.front().compare(freer.front().size() - 5, 5, "_free") != 0) return {};
   const std::string lead = leading_condition(n.restore(0, n.text.size()));
-  if (lead.empty() || !std::regex_search(lead, already)) return {};
+  if (lead.empty() || !filtered_search(lead, already)) return {};
   std::string acting = subject;
   if (acting.empty() || acting == freer.front() || !ctx.vocab->on_page(acting)) {
     acting.clear();
@@ -136,11 +136,11 @@ std::vector<Finding> free_called_for_old(const Normalised& n, const SentenceCont
 // subject returns is one of the constants named (`examples` when the page
 // lists them as examples only).
 std::vector<Finding> one_of_constants(const Normalised& n, const std::string& subject) {
-  static const Regex listed(
+  static const FilteredRegex listed(
       R"(\b(?:(?:matches|match|is|are|equals) (?:one of )?|returns? one of )(?:the )?(?:constants?|values?|macros?)?,? ?(e\.g\.,?|such as|for example,?|like|namely)? ?([A-Z][A-Z0-9]*_[A-Z0-9_]+(?:,? (?:or |and )?[A-Z][A-Z0-9]*_[A-Z0-9_]+)+)\b)");
   static const Regex returned(R"(\breturns?\b)");
   std::smatch m;
-  if (subject.empty() || !std::regex_search(n.text, returned) || !std::regex_search(n.text, m, listed)) return {};
+  if (subject.empty() || !std::regex_search(n.text, returned) || !filtered_search(n.text, m, listed)) return {};
   // Constants have an underscore; the placeholders (FUNC, NUM, NULL) none.
   static const Regex name(R"([A-Z][A-Z0-9]*_[A-Z0-9_]+)");
   json values = json::array();
@@ -161,11 +161,11 @@ std::vector<Finding> likeness_findings(const Normalised& n, const SentenceContex
 }
 
 std::string also_the_case(const std::string& sentence) {
-  static const Regex also(
+  static const FilteredRegex also(
       R"(^(?:this|the same|that) (?:is|holds|applies) (?:also |too |as well )?(?:true |the case )?(?:also |too |as well )?(?:when|if|whenever|for) (.+?)\.?$)",
       std::regex::icase);
   std::smatch m;
-  if (!std::regex_search(sentence, m, also)) return "";
+  if (!filtered_search(sentence, m, also)) return "";
   return m[1].str();
 }
 

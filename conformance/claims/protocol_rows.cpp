@@ -55,13 +55,13 @@ std::string protocol_named(const std::string& sentence) {
 }  // namespace
 
 std::vector<Finding> recognise_protocol_rows(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex only(
+  static const FilteredRegex only(
       R"(\bonly (?:understands?|supports?|speaks?|accepts?|negotiates?|implements?|uses?|talks?)\b|\bunderstands? only\b|\bsupports? only\b)");
-  static const Regex highest(
+  static const FilteredRegex highest(
       R"(\bhighest (?:protocol )?version (?:that is |that are )?(?:mutually supported|supported by both|(?:that )?both (?:the client and the server|sides|peers|ends|parties) support)\b)");
-  static const Regex negotiated(R"(\bnegotiat)");
-  const bool says_only = std::regex_search(n.text, only);
-  const bool says_highest = std::regex_search(n.text, highest) && std::regex_search(n.text, negotiated);
+  static const FilteredRegex negotiated(R"(\bnegotiat)");
+  const bool says_only = filtered_search(n.text, only);
+  const bool says_highest = filtered_search(n.text, highest) && filtered_search(n.text, negotiated);
   if (!says_only && !says_highest) return {};
   auto methods = methods_of(n, ctx);
   if (methods.empty()) return {};

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "claims/normalise.hpp"
+#include "model/regex.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -110,6 +111,16 @@ std::vector<Finding> recognise_session_rows(const Normalised& n, const SentenceC
 // A finding of `kind` about `functions` (empty names left out: a subject
 // that could not be found), with its params.
 Finding finding(const char* kind, std::vector<std::string> functions, nlohmann::json params = nlohmann::json::object());
+
+// std::regex_search after a look for a literal the pattern needs: most
+// sentences hold none of a recogniser's words, and are passed over without
+// running the regex engine.
+inline bool filtered_search(const std::string& text, std::smatch& m, const FilteredRegex& r) {
+  return r.may_match(text) && std::regex_search(text, m, r.regex());
+}
+inline bool filtered_search(const std::string& text, const FilteredRegex& r) {
+  return r.may_match(text) && std::regex_search(text, r.regex());
+}
 
 // Marks a finding not checkable when a required param could not be found.
 void require(Finding& f, const char* param);

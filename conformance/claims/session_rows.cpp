@@ -76,10 +76,10 @@ std::optional<long long> seconds_in(const Normalised& n, std::size_t begin, std:
 // currently 1024*20": a quantity whose value is a constant named as the
 // default, with the value that constant has today.
 std::optional<Finding> default_constant(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex is_default(
+  static const FilteredRegex is_default(
       R"(^(?:the )?((?:[a-z_]+ ){0,3}(?:size|timeout|mode|value|length|limit|lifetime|number)) (?:is|defaults to) ([A-Z][A-Z0-9_]*DEFAULT[A-Z0-9_]*)\b(?:,? \(?(?:currently|which is(?: currently)?|i\.e\.|that is|now) ((?:NUM ?[*+] ?)*NUM)\b)?)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, is_default)) return std::nullopt;
+  if (!filtered_search(n.text, m, is_default)) return std::nullopt;
   json p = {{"quantity", m[1].str()}, {"constant", m[2].str()}, {"value", m[2].str()}};
   if (m[3].matched) {
     const auto b = static_cast<std::size_t>(m.position(3));
@@ -94,10 +94,10 @@ std::optional<Finding> default_constant(const Normalised& n, const SentenceConte
 // the session negotiation", "a session keeps the timeout in effect when it
 // was created": a later change of the setting leaves a session as it was.
 std::optional<Finding> fixed_at_negotiation(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex fixed(
+  static const FilteredRegex fixed(
       R"(\bsessions? (?:behaves?|works?|expires?|(?:is|are) treated|keeps?|retains?) (?:according to |with |by )?the ((?:[a-z]+ ){0,2}?(?:timeout|lifetime|expiry)(?: value)?) (?:valid|in effect|in force|current|set) (?:at|when|during) (?:the time of )?(?:the |their |its )?(?:session )?(?:negotiation|creation|handshake|it was (?:negotiated|created)|they were (?:negotiated|created)))");
   std::smatch m;
-  if (!std::regex_search(n.text, m, fixed)) return std::nullopt;
+  if (!filtered_search(n.text, m, fixed)) return std::nullopt;
   return finding("value-fixed-at-creation", {page_setter(ctx)}, {{"quantity", m[1].str()}});
 }
 
@@ -106,9 +106,9 @@ std::optional<Finding> fixed_at_negotiation(const Normalised& n, const SentenceC
 // The protocol a sentence is scoped to ("For TLSv1.3, ...", "in TLS 1.2"),
 // as "TLSv1.2"/"TLSv1.3"; "" when none.
 std::string protocol_named(const std::string& restored) {
-  static const Regex tls(R"(\btls ?v?1\.([0-3])\b)", std::regex::icase);
+  static const FilteredRegex tls(R"(\btls ?v?1\.([0-3])\b)", std::regex::icase);
   std::smatch m;
-  return std::regex_search(restored, m, tls) ? "TLSv1." + m[1].str() : "";
+  return filtered_search(restored, m, tls) ? "TLSv1." + m[1].str() : "";
 }
 
 // A sentence of the same paragraph that opens with a protocol scope
@@ -116,8 +116,8 @@ std::string protocol_named(const std::string& restored) {
 // scopes the next one that names none.
 std::string protocol_scope(const Normalised& n, const SentenceContext& ctx) {
   if (std::string own = protocol_named(n.restore(0, n.text.size())); !own.empty()) return own;
-  static const Regex opens(R"(^(?:for|in|with) tls ?v?1\.[0-3],)", std::regex::icase);
-  return std::regex_search(ctx.previous, opens) ? protocol_named(ctx.previous) : "";
+  static const FilteredRegex opens(R"(^(?:for|in|with) tls ?v?1\.[0-3],)", std::regex::icase);
+  return filtered_search(ctx.previous, opens) ? protocol_named(ctx.previous) : "";
 }
 
 json hint_params(const Normalised& n, const SentenceContext& ctx, json value) {
@@ -129,9 +129,9 @@ json hint_params(const Normalised& n, const SentenceContext& ctx, json value) {
 // "This timeout value is used as the ticket lifetime hint for stateless
 // session tickets", "the ticket lifetime hint is the timeout value".
 std::optional<Finding> hint_is_value(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex used(
+  static const FilteredRegex used(
       R"(\b(?:this|the|that) (?:[a-z]+ )?(?:timeout|lifetime|value)(?: value)? (?:is|will be) (?:also )?(?:used|sent|transmitted|given|advertised) as the (?:session )?(?:ticket'?s? )?lifetime hint\b|\b(?:the )?(?:session )?ticket lifetime hint (?:is|will be) (?:set to |taken from )?(?:this|the) (?:session )?(?:timeout|lifetime)\b)");
-  if (!std::regex_search(n.text, used)) return std::nullopt;
+  if (!filtered_search(n.text, used)) return std::nullopt;
   return finding("ticket-lifetime-hint", {page_setter(ctx)}, hint_params(n, ctx, "set"));
 }
 
@@ -139,10 +139,10 @@ std::optional<Finding> hint_is_value(const Normalised& n, const SentenceContext&
 // (604800 seconds)", "the lifetime hint is capped at 7 days": the value
 // sent is the setting, but never more than the bound.
 std::optional<Finding> hint_bounded(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex bounded(
+  static const FilteredRegex bounded(
       R"(\blimits? (?:the )?transmi(?:ssion|tted value) of (?:this|the|that) (?:[a-z]+ )?(?:value|timeout|hint) to ([^;]+)|\b(?:ticket )?lifetime hint (?:is|will be) (?:limited|capped|clamped|bounded) (?:to|at) ([^;]+))");
   std::smatch m;
-  if (!std::regex_search(n.text, m, bounded)) return std::nullopt;
+  if (!filtered_search(n.text, m, bounded)) return std::nullopt;
   const int g = m[1].matched ? 1 : 2;
   const auto b = static_cast<std::size_t>(m.position(g));
   const auto most = seconds_in(n, b, b + static_cast<std::size_t>(m.length(g)));
@@ -157,10 +157,10 @@ std::optional<Finding> hint_bounded(const Normalised& n, const SentenceContext& 
 // of 0 for the ticket lifetime hint": the hint a ticket of that handshake
 // carries.
 std::optional<Finding> hint_of_handshake(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex tickets(
+  static const FilteredRegex tickets(
       R"(\btickets? (?:generated|issued|sent|created|made) (?:during|in|on|for|by) (?:an?|the) (initial|full|first|resumed|abbreviated|resumption) handshakes? (?:use|uses|carry|carries|have|has|get|gets|contain|contains) (?:(the (?:value|timeout) as (?:specified|set|configured|given))|an? (?:value|lifetime hint|hint) of (NUM)))");
   std::smatch m;
-  if (!std::regex_search(n.text, m, tickets)) return std::nullopt;
+  if (!filtered_search(n.text, m, tickets)) return std::nullopt;
   json value = "set";
   if (m[3].matched) {
     const auto at = static_cast<std::size_t>(m.position(3));
@@ -181,12 +181,12 @@ std::optional<Finding> hint_of_handshake(const Normalised& n, const SentenceCont
 // SSL_SESSION_get_time(3) family of functions", "Using these functions it is
 // possible to extend or shorten the lifetime of the session".
 std::optional<Finding> lifetime_adjustable(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex can_be(
+  static const FilteredRegex can_be(
       R"(\b(?:expiration|expiry) (?:time )?of (?:a |an |the |each |every )?(?:single |individual |given )?session (?:can|is able to) be (modified|changed|adjusted|extended|shortened)\b)");
-  static const Regex possible(
+  static const FilteredRegex possible(
       R"(\bpossible to (extend|shorten|change|modify|adjust)(?: or (extend|shorten))? the (?:lifetime|expiration time|expiry|timeout) of (?:the|a|each) session\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, can_be) && !std::regex_search(n.text, m, possible)) return std::nullopt;
+  if (!filtered_search(n.text, m, can_be) && !filtered_search(n.text, m, possible)) return std::nullopt;
   json changes = json::array();
   for (int g = 1; g <= 2 && g < static_cast<int>(m.size()); ++g)
     if (m[g].matched && (m[g].str() == "extend" || m[g].str() == "extended")) changes.push_back("extend");
@@ -202,9 +202,9 @@ std::optional<Finding> lifetime_adjustable(const Normalised& n, const SentenceCo
 // The setter, on any page read, of a callback named as a word
 // ("remove_session_cb" on a page that does not declare it).
 std::pair<std::string, std::string> callback_elsewhere(const Normalised& n, const Vocabulary& v) {
-  static const Regex word(R"(\b([a-z][a-z0-9_]*_cb)\b)");
+  static const FilteredRegex word(R"(\b([a-z][a-z0-9_]*_cb)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, word) || v.elsewhere == nullptr) return {};
+  if (!filtered_search(n.text, m, word) || v.elsewhere == nullptr) return {};
   for (const auto& [fn, p] : *v.elsewhere)
     for (const auto& a : p.params)
       if (a.name == m[1].str() && a.type.find("(*") != std::string::npos) return {m[1].str(), fn};
@@ -215,10 +215,10 @@ std::pair<std::string, std::string> callback_elsewhere(const Normalised& n, cons
 // called ...": on a page of another call (SSL_CTX_flush_sessions), the
 // callback runs in that call's situation; the leading clause is the event.
 std::optional<Finding> called_during(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex when(
+  static const FilteredRegex when(
       R"(^(?:when|whenever|if|each time) ([^,]+), (?:the )?([a-z][a-z0-9_]*_cb)(?:\(\))?(?: function| callback)? (?:is|will be|gets) (?:however |also |then |still )*(?:called|invoked|run)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, when)) return std::nullopt;
+  if (!filtered_search(n.text, m, when)) return std::nullopt;
   const auto [callback, setter] = callback_elsewhere(n, *ctx.vocab);
   if (callback != m[2].str() || ctx.vocab->on_page(setter)) return std::nullopt;  // the page's own: cache_rows.cpp
   const std::string during = ctx.vocab->page_functions.empty() ? "" : ctx.vocab->page_functions.front();
@@ -253,10 +253,10 @@ std::vector<Finding> for_each(const std::vector<std::string>& functions, const c
 // has been established will still return an SSL_SESSION object but that
 // object cannot be used for resuming the session".
 std::vector<Finding> before_established(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex early(
+  static const FilteredRegex early(
       R"(^(?:calling|called) (?:these functions|the above functions|them|(?:FUNC(?:,? (?:and |or )?)?)+) on the (client|server) side\b[^;]*?\bbefore (?:the |a )?session (?:has been|is|was|gets) established\b[^;]*?\breturns? (?:an? )?(?:SSL_SESSION )?(?:object|pointer|session)\b[^;]*?\b(?:cannot|can not|can't|is not able to|may not) be used (?:for|to) resum)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, early)) return {};
+  if (!filtered_search(n.text, m, early)) return {};
   json p = {{"side", m[1].str()}, {"resumable", false}};
   if (const std::string proto = protocol_named(n.restore(0, n.text.size())); !proto.empty()) p["protocol"] = proto;
   return for_each(session_getters(n, ctx, static_cast<std::size_t>(m.position(1))), "session-before-established", p);
@@ -268,17 +268,17 @@ std::vector<Finding> before_established(const Normalised& n, const SentenceConte
 // if no session tickets were sent then the session for the current
 // connection".
 std::vector<Finding> last_session(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex last(
+  static const FilteredRegex last(
       R"(^(?:(in (?:that|this|such a|which) case),? )?(?:on the (client|server) side,? )?(?:the above functions|these functions|they|(?:FUNC(?:,? (?:and |or )?)?)+) (?:will )?(?:only )?(?:returns?|gives?|reports?) (?:(?:information|details|data) (?:on|about|of) )?the (?:last|latest|most recent) session (?:that was |they )?(received|sent)\b)");
   std::smatch m;
-  if (!std::regex_search(n.text, m, last)) return {};
+  if (!filtered_search(n.text, m, last)) return {};
   const std::string side = m[2].matched ? m[2].str() : m[3].str() == "received" ? "client" : "server";
   json p = {{"side", side}};
   if (m[1].matched && !ctx.previous.empty()) p["condition"] = ctx.previous;
   const std::string scope = protocol_named(n.restore(0, n.text.size()) + " " + (m[1].matched ? ctx.previous : std::string()));
   if (!scope.empty()) p["protocol"] = scope;
-  static const Regex otherwise(R"(\bor if no (?:session )?tickets? (?:were|was|are|is) sent,? (?:then )?(?:they return )?(?:the|its) session (?:for|of) the (?:current )?connection\b)");
-  if (std::regex_search(n.text, otherwise)) p["otherwise"] = "no tickets";
+  static const FilteredRegex otherwise(R"(\bor if no (?:session )?tickets? (?:were|was|are|is) sent,? (?:then )?(?:they return )?(?:the|its) session (?:for|of) the (?:current )?connection\b)");
+  if (filtered_search(n.text, otherwise)) p["otherwise"] = "no tickets";
   return for_each(session_getters(n, ctx, static_cast<std::size_t>(m.position(3))), "returns-last-session", p);
 }
 
@@ -287,9 +287,9 @@ std::vector<Finding> last_session(const Normalised& n, const SentenceContext& ct
 // sessions": the page's callback setter counts them (its callback is
 // handed each session established).
 std::optional<Finding> several_per_connection(const Normalised& n, const SentenceContext& ctx) {
-  static const Regex several(
+  static const FilteredRegex several(
       R"(\bpossible\b[^;]*? for (?:multiple|several|more than one|two or more) sessions to be (?:established|created|negotiated) (?:with|on|over|for|in|by) (?:a single|one|the same|a) connection\b|\b(?:a single|one|the same) connection (?:can|may|is able to) (?:establish|create|negotiate) (?:multiple|several|more than one) sessions\b)");
-  if (!std::regex_search(n.text, several)) return std::nullopt;
+  if (!filtered_search(n.text, several)) return std::nullopt;
   json p = {{"count", "multiple"}};
   if (const std::string proto = protocol_named(n.restore(0, n.text.size())); !proto.empty()) p["protocol"] = proto;
   const std::string fn = ctx.vocab->page_functions.empty() ? std::string() : ctx.vocab->page_functions.front();
