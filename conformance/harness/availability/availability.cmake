@@ -102,29 +102,39 @@ function(_sslconf_run_probe ok_out text_out tag source include_dirs options)
   set(${text_out} "${_rout}" PARENT_SCOPE)
 endfunction()
 
+# Probes `names` (with their `exprs`) in one program (whole_out: whether it
+# compiled); when it does not, each half alone, down to single entries: an
+# entry that does not compile alone is absent (a macro the headers make
+# ill-formed must not cost the others). A few such entries among a hundred
+# cost a few dozen compiles instead of one per entry.
+function(_sslconf_probe_group text_out whole_out names exprs include_dirs options)
+  list(LENGTH names n)
+  list(GET names 0 first)
+  _sslconf_probe_source(source "${names}" "${exprs}")
+  _sslconf_run_probe(ok text "group_${first}_${n}" "${source}" "${include_dirs}" "${options}")
+  if(NOT ok AND n EQUAL 1)
+    set(text "#define SSLCONF_HAS_${first} 0\n")
+  elseif(NOT ok)
+    math(EXPR half "${n} / 2")
+    math(EXPR rest "${n} - ${half}")
+    list(SUBLIST names 0 ${half} names_a)
+    list(SUBLIST exprs 0 ${half} exprs_a)
+    list(SUBLIST names ${half} ${rest} names_b)
+    list(SUBLIST exprs ${half} ${rest} exprs_b)
+    _sslconf_probe_group(text_a whole_a "${names_a}" "${exprs_a}" "${include_dirs}" "${options}")
+    _sslconf_probe_group(text_b whole_b "${names_b}" "${exprs_b}" "${include_dirs}" "${options}")
+    set(text "${text_a}${text_b}")
+  endif()
+  set(${text_out} "${text}" PARENT_SCOPE)
+  set(${whole_out} ${ok} PARENT_SCOPE)
+endfunction()
+
 function(sslconf_write_availability header include_dirs options)
   _sslconf_optional_api(names exprs)
-  _sslconf_probe_source(source "${names}" "${exprs}")
-  _sslconf_run_probe(ok text all "${source}" "${include_dirs}" "${options}")
+  _sslconf_probe_group(text whole "${names}" "${exprs}" "${include_dirs}" "${options}")
   set(how "together, in one program")
-  if(NOT ok)
-    set(how "one by one: the combined program did not compile")
-    # One entry the headers make ill-formed (a macro that expands to
-    # something else) must not cost the others: probe each alone, and an
-    # entry that does not compile is absent.
-    set(text "")
-    set(i 0)
-    foreach(name IN LISTS names)
-      list(GET exprs ${i} expr)
-      math(EXPR i "${i} + 1")
-      _sslconf_probe_source(one "${name}" "${expr}")
-      _sslconf_run_probe(one_ok one_text "entry_${name}" "${one}" "${include_dirs}" "${options}")
-      if(one_ok)
-        string(APPEND text "${one_text}")
-      else()
-        string(APPEND text "#define SSLCONF_HAS_${name} 0\n")
-      endif()
-    endforeach()
+  if(NOT whole)
+    set(how "by halves: the combined program did not compile")
   endif()
   set(content "// generated at configure time from conformance/harness/availability/optional_api.txt:
 // which optional calls the headers under test declare. Do not edit.
