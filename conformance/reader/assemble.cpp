@@ -36,12 +36,18 @@ void RichText::append_char(char c) {
 void RichText::append(std::string_view s) {
   // A non-breaking space (S<>, "\ " in roff, &nbsp;) is a space here: the
   // model compares and splits text, it does not lay it out.
+  const auto ordinary = [](char c) { return static_cast<unsigned char>(c) > ' ' && c != '\xC2'; };
   std::size_t i = 0;
   while (i < s.size()) {
-    // Copy a run of ordinary characters at once; stop at spaces and at the
-    // lead byte of a non-breaking space.
+    // Copy a run of ordinary characters at once, with the single spaces
+    // between them (which stay as they are); stop at other spaces and at
+    // the lead byte of a non-breaking space.
     std::size_t j = i;
-    while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' && s[j] != '\xC2') ++j;
+    while (j < s.size()) {
+      if (ordinary(s[j])) ++j;
+      else if (s[j] == ' ' && j > i && j + 1 < s.size() && ordinary(s[j + 1])) j += 2;
+      else break;
+    }
     if (j > i) {
       if (pending_space_) text_ += ' ';
       pending_space_ = false;

@@ -132,7 +132,7 @@ class InlineParser {
   }
 
   bool code_starts(std::size_t i, std::size_t end) const {
-    return i + 1 < end && std::isupper(static_cast<unsigned char>(s_[i])) && s_[i + 1] == '<' &&
+    return i + 1 < end && is_ascii_upper(s_[i]) && s_[i + 1] == '<' &&
            (i == 0 || !is_ident_char(s_[i - 1]));
   }
 
@@ -513,22 +513,22 @@ class PodWalker {
 };
 
 // Latin-1 pages declared with =encoding are converted to UTF-8 first.
-std::string decoded(std::string_view content) {
+bool declares_latin1(std::string_view content) {
   const auto at = content.find("\n=encoding");
-  if (at == std::string_view::npos && !starts_with(content, "=encoding")) return std::string(content);
+  if (at == std::string_view::npos && !starts_with(content, "=encoding")) return false;
   const std::size_t b = content.find("=encoding") + 9;
   const std::string enc = to_upper(trim(content.substr(b, content.find('\n', b) - b)));
-  if (enc != "LATIN1" && enc != "ISO-8859-1" && enc != "ISO8859-1" && enc != "CP1252")
-    return std::string(content);
+  return enc == "LATIN1" || enc == "ISO-8859-1" || enc == "ISO8859-1" || enc == "CP1252";
+}
+
+std::string latin1_to_utf8(std::string_view content) {
   std::string out;
   for (char c : content) append_utf8(out, static_cast<unsigned char>(c));
   return out;
 }
 
-
 // CRLF line ends become LF, so paragraphs and verbatim text need no care.
-std::string without_carriage_returns(std::string text) {
-  if (text.find('\r') == std::string::npos) return text;
+std::string without_carriage_returns(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i)
@@ -539,7 +539,12 @@ std::string without_carriage_returns(std::string text) {
 }  // namespace
 
 RawDocument read_pod(std::string_view content, const std::string& file) {
-  const std::string text = without_carriage_returns(decoded(content));
+  // The walk reads views of the text; a page is copied only when it must
+  // be converted.
+  std::string converted;
+  std::string_view text = content;
+  if (declares_latin1(text)) text = converted = latin1_to_utf8(text);
+  if (text.find('\r') != std::string_view::npos) text = converted = without_carriage_returns(text);
   check_text(text, file);
   RawDocument doc;
   doc.source = file;

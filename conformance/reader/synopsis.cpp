@@ -16,34 +16,34 @@ namespace {
 using model::Parameter;
 using model::Prototype;
 
-std::vector<std::string> tokenize(std::string_view s) {
-  std::vector<std::string> tokens;
+// Tokens are views into `s`: a SYNOPSIS has thousands of them, and they are
+// only compared and copied into a normalised type.
+std::vector<std::string_view> tokenize(std::string_view s) {
+  std::vector<std::string_view> tokens;
   std::size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (is_space(c)) {
       ++i;
     } else if (is_ident_char(c)) {
       std::size_t j = i;
       while (j < s.size() && is_ident_char(s[j])) ++j;
-      tokens.emplace_back(s.substr(i, j - i));
+      tokens.push_back(s.substr(i, j - i));
       i = j;
     } else if (s.substr(i, 3) == "...") {
-      tokens.emplace_back("...");
+      tokens.push_back(s.substr(i, 3));
       i += 3;
     } else {
-      tokens.emplace_back(1, c);
+      tokens.push_back(s.substr(i, 1));
       ++i;
     }
   }
   return tokens;
 }
 
-bool is_ident(const std::string& t) {
-  return !t.empty() && is_ident_char(t[0]) && !std::isdigit(static_cast<unsigned char>(t[0]));
-}
+bool is_ident(std::string_view t) { return !t.empty() && is_ident_char(t[0]) && !is_ascii_digit(t[0]); }
 
-bool is_type_word(const std::string& t) {
+bool is_type_word(std::string_view t) {
   static constexpr std::array<std::string_view, 14> kWords{
       "const", "volatile", "unsigned", "signed", "struct", "union", "enum", "char", "short",
       "int", "long", "void", "float", "double"};
@@ -127,7 +127,7 @@ Parameter parse_parameter(const std::string& text) {
   std::string array_suffix;
   while (!tokens.empty() && (tokens.back() == "]" || tokens.back() == "[" ||
                              (tokens.size() >= 2 && tokens[tokens.size() - 2] == "["))) {
-    array_suffix = tokens.back() + array_suffix;
+    array_suffix.insert(0, tokens.back());
     tokens.pop_back();
   }
   bool only_qualifiers_before = true;
@@ -138,7 +138,7 @@ Parameter parse_parameter(const std::string& text) {
   std::string type_text = text.substr(0, text.find('['));
   if (tokens.size() >= 2 && is_ident(tokens.back()) && !is_type_word(tokens.back()) &&
       !only_qualifiers_before) {
-    p.name = tokens.back();
+    p.name = std::string(tokens.back());
     type_text = type_text.substr(0, type_text.rfind(p.name));
   }
   p.type = normalise_type(type_text + (array_suffix.empty() ? "" : " " + array_suffix));
@@ -176,7 +176,7 @@ bool parse_macro(const std::string& decl, Prototype& out) {
   return true;
 }
 
-bool upper_word(const std::string& w) {
+bool upper_word(std::string_view w) {
   return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
@@ -234,7 +234,7 @@ std::set<std::string> standalone_upper_words(const model::Synopsis& synopsis) {
   std::set<std::string> out;
   auto scan = [&out](const std::string& text) {
     for (const auto& t : tokenize(text))
-      if (upper_word(t)) out.insert(t);
+      if (upper_word(t)) out.emplace(t);
   };
   for (const auto& p : synopsis.prototypes) scan(p.text);
   for (const auto& line : synopsis.other) scan(line);
@@ -335,8 +335,8 @@ namespace {
 
 // Ends with ')' and every '(' is closed: nothing can follow but ';' or, for
 // a function returning a function pointer, its parameter list "(...)".
-bool ends_complete_call(const std::string& decl) {
-  const std::string d = trim(decl);
+bool ends_complete_call(std::string_view decl) {
+  const std::string_view d = trim_view(decl);
   if (d.empty() || d.back() != ')' || starts_with(d, "#") || starts_with(d, "typedef ")) return false;
   int depth = 0;
   for (char c : d) {
@@ -355,7 +355,7 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
   int line_no = first_line.line;
   // `terminated`: the declaration ended at a ';', which "other" lines keep
   // ("typedef struct x X;") so that nothing of the SYNOPSIS is lost.
-  auto flush = [&](const std::string& decl, bool terminated = false, bool unterminated = false) {
+  auto flush = [&](std::string_view decl, bool terminated = false, bool unterminated = false) {
     const std::string d = collapse_space(decl);
     if (d.empty()) return;
     Prototype p;
@@ -367,8 +367,11 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
       synopsis.other.push_back(terminated ? d + ";" : d);
     }
   };
-  for (const auto& raw : split_lines(text)) {
-    std::string line = trim(raw);
+  for (std::size_t next = 0; next < text.size();) {
+    std::size_t end = text.find('\n', next);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = trim_view(text.substr(next, end - next));
+    next = end + 1;
     // A comment on its own line is not part of a declaration.
     if (pending.empty() && (starts_with(line, "/*") || starts_with(line, "//"))) {
       synopsis.other.push_back(collapse_space(line));
@@ -378,25 +381,24 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
     // "#include <x.h>" may be followed by declarations on the same line
     // when line breaks were lost, so peel includes off the front.
     while (pending.empty() && starts_with(line, "#")) {
-      const std::string directive = trim(std::string_view(line).substr(1));
-      if (starts_with(directive, "include")) {
+      if (starts_with(trim_view(line.substr(1)), "include")) {
         const auto open = line.find_first_of("<\"");
-        const auto close = open == std::string::npos ? open : line.find_first_of(">\"", open + 1);
-        if (close == std::string::npos) break;
-        synopsis.includes.push_back(line.substr(open + 1, close - open - 1));
-        line = trim(std::string_view(line).substr(close + 1));
+        const auto close = open == std::string_view::npos ? open : line.find_first_of(">\"", open + 1);
+        if (close == std::string_view::npos) break;
+        synopsis.includes.emplace_back(line.substr(open + 1, close - open - 1));
+        line = trim_view(line.substr(close + 1));
         continue;
       }
       pending_line = line_no;
       flush(line);  // #define and other directives end at the line end
-      line.clear();
+      line = {};
     }
     // A complete function declaration left without its ';' when the next
     // line starts another one ("int f(void)" then "int g(void);").
     static const Regex declaration_start(R"(^[A-Za-z_][\w ]*[ *]\**[A-Za-z_]\w*\s*\()");
-    const bool may_start = !line.empty() && (std::isalpha(static_cast<unsigned char>(line[0])) || line[0] == '_') &&
-                           line.find('(') != std::string::npos;  // what the pattern needs, cheaply first
-    if (!pending.empty() && may_start && std::regex_search(line, declaration_start)) {
+    const bool may_start = !line.empty() && (is_ascii_alpha(line[0]) || line[0] == '_') &&
+                           line.find('(') != std::string_view::npos;  // what the pattern needs, cheaply first
+    if (!pending.empty() && may_start && std::regex_search(line.begin(), line.end(), declaration_start)) {
       Prototype complete;
       if (ends_complete_call(pending) && parse_prototype(pending, complete)) {
         flush(pending, false, true);
@@ -408,14 +410,16 @@ void parse_synopsis_block(std::string_view text, const model::SourceLocation& fi
       std::size_t start = 0;
       for (std::size_t i = 0; i < line.size(); ++i) {
         if (line[i] != ';') continue;
-        pending += " " + line.substr(start, i - start);
+        pending += ' ';
+        pending += line.substr(start, i - start);
         flush(pending, true);
         pending.clear();
         pending_line = line_no;
         start = i + 1;
       }
-      pending += " " + line.substr(start);
-      if (trim(pending).empty()) pending.clear();
+      pending += ' ';
+      pending += line.substr(start);
+      if (trim_view(pending).empty()) pending.clear();
     }
     ++line_no;
   }

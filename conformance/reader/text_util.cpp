@@ -8,8 +8,6 @@ namespace sslconf::reader {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 // Abbreviations after which a full stop never ends a sentence.
 constexpr std::array<std::string_view, 8> kNeverEnd{"e.g", "i.e", "cf", "vs", "viz", "approx", "resp", "incl"};
 
@@ -19,10 +17,11 @@ std::string_view word_before(std::string_view text, std::size_t dot) {
   return text.substr(b, dot - b);
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// `word` is `abbreviation`, or it followed by a full stop ("e.g.."), in
+// any case.
+bool is_abbreviation(std::string_view word, std::string_view abbreviation) {
+  if (word.size() == abbreviation.size() + 1 && word.back() == '.') word.remove_suffix(1);
+  return iequals(word, abbreviation);
 }
 
 // The next word looks like the start of a sentence: a capitalised word, or
@@ -30,7 +29,7 @@ std::string lower(std::string_view s) {
 bool starts_sentence(std::string_view rest) {
   if (rest.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(rest[0]);
-  if (std::isupper(c) || c == '"' || c == '\'' || c == '(' || c == '[') return true;
+  if (is_ascii_upper(static_cast<char>(c)) || c == '"' || c == '\'' || c == '(' || c == '[') return true;
   if (static_cast<unsigned char>(rest[0]) >= 0x80) return true;  // “ and other UTF-8 openers
   std::size_t n = 0;
   while (n < rest.size() && is_ident_char(rest[n])) ++n;
@@ -40,9 +39,9 @@ bool starts_sentence(std::string_view rest) {
 
 // "etc." ends a sentence only when a plain capitalised word follows.
 bool plain_capitalised(std::string_view rest) {
-  if (rest.size() < 2 || !std::isupper(static_cast<unsigned char>(rest[0]))) return false;
+  if (rest.size() < 2 || !is_ascii_upper(rest[0])) return false;
   std::size_t n = 1;
-  while (n < rest.size() && std::islower(static_cast<unsigned char>(rest[n]))) ++n;
+  while (n < rest.size() && is_ascii_lower(rest[n])) ++n;
   return n > 1 && (n == rest.size() || !is_ident_char(rest[n]));
 }
 
@@ -59,11 +58,9 @@ bool ends_sentence_at(std::string_view text, std::size_t i, std::size_t& after) 
   if (c != '.') return starts_sentence(text.substr(k));
   const std::string_view raw = word_before(text, i);
   if (raw.size() > 8) return starts_sentence(text.substr(k));  // no abbreviation is that long
-  const std::string word = lower(raw);
   for (auto a : kNeverEnd)
-    if (word == a || (word.size() == a.size() + 1 && word.back() == '.' && word.compare(0, a.size(), a) == 0))
-      return false;
-  if (word == "etc") return plain_capitalised(text.substr(k));
+    if (is_abbreviation(raw, a)) return false;
+  if (iequals(raw, "etc")) return plain_capitalised(text.substr(k));
   return starts_sentence(text.substr(k));
 }
 
@@ -86,8 +83,6 @@ void append_utf8(std::string& out, unsigned long cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-
-bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 std::vector<Span> split_sentences(std::string_view text) {
   std::vector<Span> out;
@@ -125,12 +120,14 @@ std::vector<Span> split_sentences(std::string_view text) {
   return trimmed;
 }
 
-std::string trim(std::string_view s) {
+std::string_view trim_view(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && is_space(s[b])) ++b;
   while (e > b && is_space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 std::string collapse_space(std::string_view s) {
   std::string out;
@@ -180,7 +177,7 @@ std::vector<std::string> split_lines(std::string_view s) {
 
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool ident_start(char c) { return is_ascii_alpha(c) || c == '_'; }
 bool name_char(char c) { return is_ident_char(c) || c == '.' || c == ':' || c == '+' || c == '-'; }
 
 }  // namespace
@@ -201,9 +198,9 @@ std::vector<Reference> man_references(std::string_view text) {
   std::vector<Reference> out;
   for (std::size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
     std::size_t e = open + 1;
-    if (e >= text.size() || !std::isdigit(static_cast<unsigned char>(text[e]))) continue;
+    if (e >= text.size() || !is_ascii_digit(text[e])) continue;
     ++e;
-    while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+    while (e < text.size() && is_ascii_alpha(text[e])) ++e;
     if (e >= text.size() || text[e] != ')') continue;
     std::size_t b = open;
     while (b > 0 && name_char(text[b - 1])) --b;

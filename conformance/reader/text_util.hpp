@@ -20,11 +20,19 @@ struct Span {
 std::vector<Span> split_sentences(std::string_view text);
 
 std::string trim(std::string_view s);
+std::string_view trim_view(std::string_view s);
 std::string collapse_space(std::string_view s);
 std::string to_upper(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool iequals(std::string_view a, std::string_view b);
-bool is_ident_char(char c);
+// ASCII character classes. The <cctype> functions are calls through the C
+// locale's tables, and the readers ask them for every byte of a manual.
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(c); }
+inline bool is_ident_char(char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '_'; }
+inline bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 std::vector<std::string> split_lines(std::string_view s);
 // Appends code point cp (at most 0x10FFFF) encoded as UTF-8.
 void append_utf8(std::string& out, unsigned long cp);
