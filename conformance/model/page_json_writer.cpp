@@ -8,6 +8,8 @@
 #include "model/page.hpp"
 
 #include <array>
+#include <charconv>
+#include <string_view>
 
 namespace sslconf::model {
 
@@ -25,24 +27,28 @@ class Writer {
   void open_array() { open('['); }
   void close_array() { close(']'); }
 
-  void key(const char* k) {
+  // Keys are literals: their length is known here, not counted per call.
+  template <std::size_t N>
+  void key(const char (&k)[N]) {
     next_member();
     out_ += '"';
-    out_ += k;
-    out_ += indented_ ? "\": " : "\":";
+    out_.append(k, N - 1);
+    if (indented_) out_.append("\": ", 3);
+    else out_.append("\":", 2);
     after_key_ = true;
   }
-  void value(const std::string& s) {
+  void value(std::string_view s) {
     next_member();
     string(s);
   }
+  void value(const char* s) { value(std::string_view(s)); }
   void value(bool b) {
     next_member();
     out_ += b ? "true" : "false";
   }
   void value(long long n) {
     next_member();
-    out_ += std::to_string(n);
+    number(n);
   }
   void value(const SourceLocation& l) {
     next_member();
@@ -53,7 +59,7 @@ class Writer {
     out_ += '"';
     out_ += l.file;
     out_ += ':';
-    out_ += std::to_string(l.line);
+    number(l.line);
     out_ += '"';
   }
   void strings(const std::vector<std::string>& v) {
@@ -66,14 +72,19 @@ class Writer {
   // ASCII is escaped here as nlohmann escapes it (quote, backslash, control
   // characters; DEL stays); a string with any byte above 0x7f goes through
   // nlohmann itself, which checks its UTF-8 and replaces what is invalid.
-  static bool ascii(const std::string& s) {
+  void number(long long n) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out_.append(digits, static_cast<std::size_t>(end - digits));
+  }
+  static bool ascii(std::string_view s) {
     for (const unsigned char c : s)
       if (c > 0x7f) return false;
     return true;
   }
   // Printable ASCII but the quote and the backslash: written as it is. One
   // table look-up a byte (this scan runs over every byte `sslconf read` prints).
-  static bool plain(const std::string& s) {
+  static bool plain(std::string_view s) {
     static const auto kPlain = [] {
       std::array<bool, 256> t{};
       for (int c = 0x20; c <= 0x7e; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
@@ -83,10 +94,10 @@ class Writer {
       if (!kPlain[c]) return false;
     return true;
   }
-  static std::string escaped(const std::string& s) {
-    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  static std::string escaped(std::string_view s) {
+    return nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  void ascii_escaped(const std::string& s) {
+  void ascii_escaped(std::string_view s) {
     static const char kHex[] = "0123456789abcdef";
     out_ += '"';
     for (const char c : s) {
@@ -110,7 +121,7 @@ class Writer {
     }
     out_ += '"';
   }
-  void string(const std::string& s) {
+  void string(std::string_view s) {
     if (plain(s)) {
       out_ += '"';
       out_ += s;

@@ -34,7 +34,7 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 }  // namespace
 
 void check_text(std::string_view content, const std::string& file) {
-  if (trim(content).empty()) throw model::InputError({file, 1}, "empty file");
+  if (trim_view(content).empty()) throw model::InputError({file, 1}, "empty file");
   int line = 1;
   for (std::size_t i = 0; i < content.size();) {
     const auto c = static_cast<unsigned char>(content[i]);

@@ -129,8 +129,12 @@ struct Loaded {
 
 Loaded load_page(const std::string& path) {
   Loaded l{path, load(path)};
-  check_text(l.content, path);
-  l.format = format_by_name(path).value_or(sniff_format(l.content));
+  // Not value_or(sniff_format(...)): that would sniff every page, named or not.
+  const auto named = format_by_name(path);
+  l.format = named ? *named : sniff_format(l.content);
+  // The POD reader checks the text itself, after converting a page that
+  // declares Latin-1 (whose bytes are not UTF-8 before that).
+  if (l.format != PageFormat::pod) check_text(l.content, path);
   return l;
 }
 

@@ -121,3 +121,12 @@ BOOST_AUTO_TEST_CASE(a_rejected_page_costs_that_page_only) {
                             "bad/unknown_command.pod:5: error: unknown command =hed1\n");
   BOOST_TEST(nlohmann::json::parse(two.out).size() == 1u);
 }
+
+// A POD page that declares =encoding latin1 is not UTF-8 until the POD
+// reader converts it: the command must not reject its bytes before that.
+BOOST_AUTO_TEST_CASE(a_pod_page_declaring_latin1_is_read_as_utf8) {
+  const auto r = read({kFixtures + "latin1/latin1.pod"});
+  BOOST_TEST(r.exit_code == 0, r.err);
+  const auto page = nlohmann::json::parse(r.out);
+  BOOST_TEST(page["sections"][1]["blocks"][0]["text"] == "The caf\u00e9 opens at nine.");
+}
