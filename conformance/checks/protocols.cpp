@@ -80,26 +80,26 @@ struct Meeting {
 // One handshake between a client and a server context made as described.
 Meeting meet_at_versions(const End& client, const End& server) {
   harness::Contexts ctx{SSL_CTX_new(client.method), SSL_CTX_new(server.method)};
-  Meeting out;
   harness::Connection conn;
-  try {
-    if (!ctx.client || !ctx.server) throw Unresolved("scenario: SSL_CTX_new failed for a method");
-    if (!harness::use_test_identity(ctx.server)) throw Unresolved("scenario: the server refused the test identity");
-    for (const auto& [c, side] : {std::pair{ctx.client, &client}, std::pair{ctx.server, &server}}) {
-      allow_versions_from(c, side->lowest);
-      if (side->held) hold_to_version(c, side->held);
+  // Both contexts and the connection go on every way out, thrown or not.
+  struct Freed {
+    harness::Contexts& ctx;
+    harness::Connection& conn;
+    ~Freed() {
+      harness::disconnect(conn, false);
+      SSL_CTX_free(ctx.client);
+      SSL_CTX_free(ctx.server);
     }
-    out.connected = harness::connect(ctx, conn, out.why);
-    if (out.connected) out.version = optional::session_get_protocol_version(SSL_get_session(conn.client));
-  } catch (...) {
-    harness::disconnect(conn, false);
-    SSL_CTX_free(ctx.client);
-    SSL_CTX_free(ctx.server);
-    throw;
+  } freed{ctx, conn};
+  if (!ctx.client || !ctx.server) throw Unresolved("scenario: SSL_CTX_new failed for a method");
+  if (!harness::use_test_identity(ctx.server)) throw Unresolved("scenario: the server refused the test identity");
+  for (const auto& [c, side] : {std::pair{ctx.client, &client}, std::pair{ctx.server, &server}}) {
+    allow_versions_from(c, side->lowest);
+    if (side->held) hold_to_version(c, side->held);
   }
-  harness::disconnect(conn, false);
-  SSL_CTX_free(ctx.client);
-  SSL_CTX_free(ctx.server);
+  Meeting out;
+  out.connected = harness::connect(ctx, conn, out.why);
+  if (out.connected) out.version = optional::session_get_protocol_version(SSL_get_session(conn.client));
   return out;
 }
 
@@ -115,7 +115,7 @@ std::vector<std::pair<bool, std::string>> roles_of_method(const std::string& met
 std::vector<std::string> declared_methods(const Claim& c) {
   std::vector<std::string> out;
   for (const auto& m : c.functions) {
-    if (is_datagram(m)) throw Untestable("DTLS needs a is_datagram transport; the suite's memory BIO pair is a stream");
+    if (is_datagram(m)) throw Untestable("DTLS needs a datagram transport; the suite's memory BIO pair is a stream");
     try {
       optional::method_named(m);
       out.push_back(m);
@@ -131,7 +131,7 @@ std::vector<std::string> declared_methods(const Claim& c) {
 Verdict protocol_only(const Claim& c) {
   const auto params = params_of(c);
   const std::string protocol = text_param(params, "protocol");
-  if (is_datagram(protocol)) throw Untestable("DTLS needs a is_datagram transport; the suite's memory BIO pair is a stream");
+  if (is_datagram(protocol)) throw Untestable("DTLS needs a datagram transport; the suite's memory BIO pair is a stream");
   const int want = wire_version(protocol);
   const int neighbour = want >= kTls12 ? (want == kTls12 && optional::has_tls13() ? kTls13 : 0) : kTls12;
   std::string seen;

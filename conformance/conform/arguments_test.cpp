@@ -89,6 +89,23 @@ BOOST_AUTO_TEST_CASE(defaults_are_reference_and_openssl_on_pod) {
   BOOST_TEST(fs::path(a.docs[0]).filename() == "pod");
 }
 
+// pod/'s expectation files speak of pod/'s pages only: pages under pod/
+// (the default, a page or a subfolder) use them; any other manual, or pod/
+// mixed with another manual, is compared with each kind's default.
+BOOST_AUTO_TEST_CASE(pod_expectations_apply_to_pod_pages_only) {
+  const std::string pod = std::string(SSLCONF_SOURCE_DIR) + "/pod";
+  BOOST_TEST(validate({"reference"}, {}, "", SSLCONF_SOURCE_DIR).expectations_set == sslconf::conform::kPodDocs);
+  BOOST_TEST(validate({"reference"}, {pod + "/man3"}, "", SSLCONF_SOURCE_DIR).expectations_set ==
+             sslconf::conform::kPodDocs);
+  TempDir other;
+  std::ofstream(other.path / "page.pod") << "=head1 NAME\n\nx - y\n";
+  BOOST_TEST(validate({"reference"}, {other.path.string()}, "", SSLCONF_SOURCE_DIR).expectations_set.empty());
+  BOOST_TEST(validate({"reference"}, {pod, other.path.string()}, "", SSLCONF_SOURCE_DIR).expectations_set.empty());
+  // A path that leaves pod/ again is not inside it.
+  BOOST_TEST(validate({"reference"}, {std::string(SSLCONF_SOURCE_DIR) + "/pod/../README.md"}, "", SSLCONF_SOURCE_DIR)
+                 .expectations_set.empty());
+}
+
 BOOST_AUTO_TEST_CASE(missing_docs_are_rejected) {
   const auto m = message_of([] { validate({"reference"}, {"/no/such/page.pod"}, "", "."); });
   BOOST_TEST(m.rfind("/no/such/page.pod: error: documentation path does not exist", 0) == 0);
