@@ -14,6 +14,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <map>
 #include <optional>
 #include <regex>
@@ -220,19 +223,50 @@ InputError rejection(const std::exception_ptr& error, const std::string& file) {
   }
 }
 
-// Runs f(i) for i in [0, n) on hardware_cores() threads.
+// Runs f(i, worker) for i in [0, n) on hardware_cores() threads; worker is
+// the thread's number, 0 for the calling thread.
 template <typename F>
-void parallel_for(std::size_t n, F f) {
+void parallel_for(std::size_t n, unsigned threads, F f) {
   std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < n;) f(i);
+  auto worker = [&](unsigned w) {
+    for (std::size_t i; (i = next++) < n;) f(i, w);
   };
-  const unsigned t = std::max(1u, std::min<unsigned>(platform::hardware_cores(), static_cast<unsigned>(n)));
-  std::vector<std::thread> threads;
-  for (unsigned k = 1; k < t; ++k) threads.emplace_back(worker);
-  worker();
-  for (auto& th : threads) th.join();
+  std::vector<std::thread> running;
+  for (unsigned w = 1; w < threads; ++w) running.emplace_back(worker, w);
+  worker(0);
+  for (auto& th : running) th.join();
 }
+
+unsigned threads_for(std::size_t n) {
+  return std::max(1u, std::min<unsigned>(platform::hardware_cores(), static_cast<unsigned>(n)));
+}
+
+// Pages handed over by one thread and freed by the thread that read them:
+// memory goes back to the allocator arena it came from, without waiting
+// on that arena's lock while its own thread allocates.
+class Graves {
+ public:
+  explicit Graves(unsigned threads) : graves_(threads) {}
+  void bury(unsigned reader, model::Page&& p) {
+    std::lock_guard<std::mutex> lock(graves_[reader].lock);
+    graves_[reader].pages.push_back(std::move(p));
+  }
+  // Frees what was buried for this thread.
+  void free_for(unsigned reader) {
+    std::vector<model::Page> dead;
+    {
+      std::lock_guard<std::mutex> lock(graves_[reader].lock);
+      dead.swap(graves_[reader].pages);
+    }
+  }
+
+ private:
+  struct Grave {
+    std::mutex lock;
+    std::vector<model::Page> pages;
+  };
+  std::vector<Grave> graves_;
+};
 
 }  // namespace
 
@@ -242,43 +276,94 @@ model::Page read_page(const std::string& path) {
   return std::move(pages.front());
 }
 
-PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames other_names) {
+void read_pages_in_order(const std::vector<std::string>& files_or_dirs, OtherNames other_names,
+                         const std::function<void(model::Page&)>& take_page,
+                         const std::function<void(model::InputError&&)>& take_rejection) {
   std::vector<std::string> files;
   for (const auto& a : files_or_dirs) collect(a, files);
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
+  const std::size_t n = files.size();
 
-  // Symbolic (and hard) links to one page are read once.
+  // Symbolic (and hard) links to one page are read once: original[i] is the
+  // first name of file i's page, last_name[o] the last name of page o.
   std::map<std::pair<unsigned long long, unsigned long long>, std::size_t> first_of_file;
-  std::vector<std::size_t> original(files.size());
+  std::vector<std::size_t> original(n), last_name(n);
   std::vector<std::size_t> unique;
-  for (std::size_t i = 0; i < files.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     original[i] = i;
     if (const auto id = platform::file_identity(files[i])) original[i] = first_of_file.emplace(*id, i).first->second;
     if (original[i] == i) unique.push_back(i);
+    last_name[original[i]] = i;
   }
 
-  std::vector<model::Page> pages(files.size());
-  std::vector<std::exception_ptr> errors(files.size());
-  std::vector<Loaded> loaded(files.size());
-  std::vector<char> read_here(files.size(), 0);  // not vector<bool>: written from several threads
-  parallel_for(unique.size(), [&](std::size_t k) {
+  std::vector<model::Page> pages(n);
+  std::vector<unsigned> reader_of(n, 0);  // the thread that read each page
+  std::vector<std::exception_ptr> errors(n);
+  std::vector<Loaded> loaded(n);
+  const unsigned threads = threads_for(unique.size());
+  Graves graves(threads);
+  // Set (release) when pages[i] or errors[i] holds the page's outcome.
+  const std::unique_ptr<std::atomic<bool>[]> done(new std::atomic<bool>[n]);
+  for (std::size_t i = 0; i < n; ++i) done[i].store(false, std::memory_order_relaxed);
+
+  // Hands over, in path order, every page whose outcome is known, up to the
+  // first that is not. Requires `emitting`.
+  std::mutex emitting;
+  std::size_t next = 0;
+  std::exception_ptr take_failed;  // a taker's exception, rethrown after the workers stop
+  const auto emit_ready = [&] {
+    for (; next < n && !take_failed; ++next) {
+      const std::size_t o = original[next];
+      if (!done[o].load(std::memory_order_acquire)) return;
+      try {
+        if (errors[o]) {
+          if (o == next) take_rejection(rejection(errors[o], files[o]));  // once, under its first name
+        } else if (o == next && (other_names == OtherNames::skip || last_name[o] == next)) {
+          take_page(pages[o]);
+          graves.bury(reader_of[o], std::move(pages[o]));
+        } else if (other_names == OtherNames::copy) {
+          // A further name: a copy of the page under that name; the page
+          // itself is buried with its last name.
+          model::Page p = pages[o];
+          if (o != next) relocate(p, files[next]);
+          take_page(p);
+          if (last_name[o] == next) graves.bury(reader_of[o], std::move(pages[o]));
+        }
+      } catch (...) {
+        take_failed = std::current_exception();
+      }
+    }
+  };
+
+  parallel_for(unique.size(), threads, [&](std::size_t k, unsigned worker) {
+    graves.free_for(worker);
     const std::size_t i = unique[k];
+    reader_of[i] = worker;
+    bool outcome = true;
     try {
       loaded[i] = load_page(files[i]);
       if (auto page = read_native(loaded[i])) {
         pages[i] = std::move(*page);
-        read_here[i] = 1;
+        loaded[i] = {};  // only pandoc's pages need their text later; the next page reuses this memory
+      } else {
+        outcome = false;  // pandoc reads it, after this pass
       }
     } catch (...) {
       errors[i] = as_input_error(files[i]);
     }
+    if (!outcome) return;
+    done[i].store(true, std::memory_order_release);
+    // Pages leave as soon as they are in order, so that few are held at once.
+    // A worker that finds another handing pages over goes on reading.
+    std::unique_lock<std::mutex> lock(emitting, std::try_to_lock);
+    if (lock) emit_ready();
   });
 
   std::vector<PandocInput> inputs;
   std::vector<std::size_t> input_of;
   for (auto i : unique)
-    if (!errors[i] && !read_here[i]) {
+    if (!done[i].load(std::memory_order_acquire)) {
       inputs.push_back({files[i], std::move(loaded[i].content), loaded[i].format});
       input_of.push_back(i);
     }
@@ -287,29 +372,26 @@ PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames o
     const std::size_t i = input_of[k];
     if (converted[k].error) {
       errors[i] = converted[k].error;
-      continue;
+    } else {
+      try {
+        pages[i] = assemble(converted[k].doc);
+        reader_of[i] = 0;  // read here, on the calling thread
+      } catch (...) {
+        errors[i] = as_input_error(files[i]);
+      }
     }
-    try {
-      pages[i] = assemble(converted[k].doc);
-    } catch (...) {
-      errors[i] = as_input_error(files[i]);
-    }
+    done[i].store(true, std::memory_order_release);
   }
+  std::lock_guard<std::mutex> lock(emitting);
+  emit_ready();
+  if (take_failed) std::rethrow_exception(take_failed);
+}
 
-  // Other names of a page take copies before the page itself is moved out.
-  for (std::size_t i = 0; i < files.size(); ++i)
-    if (other_names == OtherNames::copy && original[i] != i && !errors[original[i]]) {
-      pages[i] = pages[original[i]];
-      relocate(pages[i], files[i]);
-    }
+PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames other_names) {
   PagesRead out;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    // A rejected page is reported once, under its first name.
-    if (!errors[original[i]]) {
-      if (original[i] == i || other_names == OtherNames::copy) out.pages.push_back(std::move(pages[i]));
-    }
-    else if (original[i] == i) out.rejected.push_back(rejection(errors[i], files[i]));
-  }
+  read_pages_in_order(
+      files_or_dirs, other_names, [&out](model::Page& p) { out.pages.push_back(std::move(p)); },
+      [&out](model::InputError&& e) { out.rejected.push_back(std::move(e)); });
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include "model/diagnostic.hpp"
 #include "model/page.hpp"
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -34,6 +35,16 @@ struct PagesRead {
 // that claims, cross-checks and generated documents hold each page once.
 enum class OtherNames { skip, copy };
 PagesRead read_pages(const std::vector<std::string>& files_or_dirs, OtherNames other_names = OtherNames::skip);
+
+// read_pages' pages and rejections handed over one at a time, in path order,
+// each as soon as it and everything before it is read. take_page may move
+// the page out; what it leaves is freed here, by the thread that read it,
+// so that a caller that only writes pages out holds few at once. The takers
+// are never called concurrently (but may be called from a reading thread);
+// an exception from one stops the handing over and is rethrown here.
+void read_pages_in_order(const std::vector<std::string>& files_or_dirs, OtherNames other_names,
+                         const std::function<void(model::Page&)>& take_page,
+                         const std::function<void(model::InputError&&)>& take_rejection);
 
 // read_pages for callers that need every page: throws the first rejection.
 std::vector<model::Page> read_docs(const std::vector<std::string>& files_or_dirs);

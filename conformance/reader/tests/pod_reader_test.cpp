@@ -7,6 +7,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -203,5 +204,51 @@ BOOST_AUTO_TEST_CASE(a_page_under_two_names_is_read_once) {
   BOOST_TEST(once.pages.size() == 1u);
   const auto per_name = sslconf::reader::read_pages({dir.string()}, sslconf::reader::OtherNames::copy);
   BOOST_TEST(per_name.pages.size() == 2u);
+  fs::remove_all(dir);
+}
+
+// The pages of a folder come out one at a time in path order, whichever
+// thread read them: good pages under each of their names, a bad page once
+// as a rejection under its first name, never two takers at once.
+BOOST_AUTO_TEST_CASE(pages_are_handed_over_in_path_order) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("sslconf-in-order-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::vector<std::string> expected;  // "page NAME" or "bad NAME", in path order
+  for (int i = 0; i < 60; ++i) {
+    const std::string name = "P" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".pod";
+    if (i % 7 == 3) {
+      std::ofstream(dir / name) << "=head1 NAME\n\nbroken - B<unterminated\n";
+      expected.push_back("bad " + name);
+    } else if (i % 11 == 5) {  // another name of the page before it
+      const std::string before = "P" + std::string(i - 1 < 10 ? "0" : "") + std::to_string(i - 1) + ".pod";
+      fs::create_symlink(before, dir / name);  // (the page before is never a bad one)
+      expected.push_back("page " + name);
+    } else {
+      std::ofstream(dir / name) << "=head1 NAME\n\nF" << i << " - page " << i << "\n\n=head1 DESCRIPTION\n\nF" << i
+                                << "() does " << std::string(static_cast<std::size_t>(i) * 50, 'x') << ".\n";
+      expected.push_back("page " + name);
+    }
+  }
+  fs::create_symlink("P03.pod", dir / "P99.pod");  // a bad page's other name: no second rejection
+  std::vector<std::string> seen;
+  std::atomic<int> taking{0};
+  bool overlapped = false;
+  sslconf::reader::read_pages_in_order(
+      {dir.string()}, sslconf::reader::OtherNames::copy,
+      [&](sslconf::model::Page& p) {
+        overlapped |= taking++ != 0;
+        seen.push_back("page " + fs::path(p.source).filename().string());
+        --taking;
+      },
+      [&](sslconf::model::InputError&& e) {
+        overlapped |= taking++ != 0;
+        const std::string what = e.what();
+        seen.push_back("bad " + fs::path(what.substr(0, what.find(':'))).filename().string());
+        --taking;
+      });
+  BOOST_TEST(!overlapped);
+  BOOST_TEST(seen == expected, boost::test_tools::per_element());
   fs::remove_all(dir);
 }
