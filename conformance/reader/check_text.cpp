@@ -41,7 +41,7 @@ void check_text(std::string_view content, const std::string& file) {
     // below 0x20 (which includes the line ends, counted below), no DEL.
     if (i + 8 <= content.size()) {
       const std::uint64_t w = word_at(content, i);
-      if ((w & kHighBits) == 0 && !has_byte_below(w, 0x20) && !has_byte(w, 0x7F)) {
+      if (printable_ascii(w)) {
         i += 8;
         continue;
       }

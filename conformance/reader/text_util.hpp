@@ -2,12 +2,11 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 #include "model/regex.hpp"
+#include "model/word_scan.hpp"
 
 namespace sslconf::reader {
 
@@ -36,22 +35,12 @@ inline bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(
 inline bool is_ident_char(char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '_'; }
 inline bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// Eight bytes of `s` from `at` as one word, for scans that skip ahead a word
-// at a time while no byte of interest is in it ("SWAR"). Byte order does
-// not matter to the tests below.
-inline std::uint64_t word_at(std::string_view s, std::size_t at) {
-  std::uint64_t w;
-  std::memcpy(&w, s.data() + at, sizeof w);
-  return w;
-}
-constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-// Some byte of w is zero (exact as a yes/no answer).
-constexpr bool has_zero_byte(std::uint64_t w) { return ((w - kEachByte) & ~w & kHighBits) != 0; }
-// Some byte of w equals c.
-constexpr bool has_byte(std::uint64_t w, unsigned char c) { return has_zero_byte(w ^ (kEachByte * c)); }
-// Some byte of w is below n (n at most 0x80; exact as a yes/no answer).
-constexpr bool has_byte_below(std::uint64_t w, unsigned char n) { return ((w - kEachByte * n) & ~w & kHighBits) != 0; }
+// Word-at-a-time scans (model/word_scan.hpp), used by name here.
+using model::has_byte;
+using model::has_byte_below;
+using model::printable_ascii;
+using model::word_at;
+
 std::vector<std::string> split_lines(std::string_view s);
 // Appends code point cp (at most 0x10FFFF) encoded as UTF-8.
 void append_utf8(std::string& out, unsigned long cp);
