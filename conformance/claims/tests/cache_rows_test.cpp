@@ -56,11 +56,6 @@ std::vector<Finding> in_block(const Vocabulary& v, const std::string& sentence, 
   return recognise(sentence, SentenceContext{&v, "DESCRIPTION", label, carried, previous, callback, ""});
 }
 
-std::optional<Finding> find_kind(const std::vector<Finding>& fs, const std::string& kind) {
-  const auto it = std::find_if(fs.begin(), fs.end(), [&](const Finding& f) { return f.kind == kind; });
-  return it == fs.end() ? std::nullopt : std::optional<Finding>(*it);
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_callback_called_on_an_event) {

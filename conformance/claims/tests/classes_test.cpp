@@ -15,11 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-const Finding* find_kind(const std::vector<Finding>& fs, const std::string& kind) {
-  const auto it = std::find_if(fs.begin(), fs.end(), [&](const Finding& f) { return f.kind == kind; });
-  return it == fs.end() ? nullptr : &*it;
-}
-
 const Vocabulary& statistics_page() {
   static const Vocabulary v = vocabulary({
       proto("long", "SSL_CTX_sess_number", {{"SSL_CTX *", "ctx"}}),
@@ -70,59 +65,59 @@ BOOST_AUTO_TEST_SUITE(predicate_classes)
 
 BOOST_AUTO_TEST_CASE(a_count_of_events_names_the_event_and_the_mode) {
   const auto fs = recognise_in(statistics_page(), "SSL_CTX_sess_connect() returns the total number of handshakes initiated in client mode.");
-  const Finding* f = find_kind(fs, "counts");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "counts");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->checkable);
   BOOST_TEST(f->functions.front() == "SSL_CTX_sess_connect");
   BOOST_TEST(f->params.value("event", "") == "handshakes initiated");
   BOOST_TEST(f->params.value("mode", "") == "client");
-  BOOST_TEST(find_kind(fs, "returns-described") == nullptr);
+  BOOST_TEST(!find_kind(fs, "returns-described").has_value());
   const auto hits = recognise_in(statistics_page(), "SSL_CTX_sess_hits() returns the number of sessions that were successfully reused.");
-  BOOST_TEST_REQUIRE(find_kind(hits, "counts") != nullptr);
+  BOOST_TEST_REQUIRE(find_kind(hits, "counts").has_value());
   BOOST_TEST(!find_kind(hits, "counts")->params.contains("mode"));
 }
 
 BOOST_AUTO_TEST_CASE(sizes_and_states_are_no_counts_of_events) {
   for (const char* s : {"BN_num_bits() returns the number of significant bits.",
                         "SSL_CTX_sess_number() returns the number of sessions currently held in the cache."})
-    BOOST_TEST(find_kind(recognise_in(statistics_page(), s), "counts") == nullptr, s);
+    BOOST_TEST(!find_kind(recognise_in(statistics_page(), s), "counts").has_value(), s);
 }
 
 BOOST_AUTO_TEST_CASE(a_getter_of_what_its_setter_stored) {
   const auto fs = recognise_in(time_page(), "SSL_SESSION_get_timeout() returns the lifetime stored for the session s, in seconds.");
-  const Finding* f = find_kind(fs, "returns-current");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "returns-current");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params.value("setter", "") == "SSL_SESSION_set_timeout");
   // The object is found among the phrase's parameters ("version" is one too).
   const auto v = vocabulary({proto("int", "SSL_SESSION_get_protocol_version", {{"const SSL_SESSION *", "s"}}),
                              proto("int", "SSL_SESSION_set_protocol_version", {{"SSL_SESSION *", "s"}, {"int", "version"}})});
-  BOOST_TEST(find_kind(recognise_in(v, "SSL_SESSION_get_protocol_version() returns the protocol version negotiated for s."), "returns-current") != nullptr);
+  BOOST_TEST(find_kind(recognise_in(v, "SSL_SESSION_get_protocol_version() returns the protocol version negotiated for s."), "returns-current").has_value());
   // A setter has no setter of its own: the same shape says nothing checkable.
-  BOOST_TEST(find_kind(recognise_in(time_page(), "SSL_SESSION_set_time() returns the time stored in s."), "returns-current") == nullptr);
+  BOOST_TEST(!find_kind(recognise_in(time_page(), "SSL_SESSION_set_time() returns the time stored in s."), "returns-current").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(getters_of_the_callbacks_their_setters_installed) {
   const auto fs = recognise_in(callback_page(), "SSL_CTX_sess_get_new_cb() and SSL_CTX_sess_get_remove_cb() return the callbacks installed with the matching set functions.");
   BOOST_TEST(std::count_if(fs.begin(), fs.end(), [](const Finding& f) { return f.kind == "returns-current"; }) == 2);
-  BOOST_TEST(find_kind(fs, "returns-described") == nullptr);
+  BOOST_TEST(!find_kind(fs, "returns-described").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_pointer_getter_or_null_under_a_condition) {
   const auto fs = recognise_in(time_page(), "SSL_SESSION_get0_peer() returns the certificate the peer presented for s, or NULL when the peer sent none.");
-  const Finding* f = find_kind(fs, "returns-pointer-or-null");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "returns-pointer-or-null");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params.value("condition", "") == "the peer sent none");
 }
 
 BOOST_AUTO_TEST_CASE(a_setter_naming_what_it_sets) {
   const auto fs = recognise_in(callback_page(), "SSL_CTX_sess_set_remove_cb() installs the callback function which is invoked whenever a session leaves the cache.");
-  const Finding* f = find_kind(fs, "sets-value");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "sets-value");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params.value("argument", "") == "remove_session_cb");
   BOOST_TEST(f->params.value("getter", "") == "SSL_CTX_sess_get_remove_cb");
   const auto copy = recognise_in(callback_page(), "SSL_SESSION_set1_id() makes a copy of the bytes in sid and associates it with s.");
-  const Finding* c = find_kind(copy, "sets-value");
-  BOOST_TEST_REQUIRE(c != nullptr);
+  const auto c = find_kind(copy, "sets-value");
+  BOOST_TEST_REQUIRE(c.has_value());
   BOOST_TEST(c->params.value("argument", "") == "sid");
   BOOST_TEST(c->params.value("getter", "") == "SSL_SESSION_get_id");
 }
@@ -134,36 +129,36 @@ BOOST_AUTO_TEST_CASE(synonyms_written_with_a_wildcard) {
     if (f.kind == "alias") targets.push_back(f.params.value("target", ""));
   BOOST_TEST(targets == (std::vector<std::string>{"SSL_SESSION_get_time", "SSL_SESSION_set_time"}), json(targets).dump());
   // "does the same as ... except" is no synonym.
-  BOOST_TEST(find_kind(recognise_in(time_page(), "SSL_get_time() does the same as the SSL_SESSION_*() functions except that it takes a lock."), "alias") == nullptr);
+  BOOST_TEST(!find_kind(recognise_in(time_page(), "SSL_get_time() does the same as the SSL_SESSION_*() functions except that it takes a lock."), "alias").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_decrement_of_the_count_the_sentence_before_named) {
   const auto fs = recognise_in(session_page(), "Releasing the session (with SSL_SESSION_free()) lowers it.", "DESCRIPTION", "", "",
                                "SSL_SESSION objects are reference counted.");
-  const Finding* f = find_kind(fs, "refcount-decrement");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "refcount-decrement");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->functions.front() == "SSL_SESSION_free");
   BOOST_TEST(f->params.value("argument", "") == "session");
   // Without a count before it, "it" is not known to be one.
   const auto none = recognise_in(session_page(), "Releasing the session (with SSL_SESSION_free()) lowers it.", "DESCRIPTION", "", "",
                                  "Sessions hold the master key.");
-  BOOST_TEST(find_kind(none, "refcount-decrement") == nullptr);
+  BOOST_TEST(!find_kind(none, "refcount-decrement").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_flag_a_call_sets_with_its_condition) {
   const auto sent = recognise_in(shutdown_page(), "After SSL_shutdown() has sent the close_notify alert, the SSL_SENT_SHUTDOWN flag is set.");
-  const Finding* f = find_kind(sent, "sets-flag");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(sent, "sets-flag");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->functions.front() == "SSL_shutdown");
   BOOST_TEST(f->params.value("flag", "") == "SSL_SENT_SHUTDOWN");
   BOOST_TEST(f->params.value("condition", "") == "SSL_shutdown has sent the close_notify alert");
   const auto read = recognise_in(shutdown_page(), "SSL_read() sets the SSL_RECEIVED_SHUTDOWN flag once the peer's close_notify has been processed.");
-  const Finding* r = find_kind(read, "sets-flag");
-  BOOST_TEST_REQUIRE(r != nullptr);
+  const auto r = find_kind(read, "sets-flag");
+  BOOST_TEST_REQUIRE(r.has_value());
   BOOST_TEST(r->functions.front() == "SSL_read");
   BOOST_TEST(r->params.value("condition", "") == "once the peer's close_notify has been processed");
   // A flag tested in a condition is not set by the sentence.
-  BOOST_TEST(find_kind(recognise_in(shutdown_page(), "If the SSL_SENT_SHUTDOWN flag is set, SSL_shutdown() does nothing more."), "sets-flag") == nullptr);
+  BOOST_TEST(!find_kind(recognise_in(shutdown_page(), "If the SSL_SENT_SHUTDOWN flag is set, SSL_shutdown() does nothing more."), "sets-flag").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -180,8 +175,8 @@ const Vocabulary& connection_page() {
 
 BOOST_AUTO_TEST_CASE(settings_a_call_keeps_are_listed) {
   const auto fs = recognise_in(connection_page(), "The settings (method, cipher list and BIOs) are preserved.", "DESCRIPTION", "SSL_clear");
-  const Finding* f = find_kind(fs, "keeps-settings");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "keeps-settings");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->functions.front() == "SSL_clear");
   BOOST_TEST(f->params["settings"] == json({"method", "cipher list", "bios"}), f->params.dump());
 }
@@ -189,8 +184,8 @@ BOOST_AUTO_TEST_CASE(settings_a_call_keeps_are_listed) {
 BOOST_AUTO_TEST_CASE(settings_a_new_object_inherits_are_listed) {
   const auto fs = recognise_in(connection_page(), "The new connection inherits the settings of the parent context ctx: its method, options and verification mode.",
                                "DESCRIPTION", "SSL_new");
-  const Finding* f = find_kind(fs, "inherits-settings");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "inherits-settings");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["settings"] == json({"its method", "options", "verification mode"}), f->params.dump());
 }
 

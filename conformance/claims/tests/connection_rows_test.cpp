@@ -40,11 +40,6 @@ const Vocabulary& sid_ctx_page() {
   return v;
 }
 
-std::optional<Finding> find_kind(const std::vector<Finding>& fs, const std::string& kind) {
-  const auto it = std::find_if(fs.begin(), fs.end(), [&](const Finding& f) { return f.kind == kind; });
-  return it == fs.end() ? std::nullopt : std::optional<Finding>(*it);
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_call_closing_one_direction_in_several_wordings) {

@@ -4,6 +4,7 @@
 
 #include "claims/recognise.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -72,6 +73,13 @@ inline std::vector<Finding> recognise_in(const Vocabulary& v, const std::string&
                                          const std::string& carried = "",
                                          const std::string& label = "", const std::string& previous = "") {
   return recognise(sentence, SentenceContext{&v, section, label, carried, previous, "", ""});
+}
+
+// The first finding of `kind`, or nothing.
+inline std::optional<Finding> find_kind(const std::vector<Finding>& fs, const std::string& kind) {
+  for (const auto& f : fs)
+    if (f.kind == kind) return f;
+  return std::nullopt;
 }
 
 inline std::vector<std::string> kinds(const std::vector<Finding>& fs) {

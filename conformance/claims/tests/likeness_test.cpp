@@ -52,11 +52,6 @@ std::vector<Finding> all_of_kind(const std::vector<Finding>& fs, const std::stri
   return out;
 }
 
-std::optional<Finding> find_kind(const std::vector<Finding>& fs, const std::string& kind) {
-  const auto all = all_of_kind(fs, kind);
-  return all.empty() ? std::nullopt : std::optional<Finding>(all.front());
-}
-
 std::vector<std::string> subjects(const std::vector<Finding>& fs) {
   std::vector<std::string> out;
   for (const auto& f : fs) out.push_back(f.functions.empty() ? "" : f.functions.front());

@@ -27,12 +27,6 @@ const Vocabulary& methods_page() {
   return v;
 }
 
-std::optional<Finding> kind_in(const std::vector<Finding>& fs, const std::string& kind) {
-  for (const auto& f : fs)
-    if (f.kind == kind) return f;
-  return std::nullopt;
-}
-
 const std::string kTls12Label = "TLSv1_2_method(), TLSv1_2_server_method(), TLSv1_2_client_method()";
 const std::string kFlexibleLabel = "TLS_method(), TLS_server_method(), TLS_client_method()";
 
@@ -40,7 +34,7 @@ const std::string kFlexibleLabel = "TLS_method(), TLS_server_method(), TLS_clien
 
 BOOST_AUTO_TEST_CASE(one_version_only_for_the_methods_of_the_item) {
   const auto& v = methods_page();
-  const auto f = kind_in(recognise_in(v, "A TLS/SSL connection established with these methods will only understand the "
+  const auto f = find_kind(recognise_in(v, "A TLS/SSL connection established with these methods will only understand the "
                                          "TLSv1.2 protocol.", "NOTES", "", kTls12Label),
                          "protocol-only");
   BOOST_TEST_REQUIRE(f.has_value());
@@ -48,11 +42,11 @@ BOOST_AUTO_TEST_CASE(one_version_only_for_the_methods_of_the_item) {
   BOOST_TEST(f->functions == (V{"TLSv1_2_method", "TLSv1_2_server_method", "TLSv1_2_client_method"}));
   BOOST_TEST(f->params["protocol"] == "TLSv1.2");
   // Another wording, the method named in the sentence, the version spelt "TLS 1.1".
-  const auto g = kind_in(recognise_in(v, "TLSv1_1_method() supports only TLS 1.1."), "protocol-only");
+  const auto g = find_kind(recognise_in(v, "TLSv1_1_method() supports only TLS 1.1."), "protocol-only");
   BOOST_TEST_REQUIRE(g.has_value());
   BOOST_TEST(g->functions == (V{"TLSv1_1_method"}));
   BOOST_TEST(g->params["protocol"] == "TLSv1.1");
-  const auto h = kind_in(recognise_in(v, "Connections made with them only speak SSLv3.", "NOTES", "", kTls12Label),
+  const auto h = find_kind(recognise_in(v, "Connections made with them only speak SSLv3.", "NOTES", "", kTls12Label),
                          "protocol-only");
   BOOST_TEST_REQUIRE(h.has_value());
   BOOST_TEST(h->params["protocol"] == "SSLv3");
@@ -60,25 +54,25 @@ BOOST_AUTO_TEST_CASE(one_version_only_for_the_methods_of_the_item) {
 
 BOOST_AUTO_TEST_CASE(no_single_version_or_no_method_is_not_read) {
   const auto& v = methods_page();
-  BOOST_TEST(!kind_in(recognise_in(v, "These methods support TLSv1.2.", "NOTES", "", kTls12Label), "protocol-only"));
-  BOOST_TEST(!kind_in(recognise_in(v, "These methods only understand TLSv1.2 and TLSv1.3.", "NOTES", "", kTls12Label),
+  BOOST_TEST(!find_kind(recognise_in(v, "These methods support TLSv1.2.", "NOTES", "", kTls12Label), "protocol-only"));
+  BOOST_TEST(!find_kind(recognise_in(v, "These methods only understand TLSv1.2 and TLSv1.3.", "NOTES", "", kTls12Label),
                       "protocol-only"));
-  BOOST_TEST(!kind_in(recognise_in(v, "A connection will only understand the TLSv1.2 protocol."), "protocol-only"));
-  BOOST_TEST(!kind_in(recognise_in(v, "SSL_CTX_new() only understands TLSv1.2."), "protocol-only"));  // not a method
+  BOOST_TEST(!find_kind(recognise_in(v, "A connection will only understand the TLSv1.2 protocol."), "protocol-only"));
+  BOOST_TEST(!find_kind(recognise_in(v, "SSL_CTX_new() only understands TLSv1.2."), "protocol-only"));  // not a method
 }
 
 BOOST_AUTO_TEST_CASE(the_highest_version_both_ends_support) {
   const auto& v = methods_page();
-  const auto f = kind_in(recognise_in(v, "The actual protocol version used will be negotiated to the highest version "
+  const auto f = find_kind(recognise_in(v, "The actual protocol version used will be negotiated to the highest version "
                                          "mutually supported by the client and the server.", "NOTES", "", kFlexibleLabel),
                          "negotiates-highest");
   BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->functions.size() == 3u);
   BOOST_TEST(f->functions.front() == "TLS_method");
-  BOOST_TEST(kind_in(recognise_in(v, "With TLS_method() the version is negotiated to the highest version that both "
+  BOOST_TEST(find_kind(recognise_in(v, "With TLS_method() the version is negotiated to the highest version that both "
                                      "sides support."),
                      "negotiates-highest")
                  .has_value());
-  BOOST_TEST(!kind_in(recognise_in(v, "The highest version mutually supported is used.", "NOTES", "", kFlexibleLabel),
+  BOOST_TEST(!find_kind(recognise_in(v, "The highest version mutually supported is used.", "NOTES", "", kFlexibleLabel),
                       "negotiates-highest"));  // says nothing of negotiation
 }

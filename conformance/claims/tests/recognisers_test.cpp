@@ -13,12 +13,7 @@ using namespace sslconf::claims::test;
 
 namespace {
 
-const Finding* find_kind(const std::vector<Finding>& fs, const std::string& kind) {
-  auto it = std::find_if(fs.begin(), fs.end(), [&kind](const Finding& f) { return f.kind == kind; });
-  return it == fs.end() ? nullptr : &*it;
-}
-
-bool has(const std::vector<Finding>& fs, const std::string& kind) { return find_kind(fs, kind) != nullptr; }
+bool has(const std::vector<Finding>& fs, const std::string& kind) { return find_kind(fs, kind).has_value(); }
 
 }  // namespace
 
@@ -26,8 +21,8 @@ BOOST_AUTO_TEST_SUITE(reference_counts)
 
 BOOST_AUTO_TEST_CASE(up_ref_increments_its_argument) {
   const auto fs = recognise_in(session_page(), "SSL_SESSION_up_ref() increments the reference count on the given SSL_SESSION structure.");
-  const Finding* f = find_kind(fs, "refcount-increment");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "refcount-increment");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["argument"] == "ses");
   BOOST_TEST(f->params["by"] == 1);
   BOOST_TEST(f->functions.front() == "SSL_SESSION_up_ref");
@@ -35,8 +30,8 @@ BOOST_AUTO_TEST_CASE(up_ref_increments_its_argument) {
 
 BOOST_AUTO_TEST_CASE(passive_increment_names_argument_and_amount) {
   const auto fs = recognise_in(add_session_page(), "The reference count for session c is incremented by 1.", "DESCRIPTION", "SSL_CTX_add_session");
-  const Finding* f = find_kind(fs, "refcount-increment");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "refcount-increment");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["argument"] == "c");
   BOOST_TEST(f->functions.front() == "SSL_CTX_add_session");
 }
@@ -55,8 +50,8 @@ BOOST_AUTO_TEST_CASE(free_decrements_and_frees_at_zero) {
   for (const char* s : {"SSL_SESSION_free() decrements the reference count of session and removes the SSL_SESSION structure pointed to by session and frees up the allocated memory, if the reference count has reached 0.",
                         "SSL_SESSION_free() frees the session when its reference count drops to zero."}) {
     const auto fs = recognise_in(session_page(), s);
-    const Finding* f = find_kind(fs, "refcount-decrement-free");
-    BOOST_TEST_REQUIRE(f != nullptr, s);
+    const auto f = find_kind(fs, "refcount-decrement-free");
+    BOOST_TEST_REQUIRE(f.has_value(), s);
     BOOST_TEST(f->params["argument"] == "session", s);
     BOOST_TEST(!has(fs, "refcount-decrement"), s);
   }
@@ -70,16 +65,16 @@ BOOST_AUTO_TEST_CASE(reference_count_verbs_are_classes_not_wordings) {
                         "The reference count of ses is raised by one by SSL_SESSION_up_ref().",
                         "SSL_SESSION_up_ref() bumps the reference count of ses."}) {
     const auto fs = recognise_in(v, s);
-    const Finding* f = find_kind(fs, "refcount-increment");
-    BOOST_TEST_REQUIRE(f != nullptr, s);
+    const auto f = find_kind(fs, "refcount-increment");
+    BOOST_TEST_REQUIRE(f.has_value(), s);
     BOOST_TEST(f->params["argument"] == "ses", s);
   }
   for (const char* s : {"SSL_SESSION_free() drops the reference count of session by one and frees it when the count reaches zero.",
                         "SSL_SESSION_free() releases one reference to session; the session is destroyed once no references remain.",
                         "SSL_SESSION_free() lowers the reference count of session and destroys it when the last reference is released."}) {
     const auto fs = recognise_in(v, s);
-    const Finding* f = find_kind(fs, "refcount-decrement-free");
-    BOOST_TEST_REQUIRE(f != nullptr, s);
+    const auto f = find_kind(fs, "refcount-decrement-free");
+    BOOST_TEST_REQUIRE(f.has_value(), s);
     BOOST_TEST(f->params["argument"] == "session", s);
     BOOST_TEST(!has(fs, "refcount-decrement"), s);
   }
@@ -104,8 +99,8 @@ BOOST_AUTO_TEST_CASE(null_noop_wordings) {
                         "Passing a NULL pointer to SSL_SESSION_free() is a no-op.",
                         "session may be NULL, in which case nothing is done."}) {
     const auto fs = recognise_in(session_page(), s, "DESCRIPTION", "SSL_SESSION_free");
-    const Finding* f = find_kind(fs, "null-noop");
-    BOOST_TEST_REQUIRE(f != nullptr, s);
+    const auto f = find_kind(fs, "null-noop");
+    BOOST_TEST_REQUIRE(f.has_value(), s);
     BOOST_TEST(f->params["argument"] == "session", s);
     BOOST_TEST(f->functions.front() == "SSL_SESSION_free", s);
     BOOST_TEST(f->checkable, s);
@@ -123,15 +118,15 @@ BOOST_AUTO_TEST_SUITE(aliases_and_copies)
 
 BOOST_AUTO_TEST_CASE(another_name_is_an_alias) {
   const auto fs = recognise_in(get_session_page(), "SSL_get0_session() is another name for SSL_get_session().");
-  const Finding* f = find_kind(fs, "alias");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "alias");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["target"] == "SSL_get_session");
 }
 
 BOOST_AUTO_TEST_CASE(no_op_when_passed_null) {
   const auto fs = recognise_in(session_page(), "SSL_SESSION_free() does nothing when passed a NULL pointer.");
-  const Finding* f = find_kind(fs, "null-noop");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "null-noop");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["argument"] == "session");
 }
 
@@ -160,8 +155,8 @@ BOOST_AUTO_TEST_CASE(copy_wordings_of_1_1_1_and_3_0) {
   for (const char* s : {"SSL_SESSION_dup() copies the contents of the SSL_SESSION structure in src and returns a pointer to it.",
                         "SSL_SESSION_dup() creates a new SSL_SESSION structure that is a copy of src."}) {
     const auto fs = recognise_in(session_page(), s);
-    const Finding* f = find_kind(fs, "copy");
-    BOOST_TEST_REQUIRE(f != nullptr, s);
+    const auto f = find_kind(fs, "copy");
+    BOOST_TEST_REQUIRE(f.has_value(), s);
     BOOST_TEST(f->params["argument"] == "src");
   }
   const auto fs = recognise_in(session_page(), "The copy is not owned by any cache that src may have been in.", "DESCRIPTION", "SSL_SESSION_dup");
@@ -219,8 +214,8 @@ BOOST_AUTO_TEST_CASE(handshake_cache_flush_resumption_notes) {
 
 BOOST_AUTO_TEST_CASE(mode_items_name_their_flag) {
   const auto fs = recognise_in(session_page(), "Client sessions are added to the session cache.", "NOTES", "", "SSL_SESS_CACHE_CLIENT");
-  const Finding* f = find_kind(fs, "cache-by-mode");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "cache-by-mode");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["mode"] == nlohmann::json::array({"SSL_SESS_CACHE_CLIENT"}));
 }
 
@@ -356,8 +351,8 @@ BOOST_AUTO_TEST_CASE(setter_names_its_value_and_getter) {
   const auto v = vocabulary({proto("long", "SSL_CTX_set_timeout", {{"SSL_CTX *", "ctx"}, {"long", "t"}}),
                              proto("long", "SSL_CTX_get_timeout", {{"const SSL_CTX *", "ctx"}})});
   const auto fs = recognise_in(v, "SSL_CTX_set_timeout() sets the timeout for newly created sessions for ctx to t.");
-  const Finding* f = find_kind(fs, "sets-value");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "sets-value");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["argument"] == "t");
   BOOST_TEST(f->params["getter"] == "SSL_CTX_get_timeout");
   const auto gs = recognise_in(v, "SSL_CTX_get_timeout() returns the currently set timeout value.", "RETURN VALUES");
@@ -372,13 +367,13 @@ BOOST_AUTO_TEST_CASE(setter_value_in_apposition_or_as_object) {
                              proto("int", "SSL_set_session", {{"SSL *", "ssl"}, {"SSL_SESSION *", "session"}}),
                              proto("SSL_SESSION *", "SSL_get_session", {{"const SSL *", "ssl"}})});
   const auto fs = recognise_in(v, "SSL_SESSION_set_protocol_version() sets the protocol version associated with the SSL_SESSION object s to the version version.");
-  const Finding* f = find_kind(fs, "sets-value");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "sets-value");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["argument"] == "version");  // the last "to", not "with ... s"
   BOOST_TEST(f->params["getter"] == "SSL_SESSION_get_protocol_version");
   const auto gs = recognise_in(v, "SSL_set_session() sets session to be used when the connection is established.");
-  const Finding* g = find_kind(gs, "sets-value");
-  BOOST_TEST_REQUIRE(g != nullptr);
+  const auto g = find_kind(gs, "sets-value");
+  BOOST_TEST_REQUIRE(g.has_value());
   BOOST_TEST(g->params["argument"] == "session");
   BOOST_TEST(g->params["getter"] == "SSL_get_session");
 }
@@ -389,8 +384,8 @@ BOOST_AUTO_TEST_CASE(output_written_under_a_condition_keeps_it) {
                                    {{"const SSL_SESSION *", "s"}, {"unsigned int *", "len"}})});
   const auto fs = recognise_in(v, "The length of the ID context is written to *len if len is not NULL.", "DESCRIPTION",
                                "SSL_SESSION_get0_id_context");
-  const Finding* f = find_kind(fs, "writes-output");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "writes-output");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["argument"] == "len");
   BOOST_TEST(f->params["condition"] == "len is not NULL");
   BOOST_TEST(f->params["when"] == "named:len is not null");
@@ -446,8 +441,8 @@ BOOST_AUTO_TEST_CASE(byte_copies_into_a_session_are_setters) {
   const auto v = vocabulary({proto("int", "SSL_SESSION_set1_id", {{"SSL_SESSION *", "s"}, {"const unsigned char *", "sid"}, {"unsigned int", "sid_len"}}),
                              proto("const unsigned char *", "SSL_SESSION_get_id", {{"const SSL_SESSION *", "s"}, {"unsigned int *", "len"}})});
   const auto fs = recognise_in(v, "SSL_SESSION_set1_id() copies sid_len bytes from sid into s as its new session ID.");
-  const Finding* f = find_kind(fs, "sets-value");
-  BOOST_TEST_REQUIRE(f != nullptr);
+  const auto f = find_kind(fs, "sets-value");
+  BOOST_TEST_REQUIRE(f.has_value());
   BOOST_TEST(f->params["argument"] == "sid");
   BOOST_TEST(f->params["getter"] == "SSL_SESSION_get_id");
 }

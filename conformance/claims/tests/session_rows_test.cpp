@@ -35,11 +35,6 @@ std::vector<Finding> in_paragraph(const Vocabulary& v, const std::string& senten
   return recognise(sentence, SentenceContext{&v, "NOTES", "", "", previous, "", ""});
 }
 
-std::optional<Finding> find_kind(const std::vector<Finding>& fs, const std::string& kind) {
-  const auto it = std::find_if(fs.begin(), fs.end(), [&](const Finding& f) { return f.kind == kind; });
-  return it == fs.end() ? std::nullopt : std::optional<Finding>(*it);
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_default_named_by_a_constant_with_its_current_value) {

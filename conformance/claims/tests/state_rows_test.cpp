@@ -24,11 +24,6 @@ const Vocabulary& time_page() {
 }
 
 // A copy: the findings are often a temporary of the same expression.
-std::optional<Finding> find_kind(const std::vector<Finding>& fs, const std::string& kind) {
-  const auto it = std::find_if(fs.begin(), fs.end(), [&](const Finding& f) { return f.kind == kind; });
-  return it == fs.end() ? std::nullopt : std::optional<Finding>(*it);
-}
-
 std::vector<std::string> requirements(const std::string& sentence) {
   const auto fs = recognise_in(add_session_page(), sentence);
   const auto f = find_kind(fs, "resumption-requires");
