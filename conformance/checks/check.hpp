@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+extern "C" {
+struct sslconf_plan_entry;  // plan/makers.h: one compiled scenario plan
+}
+
 namespace sslconf::checks {
 
 enum class Outcome { pass, fail, unsupported, untested, unresolved };
@@ -134,5 +138,9 @@ Verdict no_check_for_kind(const Claim&);
 // The configure-time prototype probes (probes.json text), installed once by
 // the generated suite before any check runs.
 void use_probes(const char* probes_json);
+
+// The scenario plans derived from the pages (plans.json text) and their
+// compiled C (generated plans.c), installed once by the generated suite.
+void use_plans(const char* plans_json, const sslconf_plan_entry* table, int count);
 
 }  // namespace sslconf::checks

@@ -1,6 +1,7 @@
 // The rules around every check, the probe table and the non-checkable
 // verdicts.
 #include "checks/check.hpp"
+#include "checks/plans/derived.hpp"
 #include "checks/probes.hpp"
 #include "checks/verdict.hpp"
 #include "harness/adapter.hpp"
@@ -99,13 +100,9 @@ const Probe* probe_for(const std::string& function) {
   return it == probes().end() ? nullptr : &it->second;
 }
 
-Verdict run(Check check, const Claim& claim) {
-  harness::DeathWatch::prepare();  // before any scenario creates an object
-  if (!judges_absence(claim) && !claim.functions.empty()) {
-    const Probe* p = probe_for(claim.functions[0]);
-    if (p && p->status == "absent")
-      return unsupported(not_declared(claim.functions[0]));
-  }
+namespace {
+
+Verdict attempt(Check check, const Claim& claim) {
   try {
     return check(claim);
   } catch (const Untestable& e) {
@@ -121,6 +118,47 @@ Verdict run(Check check, const Claim& claim) {
   } catch (const std::exception& e) {
     return unresolved(std::string("harness: ") + e.what());
   }
+}
+
+// A derived scenario may offer a part in several situations (a new and a
+// connected connection ...): the claim holds when it holds in one of them,
+// and is contradicted only when every situation contradicts it and no value
+// in play was a guess of the suite's.
+Verdict in_situations(Check check, const Claim& claim) {
+  auto& t = plans::trial();
+  t = {};
+  Verdict v = attempt(check, claim);
+  if (t.ran.empty() || v.outcome == Outcome::pass) return v;
+  const Verdict first = v;
+  bool all_fail = v.outcome == Outcome::fail;
+  for (int k = 1; k < t.variants; ++k) {
+    const int variants = t.variants;
+    t.variant = k;
+    t.ran.clear();
+    v = attempt(check, claim);
+    t.variants = variants;
+    if (v.outcome == Outcome::pass) return pass(v.detail + " (situation " + std::to_string(k + 1) + " of " + std::to_string(variants) + ")");
+    all_fail = all_fail && v.outcome == Outcome::fail;
+  }
+  if (first.outcome != Outcome::fail) return first;
+  if (!all_fail) return unresolved(first.detail + "; other situations gave no verdict");
+  if (t.guessed)
+    return unresolved(first.detail + "; not a FAIL: the suite cannot be sure its situation allows what the page describes (" +
+                      t.guess + ")");
+  plans::record_failure(claim.id);
+  return first;
+}
+
+}  // namespace
+
+Verdict run(Check check, const Claim& claim) {
+  harness::DeathWatch::prepare();  // before any scenario creates an object
+  if (!judges_absence(claim) && !claim.functions.empty()) {
+    const Probe* p = probe_for(claim.functions[0]);
+    if (p && p->status == "absent")
+      return unsupported(not_declared(claim.functions[0]));
+  }
+  return in_situations(check, claim);
 }
 
 const std::string& subject(const Claim& c) {

@@ -140,6 +140,7 @@ int run_conform(const conform::Arguments& args, const std::string& project, cons
                         (out / ("results-" + impl.name + ".json")).string(),
                         (out / ("junit-" + impl.name + ".xml")).string()};
     run.live_progress = platform::stderr_is_terminal();
+    run.reproducers = (out / "repro").string();
     const auto run_start = std::chrono::steady_clock::now();
     auto results = conform::run_and_record(run, std::cerr);
     const std::chrono::duration<double> building = run_start - build_start, ran = std::chrono::steady_clock::now() - run_start;

@@ -2,6 +2,7 @@
 
 #include "gen/catalogue.hpp"
 #include "model/diagnostic.hpp"
+#include "plan/reproducers.hpp"
 #include "platform/process.hpp"
 #include "report/expectations.hpp"
 #include "runner/runner.hpp"
@@ -119,6 +120,10 @@ nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
   if (r.exec_per_claim) o.isolation = runner::RunOptions::Isolation::exec;
   Progress p{progress, r.impl.name, r.live_progress, {}};
   o.progress = [&p](const runner::CaseOutcome& c, std::size_t done, std::size_t total) { p(c, done, total); };
+  // The suite records, beside itself, the plans each FAIL ran (checks/plans).
+  const std::string records = r.suite + ".repro-records";
+  std::error_code gone;
+  fs::remove(records, gone);
   const auto start = std::chrono::steady_clock::now();
   const auto outcomes = runner::run_suite(manifest, o);
   const double wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -126,6 +131,13 @@ nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
   const auto results = report::build_results(catalogue, outcomes, r.impl, expectations);
   report::write_atomically(r.results, results.dump(2) + "\n");
   if (!r.junit.empty()) report::write_atomically(r.junit, report::junit_xml(results));
+  const fs::path plans = fs::path(r.suite).parent_path() / "generated/plans/plans.json";
+  if (!r.reproducers.empty() && fs::exists(records) && fs::exists(plans)) {
+    const auto written = plan::write_reproducers(catalogue, results, plan::plans_from_json(read_json(plans.string())), records,
+                                                 r.reproducers);
+    if (!written.empty())
+      progress << "sslconf conform: " << r.impl.name << ": " << written.size() << " reproducer(s) in " << r.reproducers << "\n";
+  }
   return results;
 }
 

@@ -23,6 +23,9 @@ struct RunRequest {
   // Redraw a progress line in place after each claim: only for a terminal
   // (platform::stderr_is_terminal); a log gets the one timing line per run.
   bool live_progress = false;
+  // Where the reproducers of the FAILs found with derived scenarios go
+  // (empty: none are written).
+  std::string reproducers{};
 };
 
 // Runs every case, shows progress on `progress`, writes results (and

@@ -96,6 +96,20 @@ class Server {
 
 }  // namespace
 
+namespace {
+
+// The guess of the last "@@sslconf-risk" line of a claim's output that no
+// "@@sslconf-risk-end" closed, or "".
+std::string open_risk(const std::string& out) {
+  const auto at = out.rfind("@@sslconf-risk ");
+  if (at == std::string::npos || out.find("@@sslconf-risk-end", at) != std::string::npos) return "";
+  const auto end = out.find('\n', at);
+  const std::string guess = out.substr(at + 15, end == std::string::npos ? std::string::npos : end - at - 15);
+  return guess.empty() ? "a guessed value" : guess;
+}
+
+}  // namespace
+
 CaseOutcome interpret(const std::string& id, bool timed_out, int signal, const std::string& signal_name, bool exited,
                       int exit_code, const std::string& out, const std::string& err,
                       std::chrono::milliseconds limit) {
@@ -105,6 +119,11 @@ CaseOutcome interpret(const std::string& id, bool timed_out, int signal, const s
   if (timed_out) {
     c.outcome = "UNRESOLVED";
     c.detail = "no verdict within " + std::to_string(limit.count()) + " ms: the claim's process hung and was killed";
+  } else if (signal != 0 && !open_risk(out).empty()) {
+    // The process died while a plan ran on a value the suite guessed
+    // (checks/plans): that says nothing about the page.
+    c.outcome = "UNRESOLVED";
+    c.detail = "the claim's process died of " + signal_name + " while running a plan with a guessed argument (" + open_risk(out) + ")";
   } else if (signal != 0) {
     c.outcome = "FAIL";
     c.detail = "the claim's process died of " + signal_name + (said ? " after reporting " + outcome + ": " + detail : "");

@@ -16,6 +16,7 @@ void add_conform_command(CLI::App& app);     // conformance/conform
 void add_suite_commands(CLI::App& app);      // conformance/gen: gen and probe, steps of conform
 void add_step_commands(CLI::App& app);       // conformance/conform: run and report, steps of conform
 void add_mutate_command(CLI::App& app);       // conformance/mutate
+void add_plan_command(CLI::App& app);         // conformance/plan: scenario plans, a step of conform
 
 // Exit statuses shared by every command.
 enum ExitStatus { kSuccess = 0, kFindings = 1, kBadInput = 2 };

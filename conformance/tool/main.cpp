@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   add_suite_commands(app);
   add_step_commands(app);
   add_mutate_command(app);
+  add_plan_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {

@@ -2,6 +2,7 @@
 // pairings between setters and getters, and the lookups the checks use.
 #include "checks/scenarios/common.hpp"
 
+#include "checks/plans/derived.hpp"
 #include "harness/family.hpp"
 #include "harness/observers.hpp"
 #include "platform/process.hpp"
@@ -132,17 +133,21 @@ const Registry& registry() {
 }  // namespace
 }  // namespace scenarios
 
+// A hand-written scenario, else one derived from the pages' plans.
 const Scenario* find_scenario(const std::string& function) {
   const auto& r = scenarios::registry();
   const auto it = r.find(function);
-  return it == r.end() ? nullptr : &it->second;
+  return it == r.end() ? plans::derived(function) : &it->second;
 }
 
 bool has_scenario(const std::string& function) { return find_scenario(function) != nullptr; }
 
 const Scenario& scenario_for(const std::string& function) {
   const Scenario* s = find_scenario(function);
-  if (!s) throw Untestable("no scenario for " + function);
+  if (!s) {
+    const std::string why = plans::unplanned(function);
+    throw Untestable("no scenario for " + function + (why.empty() ? "" : ": " + why));
+  }
   return *s;
 }
 
