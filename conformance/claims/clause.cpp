@@ -257,9 +257,24 @@ class Reader {
     topic();
     leading_adjuncts();
     if (i_ >= t_.size()) return std::nullopt;
+    if (topic_participle()) return c_;
     if (!subject()) return std::nullopt;  // finds the verb group too
     if (c_.condition.empty()) trailing_condition();
     return c_;
+  }
+
+  // "Client mode: ignored (see BUGS)": after a topic, a participle with no
+  // subject is the topic's predicate.
+  bool topic_participle() {
+    if (c_.topic.empty() || i_ >= t_.size()) return false;
+    const std::string& v = w(i_);
+    if (!(ends_with(v, "ed") || in(irregular_forms(), v)) || !lexicon_form(v)) return false;
+    c_.subject_kind = SubjectKind::noun;
+    c_.subject_begin = c_.subject_end = pos(i_);
+    c_.verb_begin = pos(i_);
+    c_.predicate = v;
+    after_verb_ = i_ + 1;
+    return true;
   }
 
  private:
@@ -357,7 +372,9 @@ class Reader {
     if (in(subordinators(), w(i_))) return comma;
     if (comma < t_.size() && !verb_before_comma) return comma;
     for (std::size_t j = i_ + 2; j < std::min(t_.size(), i_ + 6); ++j)
-      if (in(determiners(), w(j)) || w(j) == "it" || w(j) == "they" || w(j) == "FUNC") return j;
+      if (in(determiners(), w(j)) || w(j) == "it" || w(j) == "they" || w(j) == "FUNC" || w(j) == "there" ||
+          w(j) == "we")
+        return j;
     return t_.size();
   }
 

@@ -1085,7 +1085,11 @@ std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& c
     for (const auto& f : normalise(clause->topic, *ctx.vocab).functions)
       if (std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
   if (subjects.empty() && !subject.empty() && !no_referent) subjects.push_back(subject);
-  if (subjects.empty() && pronoun && !no_referent && !refers_without_function(n, *clause)) return std::nullopt;
+  // A pronoun with no function to stand for ("It is ignored by clients"
+  // under an option, "It is called before ..." about a callback): in a list
+  // item it is the item's label; elsewhere its referent is left open
+  // (`subject` "it"): described, never checked.
+  const bool open_referent = subjects.empty() && pronoun && !no_referent && !refers_without_function(n, *clause);
   // A main verb under "would" states a hypothetical ("would be grossly
   // foolish", "would normally be copied"): what happens under conditions
   // the page does not set, as speculative as "may".
@@ -1102,6 +1106,7 @@ std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& c
   else if (!named && clause->subject_kind == SubjectKind::imperative && !clause->topic.empty())
     f.params["subject"] = clause->topic;
   if (!clause->topic.empty() && !f.params.contains("subject") && !named) f.params["subject"] = clause->topic;
+  if (open_referent) f.params["subject"] = ctx.label.empty() ? n.restore(clause->subject_begin, clause->subject_end) : ctx.label;
   if (!clause->condition.empty()) {
     f.params["condition"] = clause->condition;
     classify_condition(f.params, f.functions.empty() ? std::string() : f.functions.front());
@@ -1110,10 +1115,12 @@ std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& c
 }
 
 // Whether a sentence names a value a function could return: a number, NULL,
-// an upper-case constant, or a word of returning, success or failure.
+// an upper-case constant, a word of returning, "the value of/is", a sign;
+// or a verb of occurring with a pronoun for a value ("It can also occur
+// when ..."). Success and failure words alone name an outcome, not a value.
 bool states_value(const Normalised& n) {
   static const Regex value(
-      R"(\bNUM\b|\bNULL\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\breturn|\bsucce|\bfail|\berror|\bvalues?\b|\b(?:true|false|zero|non-?zero|positive|negative)\b|\b(?:occur|happen|appear)\w*)");
+      R"(\bNUM\b|\bNULL\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\breturn|\bvalues? (?:of|is)\b|\b(?:true|false|zero|non-?zero|positive|negative)\b|\b(?:occur|happen|appear)\w*)");
   return std::regex_search(n.text, value);
 }
 
@@ -1200,6 +1207,19 @@ std::vector<Finding> repeated_under(const std::string& sentence, const SentenceC
   return out;
 }
 
+// Every finding with a condition also carries the condition's classes
+// (structure_condition) with the parameter of its subject that a NULL
+// condition names: what a derived scenario sets up.
+void with_structured_conditions(std::vector<Finding>& found, const Vocabulary& vocab) {
+  for (auto& f : found) {
+    std::vector<std::string> parameters;
+    if (!f.functions.empty())
+      if (const model::Prototype* p = vocab.prototype(f.functions.front()))
+        for (const auto& a : p->params) parameters.push_back(a.name);
+    structure_condition(f.params, parameters);
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> recognise(const std::string& sentence, const SentenceContext& ctx) {
@@ -1246,8 +1266,9 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const Finding& f) { return f.kind == "returns-described" && checked_for(f); }),
             out.end());
-  if (!out.empty()) return out;
-  return fallback(n, ctx, subject);
+  if (out.empty()) out = fallback(n, ctx, subject);
+  with_structured_conditions(out, *ctx.vocab);
+  return out;
 }
 
 }  // namespace sslconf::claims

@@ -155,12 +155,15 @@ std::optional<Finding> conditional_value(const Normalised& n, const SentenceCont
   // verb, one value, one condition clause (the two-value shapes came first).
   static const Regex verb_value_condition(R"(\breturns? )" + kValue +
                                                R"( ((?:if|when|whenever|unless|in case|in the case|once|after) [^.;]+))");
-  static const Regex return_value_of(R"((?:a|the) return value of )" + kValue +
+  static const Regex return_value_of(R"((?:a|the) (?:return )?value of )" + kValue +
                                           R"( (?:indicates|means|signals|signifies|shows)(?: that)? ([^.;]+))");
   // "When X, FUNC will always succeed and return 1": the value ends the
   // sentence, the condition opens it.
   static const Regex condition_first_verb(R"(^(?:if|when|whenever|once) ([^,]+), (?:[^.;]*? )?returns? )" + kValue +
                                                R"(\.?$)");
+  // "If the value is 0 then a HelloRetryRequest was sent": the value names
+  // the return value, the clause after "then" what it means.
+  static const Regex value_means(R"(^if the (?:return )?value is )" + kValue + R"(,? then,? ([^.;]+))");
   // "FUNC will return 1 in that case": the case is the previous sentence's.
   static const Regex in_that_case(R"(\breturns? )" + kValue + R"( in (?:that|this|such a|either) case\b)");
   // "SSL_read() will indicate the end of the peer data by returning <= 0":
@@ -173,6 +176,12 @@ std::optional<Finding> conditional_value(const Normalised& n, const SentenceCont
     if (value.is_null()) return std::nullopt;
     const auto at = static_cast<std::size_t>(m.position(1));
     return make("returns-enumerated", {{"value", value}, {"condition", n.restore(at, at + static_cast<std::size_t>(m.length(1)))}});
+  }
+  if (std::regex_search(n.text, m, value_means)) {
+    const json value = value_of(n, m[1], m.position(1));
+    if (value.is_null()) return std::nullopt;
+    const auto at = static_cast<std::size_t>(m.position(2));
+    return make("returns-enumerated", {{"value", value}, {"condition", n.restore(at, at + static_cast<std::size_t>(m.length(2)))}});
   }
   if (std::regex_search(n.text, m, in_that_case)) {
     const json value = value_of(n, m[1], m.position(1));
@@ -572,6 +581,10 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
     out.push_back(make("returns-enumerated", {{"value", value}, {"condition", text}}));
     out.back().functions = {f};
     classify_condition(out.back().params, f);
+    std::vector<std::string> parameters;
+    if (const model::Prototype* p = ctx.vocab->prototype(f))
+      for (const auto& a : p->params) parameters.push_back(a.name);
+    structure_condition(out.back().params, parameters);
   }
   if (out.empty()) {  // no function fits: keep the statement, visibly unchecked
     out.push_back(make("returns-enumerated", {{"value", value}, {"condition", text}}));
@@ -585,7 +598,7 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
   // "return value" and "return code" are nouns, not statements.
   static const Regex verb(
-      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:yields?|gives?) (?=NUM\b|NULL\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b|\bthe return value points to\b)");
+      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:yields?|gives?) (?=NUM\b|NULL\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b|\bthe return value points to\b|^(?:a|the) value of (?=NUM\b|NULL\b)|^if the value is (?=NUM\b|NULL\b))");
   std::smatch m;
   if (!std::regex_search(n.text, m, verb)) return {};
   if (!n.text.empty() && n.text.back() == ':') return {};  // introduces a list: informative
