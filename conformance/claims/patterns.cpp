@@ -1152,6 +1152,41 @@ std::optional<Finding> gloss(const Normalised& n, const SentenceContext& ctx, co
   return f;
 }
 
+// "X() returns a bitmap of flags ... CERT_PKEY_SIGN: the EE key can be used
+// for signing.": in RETURN VALUES, a constant before a colon, after a
+// sentence that speaks of flags or bits (or another such line), or opening
+// its paragraph, names one bit of the integer the subject returns and when
+// it is set.
+std::optional<Finding> returned_flag(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  if (ctx.section.rfind("RETURN VALUE", 0) != 0) return std::nullopt;
+  // A line naming no function is about the page's one integer function.
+  std::string owner = subject;
+  if (owner.empty()) {
+    for (const auto& fn : ctx.vocab->page_functions) {
+      const model::Prototype* q = ctx.vocab->prototype(fn);
+      if (q == nullptr || q->return_type.find('*') != std::string::npos || q->return_type == "void") continue;
+      if (!owner.empty()) return std::nullopt;  // several: no one owner
+      owner = fn;
+    }
+    if (owner.empty()) return std::nullopt;
+  }
+  const model::Prototype* p = ctx.vocab->prototype(owner);
+  if (p == nullptr || p->return_type.find('*') != std::string::npos || p->return_type == "void") return std::nullopt;
+  static const Regex line(R"(^\s*([A-Z][A-Z0-9]*_[A-Z0-9_]+)\s*:\s*(\S.*?)\.?\s*$)");
+  static const Regex flags(R"(\b(?:flags?|bits?|bit ?masks?|bitmaps?)\b)", std::regex::icase);
+  std::smatch m, before;
+  const std::string written = n.restore(0, n.text.size());
+  if (!std::regex_match(written, m, line)) return std::nullopt;
+  // Each line is often a paragraph of its own (no sentence before it in
+  // its block); within a block, the sentence before must speak of flags.
+  const bool listed = ctx.previous.empty() || std::regex_search(ctx.previous, flags) ||
+                      std::regex_search(ctx.previous, before, line);
+  if (!listed) return std::nullopt;
+  Finding f = finding("returns-flag", {owner}, {{"flag", m[1].str()}, {"condition", m[2].str()}});
+  classify_condition(f.params, owner);
+  return f;
+}
+
 std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
   if (speculative(n.text)) return {reasoned("speculative", n, subject)};
   if (ctx.section == "HISTORY" && !n.versions.empty()) {
@@ -1168,6 +1203,7 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
   // "return"/success/failure word): then it describes what a value means
   // ("This message is always fatal." after an item) and is read as any
   // other description.
+  if (auto f = returned_flag(n, ctx, subject)) return {*f};
   if (ctx.section.rfind("RETURN VALUE", 0) != 0 || !states_value(n))
     if (auto d = descriptive(n, ctx, subject)) return {*d};
   if (auto g = gloss(n, ctx, subject)) return {*g};
