@@ -33,7 +33,10 @@ std::vector<Token> tokens_of(const std::string& t) {
     if (c == ' ') { ++i; continue; }
     if (word_char(c) && c != '\'' && c != '-' && c != '/') {
       std::size_t j = i;
-      while (j < t.size() && word_char(t[j])) ++j;
+      // A dot between letters or digits is part of the word ("TLSv1.3").
+      while (j < t.size() && (word_char(t[j]) || (t[j] == '.' && j + 1 < t.size() && std::isalnum(static_cast<unsigned char>(t[j + 1])) &&
+                                                  std::isalnum(static_cast<unsigned char>(t[j - 1])))))
+        ++j;
       while (j > i && (t[j - 1] == '\'' || t[j - 1] == '-' || t[j - 1] == '/')) --j;
       out.push_back({t.substr(i, j - i), i, depth});
       i = j;
@@ -348,7 +351,10 @@ class Reader {
         if (t_[j].depth > 0) continue;
         const std::string& x = w(j);
         const bool opens = x == "it" || x == "they" || x == "FUNC" || (in(articles(), x) && x != "no" && x != "all") ||
-                           x == "these" || x == "this" || x == "such";
+                           x == "these" || x == "this" || x == "such" ||
+                           // "If not specified 1024 is used": a value or a word right before its auxiliary.
+                           ((placeholder(x) || !punctuation(t_[j])) && in(auxiliaries(), w(j + 1)) && w(j + 1) != "be" &&
+                            !in(prepositions(), x) && x != "not");
         if (verb && opens && j > i_ + 2 && !in(auxiliaries(), w(j - 1)) && !in(prepositions(), w(j - 1)) &&
             w(j - 1) != "and" && w(j - 1) != "or")
           return j;
@@ -374,6 +380,12 @@ class Reader {
     for (std::size_t j = i_ + 2; j < std::min(t_.size(), i_ + 6); ++j)
       if (in(determiners(), w(j)) || w(j) == "it" || w(j) == "they" || w(j) == "FUNC" || w(j) == "there" ||
           w(j) == "we")
+        return j;
+    // "By default OpenSSL will use ...": a one-word subject right before
+    // its auxiliary.
+    for (std::size_t j = i_ + 2; j < std::min(t_.size(), i_ + 6); ++j)
+      if (!punctuation(t_[j]) && !in(prepositions(), w(j)) && in(auxiliaries(), w(j + 1)) && w(j + 1) != "be" &&
+          w(j - 1) != "and" && w(j - 1) != "or" && w(j - 1) != ",")
         return j;
     return t_.size();
   }
@@ -413,7 +425,9 @@ class Reader {
          (in(auxiliaries(), w(b + 1)) || in(adverbs(), w(b + 1)) || third_person(w(b + 1))))) {
       c_.subject_kind = SubjectKind::pronoun;
       std::size_t v = b + 1;
-      while (v < t_.size() && in(adverbs(), w(v)) && w(v) != "not") ++v;
+      while (v < t_.size() && ((in(adverbs(), w(v)) && w(v) != "not") ||
+                               ((first == "they" || first == "these") && (w(v) == "both" || w(v) == "all" || w(v) == "each"))))
+        ++v;
       // "it"/"they" stand for the function carried from the sentence before:
       // as after a function name, the next word is the verb.
       return verb_at(v, /*any_word=*/first == "it" || first == "they");
@@ -516,7 +530,9 @@ class Reader {
       if (w(j) == ";" || w(j) == ":" || w(j) == ".") return false;
       if (w(j) == ",") continue;  // an apposition: "libctx (see ...), is"
       const std::string& prev = w(j - 1);
-      if (in(articles(), prev) || in(prepositions(), prev) || prev == "to") continue;
+      // "The files each contain": a quantifier after a plural head floats.
+      const bool floating = (prev == "each" || prev == "all" || prev == "both") && j >= 2 && plural(w(j - 2));
+      if (!floating && (in(articles(), prev) || in(prepositions(), prev) || prev == "to")) continue;
       if (past == t_.size() && clauses == 0 && (ends_with(w(j), "ed") || in(irregular_forms(), w(j))) &&
           lexicon_form(w(j)) && j > subject_token_)
         past = j;
@@ -534,6 +550,11 @@ class Reader {
       // methods only support").
       std::size_t h = j - 1;
       while (h > subject_token_ && in(adverbs(), w(h))) --h;
+      // "Anonymous ciphers (without ...) also use": the head is before the brackets.
+      if (w(h) == ")") {
+        while (h > subject_token_ && w(h) != "(") --h;
+        if (h > subject_token_) --h;
+      }
       const bool plural_head = plural(w(h)) || plural(w(subject_token_)) ||
                                (in(articles(), w(subject_token_)) && plural(w(subject_token_ + 1)));
       if (base_form(w(j)) && plural_head) {

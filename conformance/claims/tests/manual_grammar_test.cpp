@@ -76,6 +76,27 @@ BOOST_AUTO_TEST_CASE(phrases) {
   BOOST_TEST(recognise_in(add_session_page(), "Sessions wobble after a handshake.")[0].kind == "unrecognised");
 }
 
+// Subjects the session family did not use: a version name with its dot, a
+// quantifier floating after a plural head, a head before brackets, "they
+// both", a one-word subject after a comma-less scope or condition.
+BOOST_AUTO_TEST_CASE(more_subjects) {
+  const auto& v = add_session_page();
+  auto predicate = [&v](const char* sentence) {
+    const auto d = recognise_in(v, sentence, "NOTES");
+    return d[0].kind == "descriptive" ? d[0].params.value("predicate", "") : std::string("(") + d[0].kind + ")";
+  };
+  BOOST_TEST(predicate("TLSv1.3 keeps the ticket.") == "keeps");
+  BOOST_TEST(predicate("The caches each hold one session.") == "hold");
+  BOOST_TEST(predicate("Stateless tickets (without server state) also carry the session.") == "carry");
+  BOOST_TEST(predicate("They both send a request to the server.") == "send");
+  BOOST_TEST(predicate("By default OpenSSL will send stateless tickets.") == "will send");
+  const auto c = recognise_in(v, "If not given 300 is used.", "NOTES");
+  BOOST_TEST(c[0].kind == "descriptive");
+  BOOST_TEST(c[0].params["condition"] == "if not given");
+  // "name and iv have": no one-word subject after "and".
+  BOOST_TEST(recognise_in(v, "In this case name and iv wobble already.", "NOTES")[0].kind == "unrecognised");
+}
+
 // A bare-noun imperative in an item describes it; a noun phrase followed by
 // its copula is no imperative.
 BOOST_AUTO_TEST_CASE(imperatives_with_a_bare_object) {
