@@ -33,7 +33,10 @@ std::vector<Token> tokens_of(const std::string& t) {
     if (c == ' ') { ++i; continue; }
     if (word_char(c) && c != '\'' && c != '-' && c != '/') {
       std::size_t j = i;
-      while (j < t.size() && word_char(t[j])) ++j;
+      // A dot between letters or digits is part of the word ("TLSv1.3").
+      while (j < t.size() && (word_char(t[j]) || (t[j] == '.' && j + 1 < t.size() && std::isalnum(static_cast<unsigned char>(t[j + 1])) &&
+                                                  std::isalnum(static_cast<unsigned char>(t[j - 1])))))
+        ++j;
       while (j > i && (t[j - 1] == '\'' || t[j - 1] == '-' || t[j - 1] == '/')) --j;
       out.push_back({t.substr(i, j - i), i, depth});
       i = j;
@@ -154,7 +157,20 @@ const std::set<std::string>& verb_bases() {
       "update", "use", "verify", "wait", "work", "write", "yield", "apply", "enter", "appear", "persist",
       "decide", "offer", "protect", "expect", "serialise", "serialize", "list", "track", "grow", "shrink",
       "carry", "answer", "survive", "lend", "borrow", "own", "hand", "tell", "happen", "expire", "ask", "grant",
-      "join", "reach", "matter", "label", "talk", "exchange", "mirror", "govern", "corrupt"};
+      "join", "reach", "matter", "label", "talk", "exchange", "mirror", "govern", "corrupt",
+      // Added for issue 25 item 3: verbs of the wider libssl manual.
+      "operate", "design", "respond", "override", "mimic", "encrypt", "decrypt", "impose", "schedule", "submit",
+      "supersede", "spread", "constrain", "pad", "benefit", "arise", "render", "validate", "detect", "cancel",
+      "reflect", "abort", "interpret", "differentiate", "locate", "employ", "utilize", "utilise",
+      "install", "recognise", "recognize", "turn", "prefer", "reprioritize", "reprioritise", "cleanse", "parse",
+      "allocate", "sign", "consume", "contain", "produce", "treat", "lead", "mention", "appear", "vary",
+      "deliver", "expand", "convert", "assemble", "fetch", "pick", "rely", "inform",
+      "associate", "attach", "detach", "duplicate", "restrict", "delay", "notify", "complain", "fall",
+      "build", "split", "skip", "omit", "advertise", "announce", "block",
+      "transmit", "emit", "echo", "negotiate", "interoperate", "compute", "derive", "export", "import",
+      "verify", "trigger", "override", "overwrite", "wrap", "unwrap", "extract",
+      "compress", "decompress", "resolve", "bind", "connect", "accept", "listen", "reply", "renegotiate",
+      "violate", "switch", "reverse", "consist", "inherit", "cause", "help", "mean", "fit", "depend"};
   return s;
 }
 
@@ -163,7 +179,8 @@ const std::set<std::string>& irregular_forms() {
                                        "lost", "written", "understood", "chosen", "known", "seen", "shown",
                                        "begun", "run", "got", "gotten", "put", "read", "set", "shut", "let",
                                        "became", "took", "gave", "went", "gone", "came", "come", "meant",
-                                       "does", "did", "has", "had"};
+                                       "does", "did", "has", "had", "overridden", "led", "built", "fell", "fallen", "arisen", "arose", "spread",
+                                       "bound", "sought", "dealt", "broken", "drawn", "thrown", "chose"};
   return s;
 }
 
@@ -240,11 +257,27 @@ class Reader {
 
   std::optional<Clause> run() {
     skip_discourse();
+    topic();
     leading_adjuncts();
     if (i_ >= t_.size()) return std::nullopt;
+    if (topic_participle()) return c_;
     if (!subject()) return std::nullopt;  // finds the verb group too
     if (c_.condition.empty()) trailing_condition();
     return c_;
+  }
+
+  // "Client mode: ignored (see BUGS)": after a topic, a participle with no
+  // subject is the topic's predicate.
+  bool topic_participle() {
+    if (c_.topic.empty() || i_ >= t_.size()) return false;
+    const std::string& v = w(i_);
+    if (!(ends_with(v, "ed") || in(irregular_forms(), v)) || !lexicon_form(v)) return false;
+    c_.subject_kind = SubjectKind::noun;
+    c_.subject_begin = c_.subject_end = pos(i_);
+    c_.verb_begin = pos(i_);
+    c_.predicate = v;
+    after_verb_ = i_ + 1;
+    return true;
   }
 
  private:
@@ -271,6 +304,24 @@ class Reader {
     }
   }
 
+  // "Server mode: ...", "CERT_PKEY_VALID: ...": at most four words with no
+  // verb before a colon name what the rest of the sentence is about. A
+  // participle with no subject after it ("Client mode: ignored") is a
+  // predicate of the topic.
+  void topic() {
+    std::size_t colon = i_;
+    while (colon < t_.size() && colon < i_ + 5 && w(colon) != ":") {
+      if (in(auxiliaries(), w(colon)) || third_person(w(colon)) || punctuation(t_[colon])) return;
+      ++colon;
+    }
+    if (colon == i_ || colon >= t_.size() || w(colon) != ":" || colon + 1 >= t_.size()) return;
+    c_.topic = n_.restore(pos(i_), pos(colon));
+    while (!c_.topic.empty() && c_.topic.back() == ' ') c_.topic.pop_back();
+    const std::string& last = w(colon - 1);
+    if (last == "mode" || last == "side" || last == "only") c_.condition = c_.topic;
+    i_ = colon + 1;
+  }
+
   // The next depth-0 comma at or after `from` before any ';' or end.
   std::size_t comma_after(std::size_t from) const {
     for (std::size_t j = from; j < t_.size(); ++j) {
@@ -290,6 +341,25 @@ class Reader {
       // "If X then Y, ...": the condition ends at "then".
       for (std::size_t j = i_ + 1; j < comma; ++j)
         if (t_[j].depth == 0 && w(j) == "then") return j;
+      if (comma < t_.size()) return comma;
+      // "If buf is NULL it will be allocated", "If not set the default is
+      // used": with no comma, the main clause's subject opens after the
+      // condition's own verb with a pronoun, a function or a determiner
+      // (not right after a copula: "if s is the same ...").
+      bool verb = false;
+      for (std::size_t j = i_ + 1; j < t_.size() && j < i_ + 20; ++j) {
+        if (t_[j].depth > 0) continue;
+        const std::string& x = w(j);
+        const bool opens = x == "it" || x == "they" || x == "FUNC" || (in(articles(), x) && x != "no" && x != "all") ||
+                           x == "these" || x == "this" || x == "such" ||
+                           // "If not specified 1024 is used": a value or a word right before its auxiliary.
+                           ((placeholder(x) || !punctuation(t_[j])) && in(auxiliaries(), w(j + 1)) && w(j + 1) != "be" &&
+                            !in(prepositions(), x) && x != "not");
+        if (verb && opens && j > i_ + 2 && !in(auxiliaries(), w(j - 1)) && !in(prepositions(), w(j - 1)) &&
+            w(j - 1) != "and" && w(j - 1) != "or")
+          return j;
+        verb = verb || in(auxiliaries(), x) || third_person(x) || lexicon_form(x) || x == "not";
+      }
       return comma;
     }
     // A verb of a relative clause inside the adjunct ("in any servers where
@@ -308,7 +378,15 @@ class Reader {
     if (in(subordinators(), w(i_))) return comma;
     if (comma < t_.size() && !verb_before_comma) return comma;
     for (std::size_t j = i_ + 2; j < std::min(t_.size(), i_ + 6); ++j)
-      if (in(determiners(), w(j)) || w(j) == "it" || w(j) == "they" || w(j) == "FUNC") return j;
+      if (in(determiners(), w(j)) || w(j) == "it" || w(j) == "they" || w(j) == "FUNC" || w(j) == "there" ||
+          w(j) == "we")
+        return j;
+    // "By default OpenSSL will use ...": a one-word subject right before
+    // its auxiliary.
+    for (std::size_t j = i_ + 2; j < std::min(t_.size(), i_ + 6); ++j)
+      if (!punctuation(t_[j]) && !in(prepositions(), w(j)) && in(auxiliaries(), w(j + 1)) && w(j + 1) != "be" &&
+          w(j - 1) != "and" && w(j - 1) != "or" && w(j - 1) != ",")
+        return j;
     return t_.size();
   }
 
@@ -347,7 +425,9 @@ class Reader {
          (in(auxiliaries(), w(b + 1)) || in(adverbs(), w(b + 1)) || third_person(w(b + 1))))) {
       c_.subject_kind = SubjectKind::pronoun;
       std::size_t v = b + 1;
-      while (v < t_.size() && in(adverbs(), w(v)) && w(v) != "not") ++v;
+      while (v < t_.size() && ((in(adverbs(), w(v)) && w(v) != "not") ||
+                               ((first == "they" || first == "these") && (w(v) == "both" || w(v) == "all" || w(v) == "each"))))
+        ++v;
       // "it"/"they" stand for the function carried from the sentence before:
       // as after a function name, the next word is the verb.
       return verb_at(v, /*any_word=*/first == "it" || first == "they");
@@ -406,8 +486,19 @@ class Reader {
     const bool bare = base_form(first) || third_person(first);
     if (!bare) return false;
     const std::string& next = w(b + 1);
-    const bool object = in(determiners(), next) || placeholder(next) || upper_identifier(next) || next == "," ||
-                        next == "both" || next == "it" || next == "them" || next == "whether" || next == "and";
+    bool object = in(determiners(), next) || placeholder(next) || upper_identifier(next) || next == "," ||
+                  next == "both" || next == "it" || next == "them" || next == "whether" || next == "and";
+    // "Disable version rollback attack detection", "Turn on Cookie
+    // Exchange": a bare noun phrase or a particle after the verb, when no
+    // verb follows that would make the first word a noun ("Set operations
+    // are ...").
+    if (!object && !next.empty() && !punctuation(t_[b + 1]) && !in(auxiliaries(), next) && !third_person(next) &&
+        !in(auxiliaries(), w(b + 2)) && !(in(prepositions(), next) && next != "on" && next != "off" && next != "in" &&
+                                          next != "to")) {
+      object = b + 2 < t_.size();
+      for (std::size_t j = b + 1; object && j < t_.size() && j < b + 10; ++j)
+        if (in(auxiliaries(), w(j))) object = false;  // "Attempts to set ... are blocked": a noun subject
+    }
     if (!object) return false;
     c_.subject_kind = SubjectKind::imperative;
     c_.subject_end = c_.subject_begin;
@@ -420,6 +511,16 @@ class Reader {
   // The first word that can be the subject's verb, within a short subject.
   bool find_verb(std::size_t from) {
     int clauses = 0;  // clauses opened inside the subject whose verb is still to come
+    // A past form of the lexicon ("an error condition occurred", "the
+    // sender decided ..."): the verb when no other word is one.
+    std::size_t past = t_.size();
+    const bool found = scan_verb(from, clauses, past);
+    if (found) return true;
+    if (past < t_.size() && clauses == 0) return verb_at(past);
+    return false;
+  }
+
+  bool scan_verb(std::size_t from, int& clauses, std::size_t& past) {
     for (std::size_t j = from; j < t_.size() && j < from + 16; ++j) {
       if (t_[j].depth > 0 || w(j) == "(" ) continue;
       // "that" opens a relative clause when a verb follows it ("a program
@@ -429,7 +530,12 @@ class Reader {
       if (w(j) == ";" || w(j) == ":" || w(j) == ".") return false;
       if (w(j) == ",") continue;  // an apposition: "libctx (see ...), is"
       const std::string& prev = w(j - 1);
-      if (in(articles(), prev) || in(prepositions(), prev) || prev == "to") continue;
+      // "The files each contain": a quantifier after a plural head floats.
+      const bool floating = (prev == "each" || prev == "all" || prev == "both") && j >= 2 && plural(w(j - 2));
+      if (!floating && (in(articles(), prev) || in(prepositions(), prev) || prev == "to")) continue;
+      if (past == t_.size() && clauses == 0 && (ends_with(w(j), "ed") || in(irregular_forms(), w(j))) &&
+          lexicon_form(w(j)) && j > subject_token_)
+        past = j;
       const bool candidate = in(auxiliaries(), w(j)) ||
                              // "the old function calls are renamed": a word followed by an
                              // auxiliary is the head noun, not the verb.
@@ -444,6 +550,11 @@ class Reader {
       // methods only support").
       std::size_t h = j - 1;
       while (h > subject_token_ && in(adverbs(), w(h))) --h;
+      // "Anonymous ciphers (without ...) also use": the head is before the brackets.
+      if (w(h) == ")") {
+        while (h > subject_token_ && w(h) != "(") --h;
+        if (h > subject_token_) --h;
+      }
       const bool plural_head = plural(w(h)) || plural(w(subject_token_)) ||
                                (in(articles(), w(subject_token_)) && plural(w(subject_token_ + 1)));
       if (base_form(w(j)) && plural_head) {
@@ -517,5 +628,29 @@ class Reader {
 std::optional<Clause> parse_clause(const Normalised& n) { return Reader(n).run(); }
 
 bool is_lexicon_verb(const std::string& word) { return lexicon_form(word); }
+
+bool has_finite_verb(const Normalised& n) {
+  const auto t = tokens_of(n.text);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const std::string& x = t[i].word;
+    if (in(auxiliaries(), x) || third_person(x)) return true;
+    const bool after_article = i > 0 && (in(articles(), t[i - 1].word) || in(prepositions(), t[i - 1].word));
+    if (after_article || i == 0) continue;
+    if (lexicon_form(x) && !gerund(x) && (ends_with(x, "ed") || in(irregular_forms(), x) || base_form(x))) return true;
+    // A word outside the lexicon is a verb when it has an object after it
+    // ("violates the TLS standard", "switches it on"): kept, so that a
+    // sentence is called a phrase only when nothing in it can be a verb.
+    const std::string& next = i + 1 < t.size() ? t[i + 1].word : std::string();
+    if (ends_with(x, "s") && (in(articles(), next) || next == "it" || next == "them" || placeholder(next))) return true;
+    // After a plural noun, a plain word may be its verb ("Sessions wobble
+    // after ..."): not a phrase either.
+    static const std::set<std::string> joining{"and", "or", "such", "as", "etc", "but", "nor", "not"};
+    const std::string& prev = t[i - 1].word;
+    const bool plain = !x.empty() && std::islower(static_cast<unsigned char>(x[0])) && !in(determiners(), x) &&
+                       !in(prepositions(), x) && !in(adverbs(), x) && !in(joining, x);
+    if (plain && plural(prev) && !in(determiners(), prev)) return true;
+  }
+  return false;
+}
 
 }  // namespace sslconf::claims

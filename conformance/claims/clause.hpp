@@ -26,6 +26,10 @@ struct Clause {
   std::size_t verb_begin = 0;     // where the verb group starts
   std::string predicate;          // the verb group, normalised ("is not synchronized", "looks")
   std::string condition;          // the condition clause as written (placeholders put back), or ""
+  // A topic the sentence opens with before a colon ("Server mode: the
+  // server sends ...", "CERT_PKEY_SIGN: the EE key can be used ..."), as
+  // written, or "". A topic naming a mode or side is also the condition.
+  std::string topic;
 };
 
 // The main clause of `n`, or nothing when no subject and verb are found.
@@ -34,5 +38,11 @@ std::optional<Clause> parse_clause(const Normalised& n);
 // True when `word` is a form of a verb of the lexicon ("keeps", "kept",
 // "inherits"); auxiliaries excluded.
 bool is_lexicon_verb(const std::string& word);
+
+// True when the sentence has a word that can be a finite verb: an
+// auxiliary or copula, or a verb of the lexicon in a finite form. A
+// sentence with none is a phrase ("Textual representation of the cipher
+// name."), which states nothing a check could try.
+bool has_finite_verb(const Normalised& n);
 
 }  // namespace sslconf::claims

@@ -3,8 +3,10 @@
 // ("named:...") so that a check can tell it has no scenario for it.
 #include "claims/condition.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
+#include <tuple>
 #include <vector>
 #include "model/regex.hpp"
 
@@ -112,6 +114,72 @@ std::string leading_condition(const std::string& text, std::size_t* length) {
   // "unless X" holds when X does not: the word stays part of the condition.
   if (lower(text.substr(0, 7)) == "unless ") c = "unless " + c;
   return c;
+}
+
+std::vector<std::string> condition_classes_of(const std::string& condition, const std::vector<std::string>& parameters,
+                                              std::string& argument) {
+  argument.clear();
+  const std::string w = words_of(condition);
+  std::vector<std::string> out;
+  auto add = [&out](const char* c) {
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.emplace_back(c);
+  };
+  // "ctx is NULL", "NULL is passed for ssl", "the ssl argument is NULL".
+  static const Regex null_named(
+      R"(\b([a-z_][a-z0-9_]*) (?:argument |parameter |pointer )?(?:is|are|was|were) (?:a |the )?null\b|\bnull (?:pointer |value )?(?:is |was )?(?:passed|given|supplied|used) (?:for|as|in) (?:the )?([a-z_][a-z0-9_]*))");
+  std::smatch m;
+  if (std::regex_search(w, m, null_named)) {
+    const std::string name = m[1].matched ? m[1].str() : m[2].str();
+    for (const auto& p : parameters)
+      if (words_of(p) == name) argument = p;  // the parameter as the prototype spells it ("CApath")
+  }
+  struct Cue {
+    const char* name;
+    Regex pattern;
+  };
+  static const std::vector<Cue> cues{
+      {"null-argument", Regex(R"(\b(?:is|are|was|were) (?:a |the )?null\b|\bnull (?:pointer|argument|parameter)\b|\b(?:passed|passing|given|with) (?:a |the )?null\b)")},
+      {"no-handshake", Regex(R"(\bbefore (?:the |a )?(?:\w+ )?handshake\b|\bhandshake (?:has|had|is|was) not (?:yet )?(?:been )?(?:completed|finished|started|done|performed)|\bnot yet (?:connected|established)\b|\bno handshake\b|\bbefore (?:a |the )?(?:connection|session) (?:is|has been) established\b)")},
+      {"handshake-started", Regex(R"(\bhandshake (?:has )?(?:already )?started\b|\bhandshake (?:is )?in progress\b|\bduring (?:the |a )?handshake\b)")},
+      {"after-handshake", Regex(R"(\bafter (?:the |a )?(?:\w+ )?handshake\b|\bhandshake (?:has|had) (?:been )?(?:completed|finished)\b|\bonce (?:the |a )?handshake\b)")},
+      {"server-side", Regex(R"(\b(?:on|for|by|in|as) (?:a |the )?server(?: side)?\b|\bserver[ -]side\b|\bserver mode\b|\bcalled (?:by|on|from) (?:a |the )?server\b)")},
+      {"client-side", Regex(R"(\b(?:on|for|by|in|as) (?:a |the )?client(?: side)?\b|\bclient[ -]side\b|\bclient mode\b|\bcalled (?:by|on|from) (?:a |the )?client\b)")},
+      {"value-not-set", Regex(R"(\bnot (?:been |yet |already )?(?:set|configured|specified|installed|assigned|stored|available)\b|\bnever (?:been )?set\b|\bnone (?:was|has been|is) set\b|\bno [a-z_ ]{1,30}? (?:was|has been|is|were|have been) (?:set|configured|specified|installed)\b|\bunset\b|\bif not set\b)")},
+      {"too-long", Regex(R"(\btoo long\b|\blonger than\b|\blength (?:exceeds|is greater than|is larger than)\b|\bexceeds? (?:the )?(?:maximum )?(?:length|size)\b|\bexceeds? [a-z0-9_]*max[a-z0-9_]*)")},
+      {"out-of-range", Regex(R"(\bout of range\b|\boutside (?:the )?(?:valid |allowed )?range\b|\btoo (?:small|large|big|short)\b|\b(?:invalid|illegal|unsupported|bad) (?:value|argument|parameter|mode|type|option)s?\b|\bnegative\b|\bexceeds?\b)")},
+      {"missing-file", Regex(R"(\b(?:file|directory|path)s? (?:does|do|did) not exist\b|\bno such (?:file|directory)\b|\b(?:cannot|could not|can't|couldn't) be (?:opened|read|found|loaded)\b|\bfailed to (?:open|read|load)\b|\bmissing (?:file|directory|location)\b)")},
+      {"unknown-version", Regex(R"(\b(?:unknown|invalid|unsupported) (?:protocol )?version\b)")},
+      {"malformed-input", Regex(R"(\bmalformed\b|\bcorrupt\w*\b|\binvalid (?:encoding|data|input|format)\b|\b(?:cannot|could not|can't) be (?:decoded|parsed)\b|\bfails? to parse\b)")},
+      {"no-peer-certificate", Regex(R"(\bno (?:peer )?certificate (?:was |is )?(?:presented|available|sent|received)\b|\bpeer (?:did not|didn't) (?:present|send) a certificate\b)")},
+      {"no-callback", Regex(R"(\bno callback\b|\bcallback (?:has|was|is) not (?:been )?set\b)")},
+      {"no-session", Regex(R"(\bno session\b|\bsession (?:is not|was not|has not been) (?:set|established|available)\b)")},
+      {"out-of-memory", Regex(R"(\b(?:memory|allocation) (?:allocation )?(?:failure|error|failed|exhausted)\b|\bout of memory\b|\bmalloc failure\b)")},
+      {"tls13", Regex(R"(\btls ?v?1 3\b|\btls ?v?1\.3\b)")},
+  };
+  for (const auto& c : cues)
+    if (std::regex_search(w, c.pattern)) add(c.name);
+  static const Regex intro(R"(^(?:if|when|whenever|once|after|in case of|in case|in the case of) )");
+  const std::string stripped = std::regex_replace(w, intro, "");
+  const std::string when = when_class(condition);
+  if (when == "success" || when == "failure" || when == "otherwise") add(when.c_str());
+  else if (out.empty() && std::regex_search(stripped, classes()[4].pattern)) add("failure");
+  return out;
+}
+
+void structure_condition(nlohmann::json& params, const std::vector<std::string>& parameters) {
+  // The failure value's own clause of a returns-int ("0 for failure, for
+  // example if ...") is structured beside it.
+  for (const auto& [key, classes_key, argument_key] :
+       {std::make_tuple("condition", "classes", "condition_argument"),
+        std::make_tuple("failure_condition", "failure_classes", "failure_argument")}) {
+    const auto it = params.find(key);
+    if (it == params.end() || !it->is_string()) continue;
+    std::string argument;
+    const auto found = condition_classes_of(it->get<std::string>(), parameters, argument);
+    if (found.empty()) continue;
+    params[classes_key] = found;
+    if (!argument.empty()) params[argument_key] = argument;
+  }
 }
 
 void classify_condition(nlohmann::json& params, const std::string& function) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace sslconf::claims {
 
@@ -27,6 +28,22 @@ std::string condition_for(const std::string& condition, const std::string& funct
 // without its introducing word ("unless" stays: "unless X"); "" when the
 // sentence opens with none. `length`, when given, receives where the clause ends.
 std::string leading_condition(const std::string& text, std::size_t* length = nullptr);
+
+// The situations a condition names, for a scenario to set up: classes of
+// the condition vocabulary (the names checks/conditions.hpp uses where it
+// has one), in text order, none repeated. "null-argument", "no-handshake"
+// (before the handshake), "handshake-started", "after-handshake",
+// "server-side", "client-side", "value-not-set", "too-long",
+// "out-of-range", "missing-file", "unknown-version", "malformed-input",
+// "no-peer-certificate", "no-callback", "no-session", "out-of-memory",
+// "tls13", "success", "failure", "otherwise". `argument` receives the
+// parameter (one of `parameters`) a null-argument condition names, or "".
+std::vector<std::string> condition_classes_of(const std::string& condition, const std::vector<std::string>& parameters,
+                                              std::string& argument);
+
+// Adds `classes` (and `condition_argument` for a NULL parameter) next to a
+// `condition` param; nothing when there is none or no class applies.
+void structure_condition(nlohmann::json& params, const std::vector<std::string>& parameters);
 
 // Adds `when` next to a `condition` param (and nothing when there is none).
 void classify_condition(nlohmann::json& params, const std::string& function);

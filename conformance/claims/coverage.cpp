@@ -24,7 +24,7 @@ void PageTally::count_statement(Statement what, const std::vector<Claim>& made,
                                 const std::string& section) {
   (what == Statement::prototype ? prototypes : what == Statement::item ? items : sentences) += 1;
   bool checkable = false, returns = false, returns_checkable = false, unknown = false, described = false;
-  bool noclaim = !made.empty();
+  bool noclaim = !made.empty(), only_described = !made.empty();
   for (const auto& c : made) {
     ++claims;
     ++by_kind[c.kind];
@@ -35,6 +35,7 @@ void PageTally::count_statement(Statement what, const std::vector<Claim>& made,
     unknown = unknown || c.kind == "unrecognised";
     described = described || c.kind == "descriptive";
     noclaim = noclaim && is_noclaim_kind(c.kind);
+    only_described = only_described && c.kind == "descriptive";
   }
   checkable_statements += checkable ? 1 : 0;
   if (section.rfind("RETURN VALUE", 0) == 0) {
@@ -42,6 +43,7 @@ void PageTally::count_statement(Statement what, const std::vector<Claim>& made,
     return_recognised += returns ? 1 : 0;
     return_checkable += returns_checkable ? 1 : 0;
     return_noclaim += noclaim ? 1 : 0;
+    return_described += only_described ? 1 : 0;
   }
   if (unknown && !made.empty()) unrecognised.emplace_back(made.front().source, made.front().text);
   if (described && !made.empty()) descriptive.emplace_back(made.front().source, made.front().text);
@@ -65,6 +67,8 @@ nlohmann::json PageTally::to_json() const {
           {"return_recognised", return_recognised},
           {"return_checkable", return_checkable},
           {"return_noclaim", return_noclaim},
+          {"return_described", return_described},
+          {"return_value_statements", return_statements - return_noclaim - return_described},
           {"by_kind", by_kind},
           {"unrecognised", gaps},
           {"descriptive", described}};
@@ -80,7 +84,8 @@ PageTally& Coverage::page(const std::string& name, const std::string& source) {
 nlohmann::json Coverage::to_json() const {
   static const char* counts[] = {"statements", "sentences", "items", "prototypes", "claims",
                                  "checkable_claims", "checkable_statements", "return_statements",
-                                 "return_recognised", "return_checkable", "return_noclaim"};
+                                 "return_recognised", "return_checkable", "return_noclaim",
+                                 "return_described", "return_value_statements"};
   auto pages = nlohmann::json::array();
   nlohmann::json total = {{"pages", pages_.size()}, {"by_kind", nlohmann::json::object()}, {"unrecognised", 0}, {"descriptive", 0}};
   for (const auto& p : pages_) {
@@ -101,7 +106,9 @@ std::string coverage_report(const nlohmann::json& coverage, bool per_page) {
         << " claims, " << t.value("checkable_statements", 0) << " statements checkable, "
         << t.value("return_recognised", 0) << "/" << t.value("return_statements", 0)
         << " return-value statements recognised (" << t.value("return_checkable", 0) << " checkable, "
-        << t.value("return_noclaim", 0) << " no claim)";
+        << t.value("return_noclaim", 0) << " no claim, " << t.value("return_described", 0)
+        << " describing a value; " << t.value("return_recognised", 0) << "/" << t.value("return_value_statements", 0)
+        << " of those that state a value)";
   };
   if (per_page) {
     for (const auto& p : coverage.at("pages")) {

@@ -31,6 +31,10 @@ struct PageTally {
   // ... that state no value and are classified as no claim (a list
   // introduction, a stray reference list, advice): counted, not hidden.
   int return_noclaim = 0;
+  // ... that state no value and describe what one means ("This message is
+  // always fatal." after an item): descriptive only. With the no-claim
+  // ones they are left out of the statements that state a value.
+  int return_described = 0;
   std::map<std::string, int> by_kind;
   std::vector<std::pair<std::string, std::string>> unrecognised;  // source, text
   // Parsed (subject and predicate found) but no check exists for the

@@ -987,7 +987,7 @@ Finding reasoned(const char* reason, const Normalised& n, const std::string& sub
 
 bool obligation(const std::string& t) {
   static const Regex r(
-      R"(\bmust\b|\bshould\b|\bshall\b|\bit is (?:therefore )?(?:crucial|essential|important|vital|recommended|advisable|necessary)\b|\b(?:is|are) responsible for\b|\bneeds? to be\b|\b(?:has|have) to be\b|\bdo not\b|\bnever (?:call|use|free|pass)\b|\b(?:is|are) required to\b|\bit is (?:an )?error to\b|\b(?:is|are) not allowed\b)"
+      R"(\bmust\b|\bshould\b|\bshall\b|\bit(?: is|'s) (?:therefore )?(?:crucial|essential|important|vital|recommended|advisable|necessary)\b|\b(?:is|are) responsible for\b|\bneeds? to be\b|\b(?:has|have) to be\b|\bdo not\b|\bnever (?:call|use|free|pass)\b|\b(?:is|are) required to\b|\bit is (?:an )?error (?:to|if)\b|\bresponsibility\b|\bit is the job of\b|\bit is a requirement\b|\b(?:is|are) not allowed\b)"
       // "does not perform a null check on s": passing NULL is the caller's to avoid.
       R"(|\b(?:does|do|will) not (?:perform|do|make) (?:a |any )?null[- ]?checks?\b|\b(?:does|do) not check (?:whether |if |for )?[^.;]*?\bNULL\b)");
   return std::regex_search(t, r);
@@ -1039,7 +1039,7 @@ bool described_by_imperative(const Normalised& n, const SentenceContext& ctx) {
 // "shouldn't", "it is acceptable for an application to".
 bool advice(const std::string& t) {
   static const Regex r(
-      R"(\bmake sure\b|\byou(?:r)?\b|\bshouldn't\b|\b(?:is|are) (?:not )?(?:recommended|advised|advisable|discouraged)\b)"
+      R"(\bmake sure\b|\byou(?:r)?\b|\bshouldn't\b|\b(?:is|are) (?:also |therefore |thus )?(?:not )?(?:recommended|advised|advisable|discouraged)\b)"
       R"(|\bit is (?:not )?(?:recommended|advisable|preferable|acceptable|wise|good practice)\b|\bis (?:the )?preferred way\b)");
   return std::regex_search(t, r);
 }
@@ -1060,9 +1060,11 @@ bool illustration_or_reference(const std::string& t) {
 // coverage report can list which predicates lack a check; the condition
 // clause is kept with its class.
 std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
-  // "It is not possible to ..." is an impersonal "it", not a subject.
-  static const Regex impersonal(R"(^it (?:is|was)\b)");
-  if (std::regex_search(n.text, impersonal)) return std::nullopt;
+  // "It is not possible to ...", "It is expected that ...": an impersonal
+  // "it" (an adjective and "to"/"that" after the copula) stands for no
+  // function; "It is implemented as a macro" stands for the carried one.
+  static const Regex impersonal(R"(^it (?:is|was)(?: not)? (?:\w+ )?\w+ (?:to|that|for|if|whether)\b)");
+  const bool no_referent = std::regex_search(n.text, impersonal);
   const auto clause = parse_clause(n);
   if (!clause) return std::nullopt;
   std::vector<std::string> subjects;
@@ -1077,8 +1079,17 @@ std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& c
   if (subjects.empty() && pronoun && !ctx.label.empty())
     for (const auto& f : normalise(ctx.label, *ctx.vocab).functions)
       if (std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
-  if (subjects.empty() && !subject.empty()) subjects.push_back(subject);
-  if (subjects.empty() && pronoun && !refers_without_function(n, *clause)) return std::nullopt;
+  // "CERT_PKEY_SIGN: the EE key can be used for signing": a topic before a
+  // colon names what the sentence describes when its subject names nothing.
+  if (subjects.empty() && !clause->topic.empty())
+    for (const auto& f : normalise(clause->topic, *ctx.vocab).functions)
+      if (std::find(subjects.begin(), subjects.end(), f.value) == subjects.end()) subjects.push_back(f.value);
+  if (subjects.empty() && !subject.empty() && !no_referent) subjects.push_back(subject);
+  // A pronoun with no function to stand for ("It is ignored by clients"
+  // under an option, "It is called before ..." about a callback): in a list
+  // item it is the item's label; elsewhere its referent is left open
+  // (`subject` "it"): described, never checked.
+  const bool open_referent = subjects.empty() && pronoun && !no_referent && !refers_without_function(n, *clause);
   // A main verb under "would" states a hypothetical ("would be grossly
   // foolish", "would normally be copied"): what happens under conditions
   // the page does not set, as speculative as "may".
@@ -1092,10 +1103,87 @@ std::optional<Finding> descriptive(const Normalised& n, const SentenceContext& c
   if (clause->subject_kind == SubjectKind::imperative && !ctx.label.empty()) f.params["subject"] = ctx.label;
   else if (!named && clause->subject_kind != SubjectKind::imperative && clause->subject_end > clause->subject_begin)
     f.params["subject"] = n.restore(clause->subject_begin, clause->subject_end);
+  else if (!named && clause->subject_kind == SubjectKind::imperative && !clause->topic.empty())
+    f.params["subject"] = clause->topic;
+  if (!clause->topic.empty() && !f.params.contains("subject") && !named) f.params["subject"] = clause->topic;
+  if (open_referent) f.params["subject"] = ctx.label.empty() ? n.restore(clause->subject_begin, clause->subject_end) : ctx.label;
   if (!clause->condition.empty()) {
     f.params["condition"] = clause->condition;
     classify_condition(f.params, f.functions.empty() ? std::string() : f.functions.front());
   }
+  return f;
+}
+
+// Whether a sentence names a value a function could return: a number, NULL,
+// an upper-case constant, a word of returning, "the value of/is", a sign;
+// or a verb of occurring with a pronoun for a value ("It can also occur
+// when ..."). Success and failure words alone name an outcome, not a value.
+bool states_value(const Normalised& n) {
+  static const Regex value(
+      R"(\bNUM\b|\bNULL\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\breturn|\bvalues? (?:of|is)\b|\b(?:true|false|zero|non-?zero|positive|negative)\b|\b(?:occur|happen|appear)\w*)");
+  return std::regex_search(n.text, value);
+}
+
+// A phrase with no finite verb ("Textual representation of the cipher
+// name.", "Awaiting the end of early data processing", "(TLS server only.)")
+// states nothing a check could try. In a list item it glosses the item's
+// label: descriptive, with the label as subject and `gloss`; elsewhere (a
+// heading or a fragment the reader split off) informative.
+std::optional<Finding> gloss(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  if (has_finite_verb(n)) return std::nullopt;
+  if (ctx.label.empty()) {
+    // Outside a list item only a short or bracketed phrase ("Not
+    // applicable.", "(TLS server only.)") is taken for one: a longer
+    // sentence may have a verb the lexicon lacks.
+    static const Regex short_phrase(R"(^(?:\S+(?: \S+){0,2}|\(.*\)\.?|".*"\.?)$)");
+    if (!std::regex_match(n.text, short_phrase)) return std::nullopt;
+    Finding f = reasoned("informative", n, subject);
+    f.params["phrase"] = true;
+    return f;
+  }
+  std::vector<std::string> named;
+  for (const auto& fn : normalise(ctx.label, *ctx.vocab).functions)
+    if (std::find(named.begin(), named.end(), fn.value) == named.end()) named.push_back(fn.value);
+  Finding f = reasoned("descriptive", n, named.empty() ? std::string() : named.front());
+  f.functions = named;
+  f.reason = "informative";
+  f.params["gloss"] = true;
+  f.params["subject"] = ctx.label;
+  return f;
+}
+
+// "X() returns a bitmap of flags ... CERT_PKEY_SIGN: the EE key can be used
+// for signing.": in RETURN VALUES, a constant before a colon, after a
+// sentence that speaks of flags or bits (or another such line), or opening
+// its paragraph, names one bit of the integer the subject returns and when
+// it is set.
+std::optional<Finding> returned_flag(const Normalised& n, const SentenceContext& ctx, const std::string& subject) {
+  if (ctx.section.rfind("RETURN VALUE", 0) != 0) return std::nullopt;
+  // A line naming no function is about the page's one integer function.
+  std::string owner = subject;
+  if (owner.empty()) {
+    for (const auto& fn : ctx.vocab->page_functions) {
+      const model::Prototype* q = ctx.vocab->prototype(fn);
+      if (q == nullptr || q->return_type.find('*') != std::string::npos || q->return_type == "void") continue;
+      if (!owner.empty()) return std::nullopt;  // several: no one owner
+      owner = fn;
+    }
+    if (owner.empty()) return std::nullopt;
+  }
+  const model::Prototype* p = ctx.vocab->prototype(owner);
+  if (p == nullptr || p->return_type.find('*') != std::string::npos || p->return_type == "void") return std::nullopt;
+  static const Regex line(R"(^\s*([A-Z][A-Z0-9]*_[A-Z0-9_]+)\s*:\s*(\S.*?)\.?\s*$)");
+  static const Regex flags(R"(\b(?:flags?|bits?|bit ?masks?|bitmaps?)\b)", std::regex::icase);
+  std::smatch m, before;
+  const std::string written = n.restore(0, n.text.size());
+  if (!std::regex_match(written, m, line)) return std::nullopt;
+  // Each line is often a paragraph of its own (no sentence before it in
+  // its block); within a block, the sentence before must speak of flags.
+  const bool listed = ctx.previous.empty() || std::regex_search(ctx.previous, flags) ||
+                      std::regex_search(ctx.previous, before, line);
+  if (!listed) return std::nullopt;
+  Finding f = finding("returns-flag", {owner}, {{"flag", m[1].str()}, {"condition", m[2].str()}});
+  classify_condition(f.params, owner);
   return f;
 }
 
@@ -1110,9 +1198,15 @@ std::vector<Finding> fallback(const Normalised& n, const SentenceContext& ctx, c
   if (informative(n.text) || reference_list(n.text) || illustration_or_reference(n.text))
     return {reasoned("informative", n, subject)};
   if (advice(n.text)) return {reasoned("caller-obligation", n, subject)};
-  // A RETURN VALUES sentence speaks of values: left visible when unread.
-  if (ctx.section.rfind("RETURN VALUE", 0) != 0)
+  // A RETURN VALUES sentence speaks of values: left visible when unread,
+  // unless it states none (no number, no NULL, no constant, no
+  // "return"/success/failure word): then it describes what a value means
+  // ("This message is always fatal." after an item) and is read as any
+  // other description.
+  if (auto f = returned_flag(n, ctx, subject)) return {*f};
+  if (ctx.section.rfind("RETURN VALUE", 0) != 0 || !states_value(n))
     if (auto d = descriptive(n, ctx, subject)) return {*d};
+  if (auto g = gloss(n, ctx, subject)) return {*g};
   return {reasoned("unrecognised", n, subject)};
 }
 
@@ -1149,6 +1243,19 @@ std::vector<Finding> repeated_under(const std::string& sentence, const SentenceC
   return out;
 }
 
+// Every finding with a condition also carries the condition's classes
+// (structure_condition) with the parameter of its subject that a NULL
+// condition names: what a derived scenario sets up.
+void with_structured_conditions(std::vector<Finding>& found, const Vocabulary& vocab) {
+  for (auto& f : found) {
+    std::vector<std::string> parameters;
+    if (!f.functions.empty())
+      if (const model::Prototype* p = vocab.prototype(f.functions.front()))
+        for (const auto& a : p->params) parameters.push_back(a.name);
+    structure_condition(f.params, parameters);
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> recognise(const std::string& sentence, const SentenceContext& ctx) {
@@ -1162,7 +1269,7 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   // "The functions return the values indicated in the DESCRIPTION section":
   // a pointer to statements made elsewhere on the page, each read there.
   static const Regex points_elsewhere(
-      R"re(\b(?:indicated|described|given|listed|documented|stated|explained) (?:in|under) (?:the )?"?(?:description|notes|return values?)"?(?: section)?(?: above| below)?\.?$)re");
+      R"re(\b(?:indicated|described|given|listed|documented|stated|explained) (?:in|under) (?:the )?"?(?:description|notes|return values?)"?(?: section)?(?: above| below)?\.?$|\breturns? (?:values? )?as (?:indicated|described|listed|given|shown) (?:above|below)\.?$)re");
   if (std::regex_search(n.text, points_elsewhere)) return {reasoned("informative", n, subject)};
   if (auto repeated = repeated_under(sentence, ctx); !repeated.empty()) return repeated;
   if (auto more = item_continued(n, ctx); !more.empty()) return more;
@@ -1195,8 +1302,9 @@ std::vector<Finding> recognise(const std::string& sentence, const SentenceContex
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const Finding& f) { return f.kind == "returns-described" && checked_for(f); }),
             out.end());
-  if (!out.empty()) return out;
-  return fallback(n, ctx, subject);
+  if (out.empty()) out = fallback(n, ctx, subject);
+  with_structured_conditions(out, *ctx.vocab);
+  return out;
 }
 
 }  // namespace sslconf::claims

@@ -155,12 +155,15 @@ std::optional<Finding> conditional_value(const Normalised& n, const SentenceCont
   // verb, one value, one condition clause (the two-value shapes came first).
   static const Regex verb_value_condition(R"(\breturns? )" + kValue +
                                                R"( ((?:if|when|whenever|unless|in case|in the case|once|after) [^.;]+))");
-  static const Regex return_value_of(R"((?:a|the) return value of )" + kValue +
+  static const Regex return_value_of(R"((?:a|the) (?:return )?value of )" + kValue +
                                           R"( (?:indicates|means|signals|signifies|shows)(?: that)? ([^.;]+))");
   // "When X, FUNC will always succeed and return 1": the value ends the
   // sentence, the condition opens it.
   static const Regex condition_first_verb(R"(^(?:if|when|whenever|once) ([^,]+), (?:[^.;]*? )?returns? )" + kValue +
                                                R"(\.?$)");
+  // "If the value is 0 then a HelloRetryRequest was sent": the value names
+  // the return value, the clause after "then" what it means.
+  static const Regex value_means(R"(^if the (?:return )?value is )" + kValue + R"(,? then,? ([^.;]+))");
   // "FUNC will return 1 in that case": the case is the previous sentence's.
   static const Regex in_that_case(R"(\breturns? )" + kValue + R"( in (?:that|this|such a|either) case\b)");
   // "SSL_read() will indicate the end of the peer data by returning <= 0":
@@ -173,6 +176,12 @@ std::optional<Finding> conditional_value(const Normalised& n, const SentenceCont
     if (value.is_null()) return std::nullopt;
     const auto at = static_cast<std::size_t>(m.position(1));
     return make("returns-enumerated", {{"value", value}, {"condition", n.restore(at, at + static_cast<std::size_t>(m.length(1)))}});
+  }
+  if (std::regex_search(n.text, m, value_means)) {
+    const json value = value_of(n, m[1], m.position(1));
+    if (value.is_null()) return std::nullopt;
+    const auto at = static_cast<std::size_t>(m.position(2));
+    return make("returns-enumerated", {{"value", value}, {"condition", n.restore(at, at + static_cast<std::size_t>(m.length(2)))}});
   }
   if (std::regex_search(n.text, m, in_that_case)) {
     const json value = value_of(n, m[1], m.position(1));
@@ -393,6 +402,10 @@ std::optional<Finding> classify(const Normalised& n, const SentenceContext& ctx,
 // The value a RETURN VALUES item label states, or null json.
 json item_value(std::string label) {
   while (!label.empty() && (label.back() == ':' || label.back() == '.' || label.back() == ' ')) label.pop_back();
+  // "0 (Failure)", "1 (Success)": the value, with its outcome in brackets.
+  static const Regex outcome_note(R"(^(.*\S) \((?:success|failure|error|ok)\)$)", std::regex::icase);
+  std::smatch note;
+  if (std::regex_match(label, note, outcome_note)) label = note[1].str();
   static const Regex null_label(R"(^(?:the |a )?NULL(?:[- ]pointer)?$)", std::regex::icase);
   static const Regex pointer_label(R"(^(?:a |an )?(?:valid |non-NULL )?pointer\b.*|^non-NULL$)", std::regex::icase);
   static const Regex number_label(R"(^([<>]=?)? ?(-?\d+)$)");
@@ -408,13 +421,37 @@ json item_value(std::string label) {
   return json();
 }
 
+// A RETURN VALUES item labelled with a text a function returns ("TLSv1.2",
+// "unknown" under "X() returns one of the following strings"): the text in
+// double quotes, so that no check takes it for a constant's name. One word
+// or one quoted phrase; "A"/"B" pairs are left to the sentences.
+json text_value(std::string label) {
+  while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+  static const Regex quoted(R"(^["\x60']{1,2}([^"'/]+)["']{1,2}$)");
+  static const Regex word(R"(^[A-Za-z][A-Za-z0-9._-]*$)");
+  static const Regex not_a_value(R"(^(?:success|failure|error|otherwise|none|other|any|returns?)$)", std::regex::icase);
+  std::smatch m;
+  if (std::regex_match(label, m, quoted)) return "\"" + m[1].str() + "\"";
+  if (std::regex_match(label, word) && !std::regex_match(label, not_a_value)) return "\"" + label + "\"";
+  return json();
+}
+
+bool returns_text(const model::Prototype* p) {
+  return p != nullptr && p->return_type.find("char") != std::string::npos && p->return_type.find('*') != std::string::npos;
+}
+
 // Page functions whose return type can carry the value.
 std::vector<std::string> functions_returning(const json& value, const Vocabulary& vocab) {
   const bool wants_pointer = value == "null" || value == "non-null";
+  const bool wants_text = value.is_string() && value.get<std::string>().rfind('"', 0) == 0;
   std::vector<std::string> out;
   for (const auto& f : vocab.page_functions) {
     const model::Prototype* p = vocab.prototype(f);
     if (p == nullptr) continue;
+    if (wants_text) {
+      if (returns_text(p)) out.push_back(f);
+      continue;
+    }
     const bool pointer = p->return_type.find('*') != std::string::npos;
     const bool is_void = p->return_type == "void";
     if (!is_void && pointer == wants_pointer) out.push_back(f);
@@ -527,13 +564,27 @@ void with_condition(Finding& f, const Normalised& n, const std::string& subject)
 
 std::vector<Finding> recognise_return_item(const std::string& label, const std::string& text,
                                            const SentenceContext& ctx) {
-  const json value = item_value(label);
-  if (value.is_null()) return {};
+  json value = item_value(label);
+  // "0 (Failure): The X() function returns 0 when ...": an item whose text
+  // states its own return statements, each naming its function, is read as
+  // those sentences (a label with an outcome note groups several functions).
+  static const Regex noted(R"(\((?:success|failure|error|ok)\)\s*:?\s*$)", std::regex::icase);
+  static const Regex own_statement(R"(\(\) (?:function )?returns\b)");
+  if (std::regex_search(label, noted) && std::regex_search(text, own_statement)) return {};
+  if (value.is_null()) {
+    // A text label is a value only where a page function returns text.
+    value = text_value(label);
+    if (value.is_null() || functions_returning(value, *ctx.vocab).empty()) return {};
+  }
   std::vector<Finding> out;
   for (const auto& f : functions_returning(value, *ctx.vocab)) {
     out.push_back(make("returns-enumerated", {{"value", value}, {"condition", text}}));
     out.back().functions = {f};
     classify_condition(out.back().params, f);
+    std::vector<std::string> parameters;
+    if (const model::Prototype* p = ctx.vocab->prototype(f))
+      for (const auto& a : p->params) parameters.push_back(a.name);
+    structure_condition(out.back().params, parameters);
   }
   if (out.empty()) {  // no function fits: keep the statement, visibly unchecked
     out.push_back(make("returns-enumerated", {{"value", value}, {"condition", text}}));
@@ -547,7 +598,7 @@ std::vector<Finding> recognise_return_item(const std::string& label, const std::
 std::vector<Finding> recognise_returns(const Normalised& n, const SentenceContext& ctx) {
   // "return value" and "return code" are nouns, not statements.
   static const Regex verb(
-      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:yields?|gives?) (?=NUM\b|NULL\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b|\bthe return value points to\b)");
+      R"(\b(?:returns?|returned|returning)\b(?! values?\b| codes?\b| types?\b)|\b(?:yields?|gives?) (?=NUM\b|NULL\b)|\b(?:does not|doesn't) provide\b|\b(?:the )?return value is\b|\bno return values?\b|\ba return value of\b|\bthe return value points to\b|^(?:a|the) value of (?=NUM\b|NULL\b)|^if the value is (?=NUM\b|NULL\b))");
   std::smatch m;
   if (!std::regex_search(n.text, m, verb)) return {};
   if (!n.text.empty() && n.text.back() == ':') return {};  // introduces a list: informative
