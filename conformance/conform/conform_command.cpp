@@ -67,6 +67,11 @@ Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
     d.pages.erase(std::remove_if(d.pages.begin(), d.pages.end(), outside), d.pages.end());
     if (d.pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page names a session-family function");
   }
+  if (!args.name_prefixes.empty()) {
+    const auto outside = [&args](const model::Page& p) { return !conform::names_libssl(p.names, args.name_prefixes); };
+    d.pages.erase(std::remove_if(d.pages.begin(), d.pages.end(), outside), d.pages.end());
+    if (d.pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page's NAME lists a libssl name (--libssl)");
+  }
   d.catalogue = claims::extract(d.pages);
   return d;
 }
@@ -124,9 +129,10 @@ int run_conform(const conform::Arguments& args, const std::string& project, cons
   for (const auto& impl : args.impls) {
     const auto build_start = std::chrono::steady_clock::now();
     std::cerr << "sslconf conform: " << impl.name << ": building the generated suite\n";
-    const auto built = conform::build_suite({project, (build_root / ("impl-" + impl.name)).string(),
-                                         impl.kind, impl.prefix, claims.string(), tool, {}},
-                                        impl.name);
+    const auto built = conform::build_suite({project, (build_root / ("impl-" + impl.name)).string(), impl.kind,
+                                             impl.prefix, claims.string(), tool, {},
+                                             args.expectations_set.empty() ? "other" : args.expectations_set},
+                                            impl.name);
     if (!built.ok) {
       forget_results(out, impl.name);
       std::cerr << "sslconf conform: error: " << built.error << "\n";
