@@ -3,6 +3,7 @@
 #include "model/diagnostic.hpp"
 #include "report/expectations.hpp"
 
+#include <filesystem>
 #include <regex>
 #include <sstream>
 
@@ -65,7 +66,8 @@ RecordedExpectations record_expectations(const nlohmann::json& results, const nl
   if (header.empty())
     header = "# " + family + " " + one_line(version) + ": outcomes other than the default (PASS when checkable,\n"
              "# UNTESTED when not), each with what was observed, recorded by `sslconf expectations` from\n"
-             "# " + results_name + ". Every FAIL is judged by hand before this file is committed.\n";
+             "# a run's " + std::filesystem::path(results_name).filename().string() +
+             ". Every FAIL is judged by hand before this file is committed.\n";
   r.text = header + lines;
   return r;
 }
