@@ -263,6 +263,9 @@ void add_options(CLI::App& cmd, CommandLine& line) {
   cmd.add_flag("--session-family", line.session_family,
                "keep only the pages whose NAME lists a session-family function (conformance/conform/installed_family.txt), "
                "e.g. from a release's whole doc/ tree");
+  cmd.add_flag("--libssl", line.libssl,
+               "keep only the pages whose NAME lists a libssl name (a prefix of conformance/conform/libssl_names.txt), "
+               "e.g. from a release's whole doc/man3 tree");
   cmd.add_flag("--matrix", line.matrix, "print every claim's outcome on every implementation, not only what needs attention");
   cmd.add_option("--project", line.project, "project source folder")->group("");
   // Hidden: a benchmark builds cold in a folder of its own, leaving the

@@ -148,28 +148,24 @@ BuiltSuite build_suite(const BuildRequest& b, const std::string& name) {
   configure.insert(configure.end(), b.extra_configure.begin(), b.extra_configure.end());
   platform::ProcessOptions o;
   o.timeout = std::chrono::minutes(20);
-  // A folder configured with these very arguments is not configured again:
-  // its build re-runs the configure step itself when the catalogue's
-  // content or the tool changed (CMAKE_CONFIGURE_DEPENDS), so an unchanged
-  // manual costs no configure and no probe run.
-  std::string wanted;
-  for (const auto& a : configure) wanted += a + "\n";
-  const fs::path stamp = fs::path(b.build_dir) / "sslconf-configured-with.txt";
-  std::string had;
-  if (std::ifstream in{stamp}) {
-    std::ostringstream text;
-    text << in.rdbuf();
-    had = text.str();
-  }
+  // A folder whose cache already holds every value given here is not
+  // configured again: its build re-runs the configure step itself when the
+  // catalogue's content or the tool changed (CMAKE_CONFIGURE_DEPENDS), so an
+  // unchanged manual costs no configure and no probe run.
+  const bool configured = fs::exists(fs::path(b.build_dir) / "build.ninja") &&
+                          std::all_of(configure.begin(), configure.end(), [&b](const std::string& a) {
+                            if (a.rfind("-D", 0) != 0) return true;
+                            const auto eq = a.find('=');
+                            return eq != std::string::npos &&
+                                   cache_value(b.build_dir, a.substr(2, eq - 2)) == a.substr(eq + 1);
+                          });
   platform::ProcessResult r;
-  if (had != wanted || !fs::exists(fs::path(b.build_dir) / "build.ninja")) {
-    fs::remove(stamp);
+  if (!configured) {
     r = platform::run_process(configure, o);
     if (!r.exited || r.exit_code != 0) {
       s.error = name + ": configuring " + b.build_dir + " failed:" + last_lines(r.err + r.out, 6);
       return s;
     }
-    std::ofstream(stamp) << wanted;
   }
   r = platform::run_process({"cmake", "--build", b.build_dir, "--target", "sslconf_suite"}, o);
   if (!r.exited || r.exit_code != 0) {
