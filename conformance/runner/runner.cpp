@@ -133,10 +133,16 @@ std::vector<CaseOutcome> run_suite(const nlohmann::json& manifest, const RunOpti
       if (cases[i].contains("outcome")) {  // decided at generation: no check to run, no process
         results[i] = {id, cases[i].at("outcome").get<std::string>(), cases[i].value("detail", ""), 0, false};
       } else {
-        const auto test = cases[i].at("test").get<std::string>();
-        std::optional<CaseOutcome> served;
-        if (o.isolation == RunOptions::Isolation::fork) served = server.run(id, test);
-        results[i] = served ? *served : run_one(id, test, o);
+        // A claim that cannot be started (no suite program, a malformed
+        // case) is that claim's UNRESOLVED, not the end of the whole run.
+        try {
+          const auto test = cases[i].at("test").get<std::string>();
+          std::optional<CaseOutcome> served;
+          if (o.isolation == RunOptions::Isolation::fork) served = server.run(id, test);
+          results[i] = served ? *served : run_one(id, test, o);
+        } catch (const std::exception& e) {
+          results[i] = {id, "UNRESOLVED", std::string("the claim's process could not be started: ") + e.what(), 0};
+        }
       }
       std::lock_guard<std::mutex> lock(m);
       ++done;
