@@ -175,7 +175,8 @@ BuiltSuite build_suite(const BuildRequest& b, const std::string& name) {
   const fs::path suite_dir = fs::path(b.build_dir) / "conformance/suite";
   s.suite = (suite_dir / "sslconf_suite").string();
   s.manifest = (suite_dir / "generated" / b.docs_set / "manifest.json").lexically_normal().string();
-  s.probes = (fs::path(b.build_dir) / "probes.json").string();
+  // Beside the set's sources: each docs set keeps its own probe results.
+  s.probes = (suite_dir / "generated" / b.docs_set / "probes.json").lexically_normal().string();
   s.impl = {name, cache_value(b.build_dir, "SSLCONF_IMPL_FAMILY"), cache_value(b.build_dir, "SSLCONF_IMPL_VERSION")};
   if (s.impl.family.empty()) s.impl.family = "unknown";
   s.ok = true;
