@@ -128,29 +128,22 @@ void BM_ConformRerunAfterEdit(benchmark::State& state) {
 }
 BENCHMARK(BM_ConformRerunAfterEdit)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(3);
 
-// The pages `--docs installed-libssl` reads, as the catalogue of a run over
-// them names them, copied uncompressed into `docs`.
-bool copy_installed_libssl(const fs::path& claims, const fs::path& docs) {
-  std::ifstream in(claims);
-  std::stringstream text;
-  text << in.rdbuf();
-  // "source" of each page: the catalogue is JSON, but the bench links no
-  // JSON library, and the page paths are plain strings in it.
-  const std::string s = text.str();
+// The pages `--docs installed-libssl` reads (conform --list-docs names
+// them), copied uncompressed into `docs`.
+bool copy_installed_libssl(const fs::path& docs) {
+  ProcessOptions o;
+  const auto listed = run_process({SSLCONF_TOOL_PATH, "conform", "--project", SSLCONF_SOURCE_DIR, "--impl", "openssl",
+                                   "--docs", "installed-libssl", "--list-docs"}, o);
+  if (!listed.exited || listed.exit_code != 0) return false;
   fs::remove_all(docs);
   fs::create_directories(docs);
+  std::istringstream pages(listed.out);
   int copied = 0;
-  for (auto at = s.find("\"source\": \"/"); at != std::string::npos; at = s.find("\"source\": \"/", at + 1)) {
-    const auto start = at + 11, end = s.find('"', start);
-    const fs::path page = s.substr(start, end - start);
-    std::string name = page.filename().string();
-    if (name.find(':') != std::string::npos) continue;  // a claim's file:line, not a page
-    if (fs::exists(docs / (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0 ? name.substr(0, name.size() - 3) : name)))
-      continue;
-    ProcessOptions o;
-    const auto r = run_process({"gzip", "-dcf", page.string()}, o);
-    if (!r.exited || r.exit_code != 0) return false;
+  for (std::string page; std::getline(pages, page);) {
+    std::string name = fs::path(page).filename().string();
     if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0) name.resize(name.size() - 3);
+    const auto r = run_process({"gzip", "-dcf", page}, o);
+    if (!r.exited || r.exit_code != 0) return false;
     std::ofstream(docs / name) << r.out;
     ++copied;
   }
@@ -160,10 +153,8 @@ bool copy_installed_libssl(const fs::path& claims, const fs::path& docs) {
 void BM_ConformRerunLibsslAfterEdit(benchmark::State& state) {
   const fs::path docs = kScratch / "libssl-manual", root = kScratch / "warm-libssl";
   double cpu = 0, seconds = 0;
-  // A first run names the pages; the copy is then the manual of every run.
-  if (!conform(state, {"--impl", "openssl", "--docs", "installed-libssl"}, root, seconds, cpu)) return;
-  if (!copy_installed_libssl(kScratch / "out/claims.json", docs))
-    return state.SkipWithError("could not copy the installed libssl pages");
+  if (!copy_installed_libssl(docs)) return state.SkipWithError("could not copy the installed libssl pages");
+  fs::remove_all(root);  // one cold build, then only the edited page's
   const std::vector<std::string> args{"--impl", "openssl", "--docs", docs.string()};
   if (!conform(state, args, root, seconds, cpu)) return;  // warm for this copy
   cpu = 0;

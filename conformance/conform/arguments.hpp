@@ -47,6 +47,7 @@ struct CommandLine {
   bool matrix = false;
   bool session_family = false;
   bool libssl = false;
+  bool list_docs = false;  // print the page files --docs names and stop
 };
 
 // Declares the options of `conform` on `cmd`, filling `line` when parsed.

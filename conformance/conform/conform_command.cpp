@@ -175,6 +175,10 @@ void add_conform_command(CLI::App& app) {
   conform::add_options(*cmd, *line);
   cmd->callback([=] {
     const auto args = conform::validate(*line);
+    if (line->list_docs) {
+      for (const auto& d : args.docs) std::cout << d << "\n";
+      return;
+    }
     const fs::path project = fs::absolute(line->project).lexically_normal();
     const fs::path build_root = line->build_root.empty() ? project / "build" : fs::absolute(line->build_root);
     const int status = run_conform(args, project.string(), build_root);
