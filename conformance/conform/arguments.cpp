@@ -268,7 +268,8 @@ void add_options(CLI::App& cmd, CommandLine& line) {
                "e.g. from a release's whole doc/man3 tree");
   cmd.add_flag("--matrix", line.matrix, "print every claim's outcome on every implementation, not only what needs attention");
   cmd.add_flag("--list-docs", line.list_docs,
-               "print the files and folders --docs names, one a line (the installed manuals' pages resolved), and stop");
+               "print the page files a run would read into the suite, one a line (installed manuals resolved, "
+               "--session-family and --libssl applied), and stop");
   cmd.add_option("--project", line.project, "project source folder")->group("");
   // Hidden: a benchmark builds cold in a folder of its own, leaving the
   // user's builds alone.

@@ -51,13 +51,15 @@ struct Docs {
   claims::Catalogue catalogue;
 };
 
-// A page the reader rejects costs that page only: it is reported, and the
-// run goes on with the others (exiting 2 at the end). A missing argument
-// throws InputError (reported by main, status 2).
-Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
-  Docs d;
+// The pages the suite is made from: those of --docs, less those the NAME
+// filters (--session-family, --libssl) leave out. A page the reader rejects
+// costs that page only: it is reported, and the run goes on with the others
+// (exiting 2 at the end). A missing argument throws InputError (reported by
+// main, status 2).
+std::vector<model::Page> read_selected(const conform::Arguments& args, bool& rejected) {
   auto read = reader::read_pages(args.docs);
   rejected = reader::report_rejected(read, std::cerr) > 0;
+  Docs d;
   d.pages = std::move(read.pages);
   if (!args.family.empty()) {
     const std::set<std::string> family(args.family.begin(), args.family.end());
@@ -72,6 +74,12 @@ Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
     d.pages.erase(std::remove_if(d.pages.begin(), d.pages.end(), outside), d.pages.end());
     if (d.pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page's NAME lists a libssl name (--libssl)");
   }
+  return std::move(d.pages);
+}
+
+Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
+  Docs d;
+  d.pages = read_selected(args, rejected);
   d.catalogue = claims::extract(d.pages);
   return d;
 }
@@ -175,8 +183,10 @@ void add_conform_command(CLI::App& app) {
   conform::add_options(*cmd, *line);
   cmd->callback([=] {
     const auto args = conform::validate(*line);
-    if (line->list_docs) {
-      for (const auto& d : args.docs) std::cout << d << "\n";
+    if (line->list_docs) {  // the pages a run would read into the suite, filters applied
+      bool rejected = false;
+      for (const auto& page : read_selected(args, rejected)) std::cout << page.source << "\n";
+      if (rejected) throw CLI::RuntimeError(kBadInput);
       return;
     }
     const fs::path project = fs::absolute(line->project).lexically_normal();

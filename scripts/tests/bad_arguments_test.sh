@@ -41,6 +41,17 @@ printf '=pod\n\n=head1 NAME\n\nBIO_f_thing - a filter BIO\n\n=head1 SYNOPSIS\n\n
   >"$work/notssl/BIO_f_thing.pod"
 expect_one_line_error "--libssl with no libssl page" "notssl: error: no page's NAME lists a libssl name" \
   "$root/scripts/conform" --docs "$work/notssl" --libssl --out "$work/out-libssl"
+# --libssl keeps the pages whose NAME lists a libssl name, whatever the
+# file is called: --list-docs shows the selection without a build.
+cp "$work/notssl/BIO_f_thing.pod" "$work/notssl/BIO_f_other.pod"
+sed -i 's/^BIO_f_thing - a filter BIO$/BIO_f_other, SSL_get_thing - a filter BIO and its SSL accessor/' "$work/notssl/BIO_f_other.pod"
+listed=$("$root/scripts/conform" --docs "$work/notssl" --libssl --list-docs 2>/dev/null)
+if [ "$listed" = "$work/notssl/BIO_f_other.pod" ]; then
+  pass=$((pass + 1))
+else
+  echo "FAILED: --libssl --list-docs gave: $listed"; fail=$((fail + 1))
+fi
+
 expect_one_line_error "expectations of a missing results file" "/no/such/results.json: error: cannot read JSON" \
   "$root/scripts/sslconf" expectations /no/such/results.json --claims /no/such/claims.json --into "$work"
 expect_one_line_error "expectations into a missing folder" "/no/such/dir: error: --into is not a folder" \
