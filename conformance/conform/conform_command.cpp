@@ -59,22 +59,21 @@ struct Docs {
 std::vector<model::Page> read_selected(const conform::Arguments& args, bool& rejected) {
   auto read = reader::read_pages(args.docs);
   rejected = reader::report_rejected(read, std::cerr) > 0;
-  Docs d;
-  d.pages = std::move(read.pages);
+  std::vector<model::Page> pages = std::move(read.pages);
   if (!args.family.empty()) {
     const std::set<std::string> family(args.family.begin(), args.family.end());
     const auto outside = [&family](const model::Page& p) {
       return std::none_of(p.names.begin(), p.names.end(), [&family](const std::string& n) { return family.count(n) > 0; });
     };
-    d.pages.erase(std::remove_if(d.pages.begin(), d.pages.end(), outside), d.pages.end());
-    if (d.pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page names a session-family function");
+    pages.erase(std::remove_if(pages.begin(), pages.end(), outside), pages.end());
+    if (pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page names a session-family function");
   }
   if (!args.name_prefixes.empty()) {
     const auto outside = [&args](const model::Page& p) { return !conform::names_libssl(p.names, args.name_prefixes); };
-    d.pages.erase(std::remove_if(d.pages.begin(), d.pages.end(), outside), d.pages.end());
-    if (d.pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page's NAME lists a libssl name (--libssl)");
+    pages.erase(std::remove_if(pages.begin(), pages.end(), outside), pages.end());
+    if (pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page's NAME lists a libssl name (--libssl)");
   }
-  return std::move(d.pages);
+  return pages;
 }
 
 Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
