@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -85,9 +86,10 @@ fs::path find_entry(const fs::path& man_dir, const std::string& function) {
   return {};
 }
 
-std::vector<std::string> family_functions(const std::string& family_file) {
-  std::ifstream in(family_file);
-  if (!in) throw bad(family_file, "cannot read the list of session-family functions");
+// The first word of each line that is neither blank nor a # comment.
+std::vector<std::string> listed_words(const std::string& file, const std::string& what) {
+  std::ifstream in(file);
+  if (!in) throw bad(file, "cannot read the list of " + what);
   std::vector<std::string> functions;
   for (std::string line; std::getline(in, line);) {
     std::istringstream words(line);
@@ -97,7 +99,61 @@ std::vector<std::string> family_functions(const std::string& family_file) {
   return functions;
 }
 
+std::vector<std::string> family_functions(const std::string& family_file) {
+  return listed_words(family_file, "session-family functions");
+}
+
+bool starts_with_any(const std::string& name, const std::vector<std::string>& prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&name](const std::string& p) { return name.compare(0, p.size(), p) == 0; });
+}
+
+// "SSL_new.3ssl.gz" -> "SSL_new": the entry's name without its section.
+std::string entry_name(const std::string& file) {
+  std::string name = file;
+  if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0) name.resize(name.size() - 3);
+  const auto dot = name.rfind(".3");
+  return dot == std::string::npos ? "" : name.substr(0, dot);
+}
+
+std::string folder_of(const std::string& project, const char* file) {
+  return (fs::path(project) / "conformance/conform" / file).string();
+}
+
 }  // namespace
+
+std::vector<std::string> libssl_name_prefixes(const std::string& prefix_file) {
+  auto prefixes = listed_words(prefix_file, "libssl name prefixes");
+  if (prefixes.empty()) throw bad(prefix_file, "lists no libssl name prefix");
+  return prefixes;
+}
+
+bool names_libssl(const std::vector<std::string>& names, const std::vector<std::string>& prefixes) {
+  return std::any_of(names.begin(), names.end(), [&prefixes](const std::string& n) { return starts_with_any(n, prefixes); });
+}
+
+std::vector<std::string> installed_libssl_pages(const std::string& prefix_file, const std::vector<std::string>& man_dirs) {
+  const auto prefixes = libssl_name_prefixes(prefix_file);
+  // Entry name -> (file, manual folder): an earlier folder of `man -w`
+  // shadows a later one, as man(1) does.
+  std::map<std::string, std::pair<fs::path, fs::path>> entries;
+  for (const auto& dir : man_dirs) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(dir) / "man3", ec)) {
+      const std::string name = entry_name(e.path().filename().string());
+      if (!name.empty() && starts_with_any(name, prefixes)) entries.emplace(name, std::make_pair(e.path(), fs::path(dir)));
+    }
+  }
+  std::vector<std::string> pages;
+  std::set<std::string> seen;
+  for (const auto& [name, where] : entries) {
+    const fs::path page = resolve_page(where.first, where.second);
+    if (!page.empty() && seen.insert(page.string()).second) pages.push_back(page.string());
+  }
+  if (pages.empty())
+    throw bad(kInstalledLibsslDocs, "no libssl page found in the installed manual (is libssl-doc installed?)");
+  return pages;
+}
 
 std::vector<std::string> manual_folders() {
   std::vector<std::string> dirs;
@@ -168,10 +224,15 @@ Arguments validate(const std::vector<std::string>& impls, const std::vector<std:
   const std::vector<std::string> doc_values =
       docs.empty() ? std::vector<std::string>{(fs::path(project_dir) / "pod").string()} : docs;
   for (const auto& d : doc_values) {
-    if (d == kInstalledDocs) {  // a folder of that name is given as ./installed
-      const auto family = (fs::path(project_dir) / "conformance/conform/installed_family.txt").string();
-      for (const auto& page : installed_pages(family, manual_folders())) a.docs.push_back(page);
-      a.expectations_set = kInstalledDocs;
+    // A folder of either name is given as ./installed or ./installed-libssl.
+    if (d == kInstalledDocs || d == kInstalledLibsslDocs) {
+      const auto pages = d == kInstalledDocs
+                             ? installed_pages(folder_of(project_dir, "installed_family.txt"), manual_folders())
+                             : installed_libssl_pages(folder_of(project_dir, "libssl_names.txt"), manual_folders());
+      a.docs.insert(a.docs.end(), pages.begin(), pages.end());
+      if (!a.expectations_set.empty() && a.expectations_set != d)
+        throw bad(d, "--docs installed and --docs installed-libssl are two manuals: name one");
+      a.expectations_set = d;
       continue;
     }
     if (!fs::exists(d)) throw bad(d, "documentation path does not exist");
@@ -196,13 +257,19 @@ Arguments validate(const std::vector<std::string>& impls, const std::vector<std:
 void add_options(CLI::App& cmd, CommandLine& line) {
   cmd.add_option("--impl", line.impls, "reference, openssl, boringssl, wolfssl, or an install PREFIX");
   cmd.add_option("--docs", line.docs,
-                 "manual page file or folder, or `installed` for the installed manual's session-family pages "
-                 "(default: pod/)");
+                 "manual page file or folder, `installed` for the installed manual's session-family pages, "
+                 "or `installed-libssl` for all its libssl pages (default: pod/)");
   cmd.add_option("--out", line.out, "output folder (default: out)");
   cmd.add_flag("--session-family", line.session_family,
                "keep only the pages whose NAME lists a session-family function (conformance/conform/installed_family.txt), "
                "e.g. from a release's whole doc/ tree");
+  cmd.add_flag("--libssl", line.libssl,
+               "keep only the pages whose NAME lists a libssl name (a prefix of conformance/conform/libssl_names.txt), "
+               "e.g. from a release's whole doc/man3 tree");
   cmd.add_flag("--matrix", line.matrix, "print every claim's outcome on every implementation, not only what needs attention");
+  cmd.add_flag("--list-docs", line.list_docs,
+               "print the page files a run would read into the suite, one a line (installed manuals resolved, "
+               "--session-family and --libssl applied), and stop");
   cmd.add_option("--project", line.project, "project source folder")->group("");
   // Hidden: a benchmark builds cold in a folder of its own, leaving the
   // user's builds alone.
@@ -213,7 +280,8 @@ Arguments validate(const CommandLine& line) {
   Arguments a = validate(line.impls, line.docs, line.out, line.project);
   a.matrix = line.matrix;
   if (line.session_family)
-    a.family = family_functions((fs::path(line.project) / "conformance/conform/installed_family.txt").string());
+    a.family = family_functions(folder_of(line.project, "installed_family.txt"));
+  if (line.libssl) a.name_prefixes = libssl_name_prefixes(folder_of(line.project, "libssl_names.txt"));
   return a;
 }
 

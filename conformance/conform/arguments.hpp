@@ -1,6 +1,7 @@
 // The scripts/conform command line (a stable interface, DESIGN.md):
 //   --impl reference|openssl|boringssl|wolfssl|PREFIX   (repeatable)
-//   --docs FILE_OR_DIR|installed                        (repeatable)
+//   --docs FILE_OR_DIR|installed|installed-libssl       (repeatable)
+//   --session-family | --libssl                         (keep only those pages)
 //   --out DIR
 //   --matrix                                            (every claim × implementation)
 // Validation happens before anything is built or written, so a bad argument
@@ -32,6 +33,9 @@ struct Arguments {
   // With --session-family: only pages whose NAME lists one of these
   // functions are read into the suite (a release's whole doc/ tree).
   std::vector<std::string> family;
+  // With --libssl: only pages whose NAME lists a name starting with one of
+  // these (libssl_names.txt).
+  std::vector<std::string> name_prefixes;
 };
 
 // The command line as written, before validation.
@@ -42,6 +46,8 @@ struct CommandLine {
   std::string build_root;  // where the per-implementation builds live (default: <project>/build)
   bool matrix = false;
   bool session_family = false;
+  bool libssl = false;
+  bool list_docs = false;  // print the page files --docs names and stop
 };
 
 // Declares the options of `conform` on `cmd`, filling `line` when parsed.
@@ -50,6 +56,9 @@ void add_options(CLI::App& cmd, CommandLine& line);
 
 // The docs keyword that names the installed manual's session-family pages.
 inline constexpr const char* kInstalledDocs = "installed";
+// The docs keyword that names the whole installed libssl manual, and its
+// expectation set.
+inline constexpr const char* kInstalledLibsslDocs = "installed-libssl";
 // The expectation set of the project's own pages.
 inline constexpr const char* kPodDocs = "pod";
 
@@ -58,6 +67,18 @@ inline constexpr const char* kPodDocs = "pod";
 // links followed, each page once, in list order. Throws model::InputError
 // when no page is found.
 std::vector<std::string> installed_pages(const std::string& family_file, const std::vector<std::string>& man_dirs);
+
+// The name prefixes of libssl's API, one a line in `prefix_file`.
+std::vector<std::string> libssl_name_prefixes(const std::string& prefix_file);
+
+// Every installed page of libssl: the man3 entries (in `man_dirs`, the
+// first folder holding a name wins) whose name starts with one of the
+// prefixes of `prefix_file`, symlinks and `.so` links followed, each page
+// once, in entry-name order. Throws model::InputError when none is found.
+std::vector<std::string> installed_libssl_pages(const std::string& prefix_file, const std::vector<std::string>& man_dirs);
+
+// Whether a page whose NAME lists `names` belongs to libssl.
+bool names_libssl(const std::vector<std::string>& names, const std::vector<std::string>& prefixes);
 
 // The manual folders `man -w` reports, else /usr/share/man.
 std::vector<std::string> manual_folders();

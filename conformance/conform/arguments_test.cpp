@@ -183,3 +183,57 @@ BOOST_AUTO_TEST_CASE(installed_pages_with_no_page_found_is_one_error) {
   const auto m = message_of([&] { sslconf::conform::installed_pages(family.string(), {(t.path / "man").string()}); });
   BOOST_TEST(m.find("no session-family page found") != std::string::npos);
 }
+
+// The whole libssl manual: every man3 entry with a libssl prefix, its link
+// followed, each page once; entries of other libraries stay out, and an
+// earlier manual folder shadows a later one's entry of the same name.
+BOOST_AUTO_TEST_CASE(installed_libssl_pages_take_every_libssl_entry_once) {
+  TempDir t;
+  const fs::path man3 = t.path / "man" / "man3", other = t.path / "other" / "man3";
+  fs::create_directories(man3);
+  fs::create_directories(other);
+  std::ofstream(man3 / "BIO_get_ex_new_index.3ssl.gz") << ".TH BIO_get_ex_new_index 3\n";
+  fs::create_symlink("BIO_get_ex_new_index.3ssl.gz", man3 / "SSL_get_ex_new_index.3ssl.gz");
+  std::ofstream(man3 / "SSL_new.3ssl") << ".TH SSL_new 3\n";
+  std::ofstream(man3 / "DTLS_method.3ssl") << ".so man3/SSL_new.3ssl\n";
+  std::ofstream(man3 / "EVP_sha256.3ssl") << ".TH EVP 3\n";
+  std::ofstream(man3 / "d2i_SSL_SESSION.3ssl") << ".TH d2i_SSL_SESSION 3\n";
+  std::ofstream(other / "SSL_new.3") << ".TH shadowed 3\n";
+  std::ofstream(other / "TLS_method.3") << ".TH TLS_method 3\n";
+  const fs::path prefixes = t.path / "prefixes.txt";
+  std::ofstream(prefixes) << "# libssl\nSSL_\nDTLS\nTLS\nd2i_SSL\n";
+  const auto pages = sslconf::conform::installed_libssl_pages(
+      prefixes.string(), {(t.path / "man").string(), (t.path / "other").string()});
+  std::vector<std::string> names;
+  for (const auto& p : pages) names.push_back(fs::path(p).filename().string());
+  // In entry-name order: DTLS_method (to SSL_new), SSL_get_ex_new_index,
+  // SSL_new (already read), TLS_method, d2i_SSL_SESSION.
+  const std::vector<std::string> expected{"SSL_new.3ssl", "BIO_get_ex_new_index.3ssl.gz", "TLS_method.3",
+                                          "d2i_SSL_SESSION.3ssl"};
+  BOOST_TEST(names == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(installed_libssl_with_no_page_found_is_one_error) {
+  TempDir t;
+  fs::create_directories(t.path / "man" / "man3");
+  const fs::path prefixes = t.path / "prefixes.txt";
+  std::ofstream(prefixes) << "SSL_\n";
+  const auto m = message_of(
+      [&] { sslconf::conform::installed_libssl_pages(prefixes.string(), {(t.path / "man").string()}); });
+  BOOST_TEST(m == "installed-libssl: error: no libssl page found in the installed manual (is libssl-doc installed?)");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_is_libssl_when_its_name_list_has_a_libssl_name) {
+  const std::vector<std::string> prefixes{"SSL_", "DTLS", "d2i_SSL"};
+  BOOST_TEST(sslconf::conform::names_libssl({"BIO_get_ex_new_index", "SSL_get_ex_new_index"}, prefixes));
+  BOOST_TEST(sslconf::conform::names_libssl({"d2i_SSL_SESSION"}, prefixes));
+  BOOST_TEST(!sslconf::conform::names_libssl({"d2i_X509", "BIO_f_ssl"}, prefixes));
+  BOOST_TEST(!sslconf::conform::names_libssl({}, prefixes));
+}
+
+BOOST_AUTO_TEST_CASE(the_two_installed_manuals_cannot_be_mixed) {
+  const auto m = message_of([] { validate({"openssl"}, {"installed", "installed-libssl"}, "out", SSLCONF_SOURCE_DIR); });
+  if (m.find("no session-family page found") != std::string::npos || m.find("no libssl page found") != std::string::npos)
+    return;  // no manual installed here: nothing to mix
+  BOOST_TEST(m == "installed-libssl: error: --docs installed and --docs installed-libssl are two manuals: name one");
+}

@@ -51,22 +51,34 @@ struct Docs {
   claims::Catalogue catalogue;
 };
 
-// A page the reader rejects costs that page only: it is reported, and the
-// run goes on with the others (exiting 2 at the end). A missing argument
-// throws InputError (reported by main, status 2).
-Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
-  Docs d;
+// The pages the suite is made from: those of --docs, less those the NAME
+// filters (--session-family, --libssl) leave out. A page the reader rejects
+// costs that page only: it is reported, and the run goes on with the others
+// (exiting 2 at the end). A missing argument throws InputError (reported by
+// main, status 2).
+std::vector<model::Page> read_selected(const conform::Arguments& args, bool& rejected) {
   auto read = reader::read_pages(args.docs);
   rejected = reader::report_rejected(read, std::cerr) > 0;
-  d.pages = std::move(read.pages);
+  std::vector<model::Page> pages = std::move(read.pages);
   if (!args.family.empty()) {
     const std::set<std::string> family(args.family.begin(), args.family.end());
     const auto outside = [&family](const model::Page& p) {
       return std::none_of(p.names.begin(), p.names.end(), [&family](const std::string& n) { return family.count(n) > 0; });
     };
-    d.pages.erase(std::remove_if(d.pages.begin(), d.pages.end(), outside), d.pages.end());
-    if (d.pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page names a session-family function");
+    pages.erase(std::remove_if(pages.begin(), pages.end(), outside), pages.end());
+    if (pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page names a session-family function");
   }
+  if (!args.name_prefixes.empty()) {
+    const auto outside = [&args](const model::Page& p) { return !conform::names_libssl(p.names, args.name_prefixes); };
+    pages.erase(std::remove_if(pages.begin(), pages.end(), outside), pages.end());
+    if (pages.empty()) throw model::InputError({args.docs.front(), 0}, "no page's NAME lists a libssl name (--libssl)");
+  }
+  return pages;
+}
+
+Docs read_and_extract(const conform::Arguments& args, bool& rejected) {
+  Docs d;
+  d.pages = read_selected(args, rejected);
   d.catalogue = claims::extract(d.pages);
   return d;
 }
@@ -124,9 +136,10 @@ int run_conform(const conform::Arguments& args, const std::string& project, cons
   for (const auto& impl : args.impls) {
     const auto build_start = std::chrono::steady_clock::now();
     std::cerr << "sslconf conform: " << impl.name << ": building the generated suite\n";
-    const auto built = conform::build_suite({project, (build_root / ("impl-" + impl.name)).string(),
-                                         impl.kind, impl.prefix, claims.string(), tool, {}},
-                                        impl.name);
+    const auto built = conform::build_suite({project, (build_root / ("impl-" + impl.name)).string(), impl.kind,
+                                             impl.prefix, claims.string(), tool, {},
+                                             args.expectations_set.empty() ? "other" : args.expectations_set},
+                                            impl.name);
     if (!built.ok) {
       forget_results(out, impl.name);
       std::cerr << "sslconf conform: error: " << built.error << "\n";
@@ -170,6 +183,12 @@ void add_conform_command(CLI::App& app) {
   conform::add_options(*cmd, *line);
   cmd->callback([=] {
     const auto args = conform::validate(*line);
+    if (line->list_docs) {  // the pages a run would read into the suite, filters applied
+      bool rejected = false;
+      for (const auto& page : read_selected(args, rejected)) std::cout << page.source << "\n";
+      if (rejected) throw CLI::RuntimeError(kBadInput);
+      return;
+    }
     const fs::path project = fs::absolute(line->project).lexically_normal();
     const fs::path build_root = line->build_root.empty() ? project / "build" : fs::absolute(line->build_root);
     const int status = run_conform(args, project.string(), build_root);

@@ -1,14 +1,20 @@
 // The driver's steps of `sslconf conform`, each also a command of its own:
 //   sslconf run --suite EXE --claims CLAIMS --manifest FILE --name N ... --out results.json
 //   sslconf report RESULTS... [--html FILE] [--claims FILE]  terminal matrix (and report.html)
+//   sslconf expectations RESULTS --claims CLAIMS --into DIR  the expectation file of a run
+#include "conform/record.hpp"
 #include "conform/steps.hpp"
+#include "model/diagnostic.hpp"
 #include "platform/process.hpp"
 #include "report/dashboard.hpp"
 #include "report/matrix.hpp"
 #include "report/results.hpp"
 #include "tool/commands.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace sslconf::tool {
 
@@ -54,11 +60,41 @@ void add_report(CLI::App& app) {
   });
 }
 
+void add_expectations(CLI::App& app) {
+  auto* cmd = app.add_subcommand("expectations", "write the expectation file of a run's results (every claim "
+                                                 "not at its default, with the observation)");
+  auto results = std::make_shared<std::string>();
+  auto claims = std::make_shared<std::string>();
+  auto into = std::make_shared<std::string>();
+  cmd->add_option("results", *results, "results-<impl>.json of sslconf conform")->required();
+  cmd->add_option("--claims", *claims, "the claims.json of the same run")->required();
+  cmd->add_option("--into", *into, "folder of expectation files (e.g. conformance/expectations/installed-libssl)")
+      ->required();
+  cmd->callback([=] {
+    namespace fs = std::filesystem;
+    if (!fs::is_directory(*into)) throw model::InputError({*into, 0}, "--into is not a folder");
+    const auto path_of = [&](const std::string& file) { return (fs::path(*into) / file).string(); };
+    const auto run = conform::read_json(*results), catalogue = conform::read_json(*claims);
+    // The file's name comes from the results; its header is kept when it exists.
+    auto recorded = conform::record_expectations(run, catalogue, *results, "");
+    if (std::ifstream old{path_of(recorded.file)}) {
+      std::ostringstream text;
+      text << old.rdbuf();
+      recorded = conform::record_expectations(run, catalogue, *results, text.str());
+    }
+    report::write_atomically(path_of(recorded.file), recorded.text);
+    std::cout << path_of(recorded.file) << ":";
+    for (const auto& [outcome, n] : recorded.lines_by_outcome) std::cout << " " << outcome << " " << n;
+    std::cout << "\n";
+  });
+}
+
 }  // namespace
 
 void add_step_commands(CLI::App& app) {
   add_run(app);
   add_report(app);
+  add_expectations(app);
 }
 
 }  // namespace sslconf::tool

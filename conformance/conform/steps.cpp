@@ -59,24 +59,28 @@ double median(std::vector<double> v) {
 }
 
 // One line of timing. Most claims only print UNTESTED, so the median over
-// all of them hides what a claim whose check ran (PASS or FAIL) costs: give both.
+// all of them hides what a claim whose check ran (PASS or FAIL) costs: give
+// both, over the claims that ran in a process (the others were decided at
+// generation and cost none).
 void print_timing(std::ostream& out, const std::string& name, const std::vector<runner::CaseOutcome>& outcomes,
                   double wall) {
   if (outcomes.empty()) return;
   std::vector<double> all, checked;
   for (const auto& c : outcomes) {
+    if (!c.process) continue;
     all.push_back(c.milliseconds);
     if (c.outcome == "PASS" || c.outcome == "FAIL") checked.push_back(c.milliseconds);
   }
   std::ostringstream line;  // its own stream: the caller's keeps its number format
-  line << std::fixed << std::setprecision(1) << "  " << name << ": " << all.size() << " claims in "
-       << static_cast<long>(wall) << " ms wall; median per claim process (isolation included) " << median(all)
-       << " ms over all " << all.size() << ", ";
+  line << std::fixed << std::setprecision(1) << "  " << name << ": " << outcomes.size() << " claims in "
+       << static_cast<long>(wall) << " ms wall, " << outcomes.size() - all.size()
+       << " without a check (no process); median per claim process (isolation included) " << median(all)
+       << " ms over " << all.size() << ", ";
   if (checked.empty())
     line << "none checked";
   else
     line << median(checked) << " ms over the " << checked.size() << " checked";
-  line << "; " << wall / static_cast<double>(all.size()) << " ms per claim overall\n";
+  line << "; " << wall / static_cast<double>(outcomes.size()) << " ms per claim overall\n";
   out << line.str();
 }
 
@@ -152,13 +156,28 @@ BuiltSuite build_suite(const BuildRequest& b, const std::string& name) {
                                      "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_C_FLAGS_RELEASE=-O1 -DNDEBUG",
                                      "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNDEBUG"};
   if (!b.prefix.empty()) configure.push_back("-DSSLCONF_PREFIX=" + b.prefix);
+  configure.push_back("-DSSLCONF_SUITE_SET=" + b.docs_set);
   configure.insert(configure.end(), b.extra_configure.begin(), b.extra_configure.end());
   platform::ProcessOptions o;
   o.timeout = std::chrono::minutes(20);
-  auto r = platform::run_process(configure, o);
-  if (!r.exited || r.exit_code != 0) {
-    s.error = name + ": configuring " + b.build_dir + " failed:" + last_lines(r.err + r.out, 6);
-    return s;
+  // A folder whose cache already holds every value given here is not
+  // configured again: its build re-runs the configure step itself when the
+  // catalogue's content or the tool changed (CMAKE_CONFIGURE_DEPENDS), so an
+  // unchanged manual costs no configure and no probe run.
+  const bool configured = fs::exists(fs::path(b.build_dir) / "build.ninja") &&
+                          std::all_of(configure.begin(), configure.end(), [&b](const std::string& a) {
+                            if (a.rfind("-D", 0) != 0) return true;
+                            const auto eq = a.find('=');
+                            return eq != std::string::npos &&
+                                   cache_value(b.build_dir, a.substr(2, eq - 2)) == a.substr(eq + 1);
+                          });
+  platform::ProcessResult r;
+  if (!configured) {
+    r = platform::run_process(configure, o);
+    if (!r.exited || r.exit_code != 0) {
+      s.error = name + ": configuring " + b.build_dir + " failed:" + last_lines(r.err + r.out, 6);
+      return s;
+    }
   }
   r = platform::run_process({"cmake", "--build", b.build_dir, "--target", "sslconf_suite"}, o);
   if (!r.exited || r.exit_code != 0) {
@@ -167,8 +186,9 @@ BuiltSuite build_suite(const BuildRequest& b, const std::string& name) {
   }
   const fs::path suite_dir = fs::path(b.build_dir) / "conformance/suite";
   s.suite = (suite_dir / "sslconf_suite").string();
-  s.manifest = (suite_dir / "generated/manifest.json").string();
-  s.probes = (fs::path(b.build_dir) / "probes.json").string();
+  s.manifest = (suite_dir / "generated" / b.docs_set / "manifest.json").lexically_normal().string();
+  // Beside the set's sources: each docs set keeps its own probe results.
+  s.probes = (suite_dir / "generated" / b.docs_set / "probes.json").lexically_normal().string();
   s.impl = {name, cache_value(b.build_dir, "SSLCONF_IMPL_FAMILY"), cache_value(b.build_dir, "SSLCONF_IMPL_VERSION")};
   if (s.impl.family.empty()) s.impl.family = "unknown";
   s.ok = true;

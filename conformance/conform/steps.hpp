@@ -44,6 +44,11 @@ struct BuildRequest {
   std::string claims;      // claims.json the suite is generated from
   std::string tool;        // this sslconf executable
   std::vector<std::string> extra_configure;  // further -D arguments (sslconf mutate: the reference copy)
+  // The docs set the catalogue comes from ("pod", "installed", ...): each
+  // set's sources are generated in a folder of their own, so going back to
+  // a set compiles only what changed since (one build folder per
+  // implementation serves every set). Empty: the folder "generated".
+  std::string docs_set;
 };
 
 struct BuiltSuite {

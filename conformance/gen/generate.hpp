@@ -14,7 +14,9 @@ namespace sslconf::gen {
 
 using Files = std::map<std::string, std::string>;  // relative path → content
 
-// pages/<page>.cpp for each page, sources.cmake, manifest.json.
+// pages/<page>.cpp for each page with a claim to check, sources.cmake,
+// manifest.json. A case of the manifest names its test, or, for a claim
+// without a check to run, carries its UNTESTED outcome and detail instead.
 Files generate_suite(const nlohmann::json& catalogue);
 
 // The checks that exist, by kind (KINDS.md): kind → C++ function name.

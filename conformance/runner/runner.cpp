@@ -149,10 +149,20 @@ std::vector<CaseOutcome> run_suite(const nlohmann::json& manifest, const RunOpti
     Server server(o);
     for (std::size_t i = next++; i < total; i = next++) {
       const auto id = cases[i].at("id").get<std::string>();
-      const auto test = cases[i].at("test").get<std::string>();
-      std::optional<CaseOutcome> served;
-      if (o.isolation == RunOptions::Isolation::fork) served = server.run(id, test);
-      results[i] = served ? *served : run_one(id, test, o);
+      if (cases[i].contains("outcome")) {  // decided at generation: no check to run, no process
+        results[i] = {id, cases[i].at("outcome").get<std::string>(), cases[i].value("detail", ""), 0, false};
+      } else {
+        // A claim that cannot be started (no suite program, a malformed
+        // case) is that claim's UNRESOLVED, not the end of the whole run.
+        try {
+          const auto test = cases[i].at("test").get<std::string>();
+          std::optional<CaseOutcome> served;
+          if (o.isolation == RunOptions::Isolation::fork) served = server.run(id, test);
+          results[i] = served ? *served : run_one(id, test, o);
+        } catch (const std::exception& e) {
+          results[i] = {id, "UNRESOLVED", std::string("the claim's process could not be started: ") + e.what(), 0};
+        }
+      }
       std::lock_guard<std::mutex> lock(m);
       ++done;
       if (o.progress) o.progress(results[i], done, total);

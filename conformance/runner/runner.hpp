@@ -17,6 +17,7 @@ struct CaseOutcome {
   std::string outcome;  // PASS | FAIL | UNSUPPORTED | UNTESTED | UNRESOLVED
   std::string detail;
   double milliseconds = 0;  // wall time of the claim's process
+  bool process = true;      // false: decided at generation, no process ran
 };
 
 struct RunOptions {
@@ -33,7 +34,8 @@ struct RunOptions {
 };
 
 // Runs the cases of a manifest (gen's manifest.json); outcomes in manifest
-// order.
+// order. A case that carries its outcome (a claim without a check) is
+// recorded as it is, without a process.
 std::vector<CaseOutcome> run_suite(const nlohmann::json& manifest, const RunOptions& options);
 
 // The outcome of one finished process, from its exit and its output.

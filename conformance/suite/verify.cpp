@@ -24,10 +24,4 @@ void report(const checks::Claim& claim, const checks::Verdict& v) {
 
 void verify(checks::Check check, const checks::Claim& claim) { report(claim, checks::run(check, claim)); }
 
-void verify_not_checkable(const checks::Claim& claim, const char* reason) {
-  report(claim, checks::not_checkable(claim, reason));
-}
-
-void verify_no_check(const checks::Claim& claim) { report(claim, checks::no_check_for_kind(claim)); }
-
 }  // namespace sslconf::suite

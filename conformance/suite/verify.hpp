@@ -10,7 +10,5 @@
 namespace sslconf::suite {
 
 void verify(checks::Check check, const checks::Claim& claim);
-void verify_not_checkable(const checks::Claim& claim, const char* reason);
-void verify_no_check(const checks::Claim& claim);
 
 }  // namespace sslconf::suite

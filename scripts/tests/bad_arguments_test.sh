@@ -35,6 +35,28 @@ expect_one_line_error "missing docs" "/no/such/docs: error: documentation path d
 expect_one_line_error "unknown option" "" "$root/scripts/conform" --no-such-option
 if [ -e "$work/out" ]; then echo "FAILED: --out was created by a rejected run"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 
+# --libssl over a tree with no libssl page: one line saying so.
+mkdir -p "$work/notssl"
+printf '=pod\n\n=head1 NAME\n\nBIO_f_thing - a filter BIO\n\n=head1 SYNOPSIS\n\n #include <openssl/bio.h>\n\n const BIO_METHOD *BIO_f_thing(void);\n\n=head1 DESCRIPTION\n\nBIO_f_thing() returns the thing filter.\n\n=cut\n' \
+  >"$work/notssl/BIO_f_thing.pod"
+expect_one_line_error "--libssl with no libssl page" "notssl: error: no page's NAME lists a libssl name" \
+  "$root/scripts/conform" --docs "$work/notssl" --libssl --out "$work/out-libssl"
+# --libssl keeps the pages whose NAME lists a libssl name, whatever the
+# file is called: --list-docs shows the selection without a build.
+cp "$work/notssl/BIO_f_thing.pod" "$work/notssl/BIO_f_other.pod"
+sed -i 's/^BIO_f_thing - a filter BIO$/BIO_f_other, SSL_get_thing - a filter BIO and its SSL accessor/' "$work/notssl/BIO_f_other.pod"
+listed=$("$root/scripts/conform" --docs "$work/notssl" --libssl --list-docs 2>/dev/null)
+if [ "$listed" = "$work/notssl/BIO_f_other.pod" ]; then
+  pass=$((pass + 1))
+else
+  echo "FAILED: --libssl --list-docs gave: $listed"; fail=$((fail + 1))
+fi
+
+expect_one_line_error "expectations of a missing results file" "/no/such/results.json: error: cannot read JSON" \
+  "$root/scripts/sslconf" expectations /no/such/results.json --claims /no/such/claims.json --into "$work"
+expect_one_line_error "expectations into a missing folder" "/no/such/dir: error: --into is not a folder" \
+  "$root/scripts/sslconf" expectations /no/such/results.json --claims /no/such/claims.json --into /no/such/dir
+
 expect_one_line_error "read of a missing file" "/no/such/page.pod" "$root/scripts/sslconf" read /no/such/page.pod
 
 # One page costs one page: a folder holding a page and a note that is no

@@ -132,3 +132,38 @@ BOOST_AUTO_TEST_CASE(a_server_without_a_limit_is_refused) {
   BOOST_TEST(r.exit_code == 2);
   BOOST_TEST(r.err.find("--sslconf-serve <limit-ms>") != std::string::npos);
 }
+
+// A case decided at generation (a claim without a check) is recorded as the
+// manifest gives it, without a process; the next case still runs in one.
+BOOST_AUTO_TEST_CASE(a_claim_without_a_check_costs_no_process) {
+  const nlohmann::json manifest{
+      {"cases",
+       {{{"id", "decided"}, {"outcome", "UNTESTED"}, {"detail", "no check for kind some-kind"}},
+        {{"id", "needs a process"}, {"test", "ends/passes"}}}}};
+  sslconf::runner::RunOptions o;
+  o.suite = SSLCONF_FIXTURE_SUITE;
+  o.per_claim = 1500ms;
+  o.jobs = 1;
+  const auto r = sslconf::runner::run_suite(manifest, o);
+  BOOST_REQUIRE(r.size() == 2u);
+  BOOST_TEST(r[0].outcome == "UNTESTED");
+  BOOST_TEST(r[0].detail == "no check for kind some-kind");
+  BOOST_TEST(!r[0].process);
+  BOOST_TEST(r[0].milliseconds == 0.0);
+  BOOST_TEST(r[1].process);
+  BOOST_TEST(r[1].outcome == "PASS");
+}
+
+// A suite program that cannot be started leaves each claim UNRESOLVED with
+// the reason, instead of ending the run.
+BOOST_AUTO_TEST_CASE(a_suite_that_cannot_start_is_each_claims_unresolved) {
+  const nlohmann::json manifest{{"cases", {{{"id", "a"}, {"test", "ends/passes"}}, {{"id", "b"}, {"test", "ends/passes"}}}}};
+  sslconf::runner::RunOptions o;
+  o.suite = "/nonexistent/sslconf_suite";
+  o.per_claim = 1500ms;
+  o.jobs = 2;
+  for (const auto& c : sslconf::runner::run_suite(manifest, o)) {
+    BOOST_TEST(c.outcome == "UNRESOLVED");
+    BOOST_TEST(c.detail.rfind("the claim's process could not be started: ", 0) == 0);
+  }
+}
