@@ -135,7 +135,8 @@ nlohmann::json run_and_record(const RunRequest& r, std::ostream& progress) {
   const auto results = report::build_results(catalogue, outcomes, r.impl, expectations);
   report::write_atomically(r.results, results.dump(2) + "\n");
   if (!r.junit.empty()) report::write_atomically(r.junit, report::junit_xml(results));
-  const fs::path plans = fs::path(r.suite).parent_path() / "generated/plans/plans.json";
+  // plans.json lies beside the manifest, in the docs set's generated folder.
+  const fs::path plans = fs::path(r.manifest).parent_path() / "plans/plans.json";
   if (!r.reproducers.empty() && fs::exists(records) && fs::exists(plans)) {
     const auto written = plan::write_reproducers(catalogue, results, plan::plans_from_json(read_json(plans.string())), records,
                                                  r.reproducers);
