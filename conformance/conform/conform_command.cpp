@@ -5,6 +5,7 @@
 // summary and what needs attention (the whole matrix with --matrix).
 #include "claims/extract.hpp"
 #include "conform/arguments.hpp"
+#include "conform/reproducer_check.hpp"
 #include "conform/steps.hpp"
 #include "crosscheck/build.hpp"
 #include "model/diagnostic.hpp"
@@ -133,6 +134,12 @@ int run_conform(const conform::Arguments& args, const std::string& project, cons
   write_claims(docs.catalogue, claims);
   int status = rejected ? kBadInput : kSuccess;
   std::vector<report::RunRecord> runs;
+  // Reproducers of an earlier run must not pass for this run's.
+  fs::remove_all(out / "repro");
+  struct Built {
+    std::string name, dir, kind, prefix;
+  };
+  std::vector<Built> built_dirs;
   for (const auto& impl : args.impls) {
     const auto build_start = std::chrono::steady_clock::now();
     std::cerr << "sslconf conform: " << impl.name << ": building the generated suite\n";
@@ -158,11 +165,22 @@ int run_conform(const conform::Arguments& args, const std::string& project, cons
     auto results = conform::run_and_record(run, std::cerr);
     const std::chrono::duration<double> building = run_start - build_start, ran = std::chrono::steady_clock::now() - run_start;
     runs.push_back({std::move(results), building.count(), ran.count()});
+    built_dirs.push_back({impl.name, (build_root / ("impl-" + impl.name)).string(), impl.kind, impl.prefix});
     if (!report::unexpected(runs.back().results).empty() && status == kSuccess) status = kFindings;
   }
   if (runs.empty()) return status;
   std::vector<nlohmann::json> all;
   for (const auto& r : runs) all.push_back(r.results);
+  // Each reproducer against every implementation of the run: its exit status
+  // must be the suite's verdict there.
+  std::vector<conform::ReproducerTarget> targets;
+  for (std::size_t i = 0; i < built_dirs.size(); ++i) {
+    conform::ReproducerTarget t{built_dirs[i].name, &runs[i].results, {}, ""};
+    t.flags = conform::reproducer_build_flags(built_dirs[i].dir, built_dirs[i].kind, built_dirs[i].prefix, t.why);
+    targets.push_back(std::move(t));
+  }
+  const auto tally = conform::check_reproducers((out / "repro").string(), targets, (build_root / "reproducers").string(), std::cerr);
+  if (tally.disagree > 0 && status == kSuccess) status = kFindings;
   if (args.matrix) std::cout << report::matrix_text(all) << "\n";
   std::cout << report::summary_text(runs) << report::attention_text(runs, fs::current_path().string());
   std::cout.flush();
