@@ -20,7 +20,7 @@ namespace {
 CrosscheckReport sample_report() {
   CrosscheckReport r;
   r.docs = "pod";
-  r.lint.push_back({{"pod/a.pod", 3}, Severity::warning, "repeated-word", "repeated word \"the the\"", "the"});
+  r.lint.push_back({{"pod/a.pod", 3}, Severity::warning, "repeated-word", "repeated word \"the the\"", "the", ""});
   DocSetDiff d;
   d.before = "1.1.0";
   d.after = "1.1.1";
