@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 
 namespace sslconf::tool {
 
@@ -184,11 +185,27 @@ std::unique_ptr<HeaderIndex> lint_header(const LintArgs& a, const std::vector<mo
 // --patch: the certain fixes as one unified diff, paths under the DOCS
 // folder each page came from.
 void write_patch(const LintArgs& a, const std::vector<model::Page>& pages, const std::vector<std::string>& rejected_files,
-                 const std::vector<Finding>& findings, const HeaderIndex* header) {
+                 const std::vector<Finding>& findings, const LintOptions& options,
+                 const std::vector<AcceptedException>& accepted) {
   std::vector<std::string> files;
   for (const auto& p : pages) files.push_back(p.source);
   files.insert(files.end(), rejected_files.begin(), rejected_files.end());
-  const auto patch = certain_fixes(files, pages, findings, header, a.docs);
+  // The fixed pages linted among the others, in place of what they were.
+  const Relint relint = [&](const std::vector<std::string>& scratch) {
+    Relinted out;
+    auto read = reader::read_pages(scratch);
+    std::set<std::string> fixed;
+    for (const auto& p : read.pages) fixed.insert(page_stem(p.source));
+    std::vector<model::Page> doc_set = read.pages;
+    for (const auto& p : pages)
+      if (!fixed.count(page_stem(p.source))) doc_set.push_back(p);
+    const std::set<std::string> mine(scratch.begin(), scratch.end());
+    for (auto& f : apply_accepted(lint(doc_set, options), accepted).kept)
+      if (mine.count(f.loc.file)) out.findings.push_back(std::move(f));
+    out.pages = std::move(read.pages);
+    return out;
+  };
+  const auto patch = certain_fixes(files, pages, findings, options.header, a.docs, relint);
   std::ofstream out(a.patch, std::ios::binary | std::ios::trunc);
   out << patch.diff;
   if (!out.flush()) {
@@ -242,7 +259,7 @@ void add_lint_command(CLI::App& app) {
     options.header = header.get();
     options.header_name = a->header;
     const auto result = apply_accepted(lint(pages, options), accepted);
-    if (!a->patch.empty()) write_patch(*a, pages, rejected_files, result.kept, header.get());
+    if (!a->patch.empty()) write_patch(*a, pages, rejected_files, result.kept, options, accepted);
     std::size_t errors = 0;
     for (const auto& f : result.kept) errors += f.severity == Severity::error ? 1 : 0;
     if (a->json) {

@@ -13,6 +13,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 namespace sslconf::crosscheck {
 
 namespace fs = std::filesystem;
@@ -56,15 +58,42 @@ FileEdit::FileEdit(const std::string& path) : path_(path) {
   const std::string text = slurp(path);
   final_newline_ = text.empty() || text.back() == '\n';
   original_ = split(final_newline_ && !text.empty() ? text.substr(0, text.size() - 1) : text);
-  current_ = original_;
+  for (std::size_t i = 0; i < original_.size(); ++i) lines_.push_back({original_[i], i});
 }
+
+void FileEdit::settle() {
+  std::vector<Line> settled;
+  for (const auto& l : lines_)
+    for (auto& piece : split(l.text)) settled.push_back({std::move(piece), l.origin});
+  lines_ = std::move(settled);
+}
+
+std::vector<std::string> FileEdit::now_by_origin() const {
+  std::vector<std::string> out(original_.size());
+  std::vector<bool> seen(original_.size(), false);
+  for (const auto& l : lines_) {
+    out[l.origin] += (seen[l.origin] ? "\n" : "") + l.text;
+    seen[l.origin] = true;
+  }
+  return out;
+}
+
+std::string FileEdit::text() const {
+  std::string out;
+  for (const auto& l : lines_) out += l.text + "\n";
+  if (!final_newline_ && !out.empty()) out.pop_back();
+  return out;
+}
+
+bool FileEdit::changed() const { return now_by_origin() != original_; }
 
 std::string FileEdit::diff(const std::string& label) const {
   constexpr int kContext = 3;
-  const int n = size();
+  const auto now = now_by_origin();
+  const int n = static_cast<int>(original_.size());
   std::vector<int> changed;
   for (int i = 0; i < n; ++i)
-    if (current_[static_cast<std::size_t>(i)] != original_[static_cast<std::size_t>(i)]) changed.push_back(i);
+    if (now[static_cast<std::size_t>(i)] != original_[static_cast<std::size_t>(i)]) changed.push_back(i);
   if (changed.empty()) return "";
   std::ostringstream out;
   out << "--- a/" << label << "\n+++ b/" << label << "\n";
@@ -78,7 +107,7 @@ std::string FileEdit::diff(const std::string& label) const {
     std::ostringstream body;
     for (int i = from; i <= to; ++i) {
       const auto& old_line = original_[static_cast<std::size_t>(i)];
-      const auto& new_text = current_[static_cast<std::size_t>(i)];
+      const auto& new_text = now[static_cast<std::size_t>(i)];
       const bool end = i == n - 1 && !final_newline_;
       if (old_line == new_text) {
         body << ' ' << old_line << '\n' << (end ? no_newline : "");
@@ -457,11 +486,17 @@ int repeated_word_line(const std::string& pod_file, int from, const std::string&
 
 PatchResult certain_fixes(const std::vector<std::string>& files, const std::vector<model::Page>& pages,
                           const std::vector<Finding>& findings, const HeaderIndex* header,
-                          const std::vector<std::string>& roots) {
+                          const std::vector<std::string>& roots, const Relint& relint) {
   PatchResult result;
-  std::map<std::string, std::unique_ptr<FileEdit>> edits;
+  std::map<std::string, std::unique_ptr<FileEdit>> edits;  // by the real path
   std::vector<std::string> order;
-  auto edit = [&](const std::string& path) -> FileEdit* {
+  std::map<std::string, std::string> real;  // a scratch copy's path → the real path
+  auto real_path = [&](const std::string& seen) {
+    const auto it = real.find(seen);
+    return it == real.end() ? seen : it->second;
+  };
+  auto edit = [&](const std::string& seen) -> FileEdit* {
+    const std::string path = real_path(seen);
     auto it = edits.find(path);
     if (it != edits.end()) return it->second.get();
     try {
@@ -473,49 +508,81 @@ PatchResult certain_fixes(const std::vector<std::string>& files, const std::vect
     }
   };
   auto note = [&](const std::string& file, int line, const std::string& what) {
-    result.fixed.push_back(file + ":" + std::to_string(line) + ": " + what);
+    result.fixed.push_back(real_path(file) + ":" + std::to_string(line) + ": " + what);
   };
-  for (const auto& f : files) {
-    if (!is_pod(f)) continue;
-    auto* e = edit(f);
-    if (e == nullptr) continue;
-    std::vector<std::string> lines;
-    for (int n = 1; n <= e->size(); ++n) lines.push_back(e->line(n));
-    for (const int n : commands_in_paragraphs(lines)) {
-      e->set(n, "\n" + e->line(n));
-      note(f, n, "blank line before " + e->original(n));
-    }
-    for (const auto& r : open_regions(*e)) {
-      const std::string end = "=end " + r.format;
-      if (r.before > 0) e->set(r.before, end + "\n\n" + e->line(r.before));
-      else e->set(e->size(), e->line(e->size()) + "\n\n" + end);
-      note(f, r.begin, "=begin " + r.format + " ended by " + end);
-    }
-  }
-  for (const auto& finding : findings) {
-    if (finding.fix.empty() || !is_pod(finding.loc.file)) continue;
-    auto* e = edit(finding.loc.file);
-    if (e == nullptr) continue;
-    if (finding.check == "repeated-word") {
-      const int from = std::max(1, finding.loc.line - 1);
-      Window w(*e, from, finding.loc.line - from + 1);
-      const auto r = find_repeat(w.text(), finding.subject);
-      if (r && drop_second(w, *r)) note(finding.loc.file, finding.loc.line, "repeated \"" + finding.subject + "\" dropped");
-    } else if (finding.check == "link-unresolved" || finding.check == "link-section-missing") {
-      if (fix_link(*e, finding.loc.line, finding.subject, finding.fix))
-        note(finding.loc.file, finding.loc.line, "L<" + finding.subject + "> written L<" + finding.fix + ">");
-    }
-  }
-  for (const auto& page : pages) {
-    if (!is_pod(page.source)) continue;
-    for (const auto& p : page.synopsis.prototypes) {
-      if (p.generic || p.macro || (!p.unterminated && header == nullptr)) continue;
-      auto* e = edit(page.source);
+  auto round = [&](const std::vector<std::string>& raw_files, const std::vector<model::Page>& read,
+                   const std::vector<Finding>& found) {
+    for (const auto& f : raw_files) {
+      if (!is_pod(f)) continue;
+      auto* e = edit(f);
       if (e == nullptr) continue;
-      const auto done = fix_declaration(*e, p, header);
-      if (done.header) note(page.source, p.loc.line, p.name + " declared as the header declares it");
-      if (done.semicolon) note(page.source, p.loc.line, p.name + " ended with ';'");
+      std::vector<std::string> lines;
+      for (int n = 1; n <= e->size(); ++n) lines.push_back(e->line(n));
+      for (const int n : commands_in_paragraphs(lines)) {
+        note(f, n, "blank line before " + e->line(n));
+        e->set(n, "\n" + e->line(n));
+      }
+      for (const auto& r : open_regions(*e)) {
+        const std::string end = "=end " + r.format;
+        if (r.before > 0) e->set(r.before, end + "\n\n" + e->line(r.before));
+        else e->set(e->size(), e->line(e->size()) + "\n\n" + end);
+        note(f, r.begin, "=begin " + r.format + " ended by " + end);
+      }
     }
+    for (const auto& finding : found) {
+      if (finding.fix.empty() || !is_pod(finding.loc.file)) continue;
+      auto* e = edit(finding.loc.file);
+      if (e == nullptr) continue;
+      if (finding.check == "repeated-word") {
+        const int from = std::max(1, finding.loc.line - 1);
+        Window w(*e, from, finding.loc.line - from + 1);
+        const auto r = find_repeat(w.text(), finding.subject);
+        if (r && drop_second(w, *r)) note(finding.loc.file, finding.loc.line, "repeated \"" + finding.subject + "\" dropped");
+      } else if (finding.check == "link-unresolved" || finding.check == "link-section-missing") {
+        if (fix_link(*e, finding.loc.line, finding.subject, finding.fix))
+          note(finding.loc.file, finding.loc.line, "L<" + finding.subject + "> written L<" + finding.fix + ">");
+      }
+    }
+    for (const auto& page : read) {
+      if (!is_pod(page.source)) continue;
+      for (const auto& p : page.synopsis.prototypes) {
+        if (p.generic || p.macro || (!p.unterminated && header == nullptr)) continue;
+        auto* e = edit(page.source);
+        if (e == nullptr) continue;
+        const auto done = fix_declaration(*e, p, header);
+        if (done.header) note(page.source, p.loc.line, p.name + " declared as the header declares it");
+        if (done.semicolon) note(page.source, p.loc.line, p.name + " ended with ';'");
+      }
+    }
+    for (auto& [path, e] : edits) e->settle();
+  };
+  round(files, pages, findings);
+  // A fix that brings a heading back gives the lint a section it could not
+  // see before: read the fixed pages again, a few rounds at most.
+  for (int again = 0; relint && again < 3; ++again) {
+    const fs::path scratch = fs::temp_directory_path() / ("sslconf-patch-" + std::to_string(::getpid()) + "-" +
+                                                          std::to_string(again));
+    std::vector<std::string> copies;
+    for (const auto& path : order) {
+      const auto& e = *edits.at(path);
+      if (!e.changed()) continue;
+      const fs::path copy = scratch / relative_label(path, roots);
+      fs::create_directories(copy.parent_path());
+      std::ofstream(copy, std::ios::binary) << e.text();
+      copies.push_back(copy.string());
+      real[copy.string()] = path;
+    }
+    if (copies.empty()) break;
+    const std::size_t before = result.fixed.size();
+    try {
+      const auto relinted = relint(copies);
+      round(copies, relinted.pages, relinted.findings);
+    } catch (...) {
+      fs::remove_all(scratch);
+      throw;
+    }
+    fs::remove_all(scratch);
+    if (result.fixed.size() == before) break;
   }
   for (const auto& path : order) {
     const auto& e = *edits.at(path);

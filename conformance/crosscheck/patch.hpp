@@ -23,31 +23,40 @@
 #include "crosscheck/header_compare.hpp"
 #include "model/page.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace sslconf::crosscheck {
 
-// One file's lines as written, and as the fixes change them.
+// One file's lines as written, and as the fixes change them. Fixes are made
+// in rounds: within a round lines are addressed as they stood at its start
+// (a line's new text may hold '\n': lines added beside it); settle() ends
+// the round, so the next addresses the text as it now reads.
 class FileEdit {
  public:
   // Throws model::InputError when the file cannot be read.
   explicit FileEdit(const std::string& path);
   const std::string& path() const { return path_; }
-  int size() const { return static_cast<int>(current_.size()); }
-  // Line n (1-based) as it is now; an added line rides on the line before
-  // it (text with '\n'), a deleted one is empty with `deleted` set.
-  const std::string& line(int n) const { return current_.at(static_cast<std::size_t>(n - 1)); }
-  const std::string& original(int n) const { return original_.at(static_cast<std::size_t>(n - 1)); }
-  void set(int n, std::string text) { current_.at(static_cast<std::size_t>(n - 1)) = std::move(text); }
-  bool changed() const { return current_ != original_; }
+  int size() const { return static_cast<int>(lines_.size()); }
+  const std::string& line(int n) const { return lines_.at(static_cast<std::size_t>(n - 1)).text; }
+  void set(int n, std::string text) { lines_.at(static_cast<std::size_t>(n - 1)).text = std::move(text); }
+  void settle();
+  std::string text() const;  // as it now reads
+  bool changed() const;
   // The unified diff (3 lines of context) from the original to now, with
   // `label` (the path under the folder) in its headers.
   std::string diff(const std::string& label) const;
 
  private:
+  struct Line {
+    std::string text;
+    std::size_t origin;  // the original line it is, or rides on
+  };
+  std::vector<std::string> now_by_origin() const;
   std::string path_;
-  std::vector<std::string> original_, current_;
+  std::vector<std::string> original_;
+  std::vector<Line> lines_;
   bool final_newline_ = true;
 };
 
@@ -56,13 +65,25 @@ struct PatchResult {
   std::vector<std::string> fixed;  // one line per fix: "file:line: what was fixed"
 };
 
+// The pages and lint findings of files as they read after a round of
+// fixes (written to a scratch folder under the same relative paths); the
+// findings' and pages' paths are those scratch paths.
+struct Relinted {
+  std::vector<model::Page> pages;
+  std::vector<Finding> findings;
+};
+using Relint = std::function<Relinted(const std::vector<std::string>& scratch_files)>;
+
 // The fixes for `files` (the pages the lint read and those the reader
 // rejected), using the pages the reader made of them, the lint's findings
-// and, when given, the header. Paths in the diff are relative to the
-// `roots` entry each file lies under (a file given alone: its folder).
+// and, when given, the header. A fix can bring a page's structure back (a
+// heading POD read as text): with `relint`, the fixed pages are read and
+// linted again and fixed further, for a few rounds. Paths in the diff are
+// relative to the `roots` entry each file lies under (a file given alone:
+// its folder).
 PatchResult certain_fixes(const std::vector<std::string>& files, const std::vector<model::Page>& pages,
                           const std::vector<Finding>& findings, const HeaderIndex* header,
-                          const std::vector<std::string>& roots);
+                          const std::vector<std::string>& roots, const Relint& relint = nullptr);
 
 // Raw-text rules the reader cannot see (it reads a command inside a
 // paragraph as text, as POD says): lint findings for one POD file.
