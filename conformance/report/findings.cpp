@@ -4,6 +4,7 @@
 #include "report/results.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -118,22 +119,36 @@ std::string listing(const std::vector<Occurrence>& list) {
   return out;
 }
 
-// Markdown that prints `text` as it is: its own backticks and brackets
-// would otherwise start code or links.
+// Markdown that prints `text` as it is: its own backticks, stars and
+// brackets would otherwise start code, emphasis, links or HTML. Underscores
+// inside words (SSL_SESSION_free) start nothing and are left alone.
 std::string plain(const std::string& text) {
   std::string out;
-  for (const char c : text) {
-    if (c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' || c == '\\') out += '\\';
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool word_before = i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]));
+    const bool word_after = i + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[i + 1]));
+    const bool lone_underscore = c == '_' && !(word_before && word_after);
+    if (c == '`' || c == '*' || lone_underscore || c == '[' || c == ']' || c == '<' || c == '>' || c == '\\')
+      out += '\\';
     out += c;
   }
   return out;
+}
+
+// Code as an inline code span; a span holding backticks is fenced by more.
+std::string code(const std::string& text) {
+  const std::string fence = text.find('`') == std::string::npos ? "`" : "``";
+  return fence + (fence.size() > 1 ? " " + text + " " : text) + fence;
 }
 
 void divergence_markdown(std::ostringstream& md, std::size_t n, const Divergence& d) {
   md << "### " << n << ". " << d.page << ": " << plain(d.text) << "\n\n";
   md << "- Page: " << d.page << ", " << file_of(d.source) << " line " << line_of(d.source);
   if (!d.section.empty()) md << " (" << d.section << ")";
-  md << "\n- The page says: \"" << plain(d.text) << "\"\n";
+  // A declaration reads best as code, a sentence as a quotation.
+  const bool declaration = d.kind == "prototype" || d.section == "SYNOPSIS";
+  md << "\n- The page says: " << (declaration ? code(d.text) : "\"" + plain(d.text) + "\"") << "\n";
   // Implementations that observed the same thing share one line.
   std::vector<std::pair<std::string, std::vector<Occurrence>>> by_detail;
   for (const auto& o : d.reproduces) {

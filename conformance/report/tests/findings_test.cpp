@@ -73,6 +73,8 @@ BOOST_AUTO_TEST_CASE(a_divergence_is_listed_once_with_where_it_reproduces_and_ho
   BOOST_TEST(count(md, "### ") == 2u);
   BOOST_TEST(md.find("pod/SSL_SESSION_free.pod line 16") != std::string::npos);
   BOOST_TEST(md.find("Differs on beta (OpenSSL 3.0.99 fixture): the process died of SIGSEGV") != std::string::npos);
+  BOOST_TEST(md.find("- The page says: `void SSL_SESSION_free(SSL_SESSION *session);`") != std::string::npos, md);
+  BOOST_TEST(md.find("- The page says: \"If session is NULL nothing is done.\"") != std::string::npos, md);
   BOOST_TEST(md.find("Does what the page says on libressl (LibreSSL 4.3.2)") != std::string::npos);
   BOOST_TEST(md.find("[../a/repro/SSL_SESSION_free_null-noop_1.c](../a/repro/SSL_SESSION_free_null-noop_1.c)") !=
              std::string::npos);
