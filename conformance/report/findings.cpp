@@ -143,11 +143,11 @@ std::string code(const std::string& text) {
 }
 
 void divergence_markdown(std::ostringstream& md, std::size_t n, const Divergence& d) {
-  md << "### " << n << ". " << d.page << ": " << plain(d.text) << "\n\n";
-  md << "- Page: " << d.page << ", " << file_of(d.source) << " line " << line_of(d.source);
-  if (!d.section.empty()) md << " (" << d.section << ")";
   // A declaration reads best as code, a sentence as a quotation.
   const bool declaration = d.kind == "prototype" || d.section == "SYNOPSIS";
+  md << "### " << n << ". " << d.page << ": " << (declaration ? code(d.text) : plain(d.text)) << "\n\n";
+  md << "- Page: " << d.page << ", " << file_of(d.source) << " line " << line_of(d.source);
+  if (!d.section.empty()) md << " (" << d.section << ")";
   md << "\n- The page says: " << (declaration ? code(d.text) : "\"" + plain(d.text) + "\"") << "\n";
   // Implementations that observed the same thing share one line.
   std::vector<std::pair<std::string, std::vector<Occurrence>>> by_detail;
