@@ -555,3 +555,26 @@ BOOST_AUTO_TEST_CASE(numbered_series_elided_in_synopsis_covers_its_members) {
   page.names.push_back("SSL_TRACE12");
   BOOST_TEST(with_check(lint_one(page), "name-without-synopsis").size() == 1u);
 }
+
+BOOST_AUTO_TEST_CASE(a_link_without_its_section_gets_the_one_section_its_page_has) {
+  auto page = good_page();
+  model::Page other = good_page();
+  other.source = "SSL_get_session.pod";
+  other.title = "SSL_get_session";
+  other.names = {"SSL_get_session"};
+  model::Page command = good_page();
+  command.source = "dsa.pod";
+  command.title = "dsa";
+  command.names = {"dsa"};
+  command.manual_section = "1";
+  find_section(page, "DESCRIPTION")->blocks[0].links.push_back(link("SSL_get_session", "", 16));
+  find_section(page, "DESCRIPTION")->blocks[0].links.push_back(link("dsa", "", 17));
+  const auto found = with_check(lint({page, other, command}, options_knowing_ssl7()), "link-section-missing");
+  BOOST_REQUIRE_EQUAL(found.size(), 2u);
+  BOOST_TEST((found[0].severity == Severity::warning));
+  BOOST_TEST(found[0].fix == "SSL_get_session(3)");
+  // A command's page named from a library page: "see the dsa page" may mean
+  // another page than the command's, so the fix is left to a person.
+  BOOST_TEST(found[1].subject == "dsa");
+  BOOST_TEST(found[1].fix.empty());
+}
