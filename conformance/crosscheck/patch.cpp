@@ -323,66 +323,81 @@ struct SynopsisFix {
   bool semicolon = false;  // the ';' was added
 };
 
+// Where a declaration stands in its window: the start of its return type,
+// its name, its parameter list's parentheses and the end of the whole.
+struct DeclarationSpan {
+  std::size_t start = 0, name = 0, open = 0, close = 0, end = 0;
+};
+
+std::optional<DeclarationSpan> span_of(const std::string& t, const std::string& function) {
+  DeclarationSpan d;
+  d.name = find_identifier(t, function);
+  if (d.name == std::string::npos || d.name > t.find('\n')) return std::nullopt;  // the name is on the first line
+  d.open = t.find('(', d.name + function.size());
+  d.close = d.open == std::string::npos ? std::string::npos : closing(t, d.open);
+  if (d.close == std::string::npos || t.find_first_not_of(" \t\n", d.name + function.size()) != d.open)
+    return std::nullopt;
+  d.end = d.close + 1;  // a function returning a function pointer has a second list
+  if (const auto next = t.find_first_not_of(" \t", d.end); next != std::string::npos && t[next] == ')') {
+    const auto second = t.find_first_not_of(" \t", next + 1);
+    if (second == std::string::npos || t[second] != '(' || closing(t, second) == std::string::npos) return std::nullopt;
+    d.end = closing(t, second) + 1;
+  }
+  d.start = t.find_first_not_of(" \t");
+  return d;
+}
+
+using Edits = std::map<std::size_t, std::pair<std::size_t, std::string>>;  // at → (length, text)
+
+// The edits that complete a declaration from the header: its return type
+// and each parameter that differs. Empty unless the declaration so
+// completed agrees with the header.
+Edits header_edits(const std::string& t, const DeclarationSpan& s, const model::Prototype& p, const HeaderIndex& header) {
+  Edits edits;
+  const auto c = compare(p, header);
+  if (c.agreement != Agreement::different || !c.declaration || c.declaration->function_like_macro ||
+      p.params.size() != c.declaration->params.size() || p.variadic != c.declaration->variadic)
+    return edits;
+  const std::string ret = t.substr(s.start, s.name - s.start);
+  if (ret.find_first_of("(\n") == std::string::npos && c.declaration->return_type.find('(') == std::string::npos)
+    if (const auto done = completed_type(p.return_type, c.declaration->return_type, header); !done.empty())
+      edits[s.start] = {ret.size(), done + (done.back() == '*' ? "" : " ")};
+  const auto spans = argument_spans(t, s.open + 1, s.close);
+  if (spans.size() == p.params.size() + (p.variadic ? 1 : 0))
+    for (std::size_t i = 0; i < p.params.size(); ++i) {
+      if (parameter_agreement(p.params[i], c.declaration->params[i], header) != Agreement::different)
+        continue;  // only the parameters that differ are touched
+      const auto [a, b] = spans[i];
+      if (const auto fixed = fixed_parameter(t.substr(a, b - a), p.params[i], c.declaration->params[i], header))
+        edits[a] = *fixed;
+    }
+  std::string decl = t.substr(s.start, s.end - s.start);
+  for (auto it = edits.rbegin(); it != edits.rend(); ++it)
+    decl.replace(it->first - s.start, it->second.first, it->second.second);
+  std::replace(decl.begin(), decl.end(), '\n', ' ');
+  model::Prototype again;
+  if (edits.empty() || !reader::parse_prototype(decl + ";", again)) return {};
+  again.name = p.name;
+  return compare(again, header).agreement == Agreement::different ? Edits{} : edits;
+}
+
 // Completes a declaration from the header and ends it with ';' where the
-// page left it out. Nothing is changed unless the completed declaration
-// agrees with the header.
+// page left it out.
 SynopsisFix fix_declaration(FileEdit& file, const model::Prototype& p, const HeaderIndex* header) {
   SynopsisFix done;
   Window w(file, p.loc.line, 40);
   const std::string& t = w.text();
-  const auto name = find_identifier(t, p.name);
-  if (name == std::string::npos || name > t.find('\n')) return done;  // the name is on the first line
-  const auto open = t.find('(', name + p.name.size());
-  const auto close = open == std::string::npos ? std::string::npos : closing(t, open);
-  if (close == std::string::npos || t.find_first_not_of(" \t\n", name + p.name.size()) != open) return done;
-  std::size_t end = close + 1;  // a function returning a function pointer has a second list
-  if (const auto next = t.find_first_not_of(" \t", end); next != std::string::npos && t[next] == ')') {
-    const auto second = t.find_first_not_of(" \t", next + 1);
-    if (second == std::string::npos || t[second] != '(' || closing(t, second) == std::string::npos) return done;
-    end = closing(t, second) + 1;
-  }
-  const auto start = t.find_first_not_of(" \t");
-  std::map<std::size_t, std::pair<std::size_t, std::string>> edits;  // at → (length, text)
+  const auto s = span_of(t, p.name);
+  if (!s) return done;
   if (header != nullptr) {
-    const auto c = compare(p, *header);
-    if (c.agreement == Agreement::different && c.declaration && !c.declaration->function_like_macro &&
-        p.params.size() == c.declaration->params.size() && p.variadic == c.declaration->variadic) {
-      const std::string ret = t.substr(start, name - start);
-      if (ret.find('(') == std::string::npos && ret.find('\n') == std::string::npos &&
-          c.declaration->return_type.find('(') == std::string::npos)
-        if (const auto done_ret = completed_type(p.return_type, c.declaration->return_type, *header); !done_ret.empty())
-          edits[start] = {ret.size(), done_ret + (done_ret.back() == '*' ? "" : " ")};
-      const auto spans = argument_spans(t, open + 1, close);
-      if (spans.size() == p.params.size() + (p.variadic ? 1 : 0))
-        for (std::size_t i = 0; i < p.params.size(); ++i) {
-          const auto& page_param = p.params[i];
-          const auto& head_param = c.declaration->params[i];
-          if (parameter_agreement(page_param, head_param, *header) != Agreement::different)
-            continue;  // only the parameters that differ are touched
-          const auto [a, b] = spans[i];
-          if (const auto fixed = fixed_parameter(t.substr(a, b - a), page_param, head_param, *header))
-            edits[a] = *fixed;
-        }
-      // Certain only when the declaration so completed agrees with the header.
-      std::string decl = t.substr(start, end - start);
-      for (auto it = edits.rbegin(); it != edits.rend(); ++it) decl.replace(it->first - start, it->second.first, it->second.second);
-      std::replace(decl.begin(), decl.end(), '\n', ' ');
-      model::Prototype again;
-      if (!edits.empty() && reader::parse_prototype(decl + ";", again)) {
-        again.name = p.name;
-        if (compare(again, *header).agreement != Agreement::different) {
-          for (const auto& [at, e] : edits) w.replace(at, e.first, e.second);
-          done.header = true;
-        }
-      }
-    }
+    const auto edits = header_edits(t, *s, p, *header);
+    for (const auto& [at, e] : edits) w.replace(at, e.first, e.second);
+    done.header = !edits.empty();
   }
-  if (p.unterminated) {
-    const auto line_end = t.find('\n', end);
-    if (t.find_first_not_of(" \t", end) == line_end || t.find_first_not_of(" \t", end) == std::string::npos) {
-      w.replace(end, 0, ";");
-      done.semicolon = true;
-    }
+  const auto after = t.find_first_not_of(" \t", s->end);
+  if (p.unterminated && (after == std::string::npos || t[after] == '\n')) {
+    w.replace(s->end, 0, ";");
+    done.semicolon = true;
   }
   if ((done.header || done.semicolon) && !w.commit()) return {};
   return done;
