@@ -452,6 +452,25 @@ std::vector<OpenRegion> open_regions(const FileEdit& file) {
   return open;
 }
 
+// Commands given their blank line, then =begin regions ended before the
+// next heading (or at the end): what was done, by line.
+std::vector<std::pair<int, std::string>> fix_structure(FileEdit& e) {
+  std::vector<std::pair<int, std::string>> done;
+  std::vector<std::string> lines;
+  for (int n = 1; n <= e.size(); ++n) lines.push_back(e.line(n));
+  for (const int n : commands_in_paragraphs(lines)) {
+    done.emplace_back(n, "blank line before " + e.line(n));
+    e.set(n, "\n" + e.line(n));
+  }
+  for (const auto& r : open_regions(e)) {
+    const std::string end = "=end " + r.format;
+    if (r.before > 0) e.set(r.before, end + "\n\n" + e.line(r.before));
+    else e.set(e.size(), e.line(e.size()) + "\n\n" + end);
+    done.emplace_back(r.begin, "=begin " + r.format + " ended by " + end);
+  }
+  return done;
+}
+
 std::string relative_label(const std::string& file, const std::vector<std::string>& roots) {
   const fs::path p = fs::absolute(file).lexically_normal();
   for (const auto& r : roots) {
@@ -531,18 +550,7 @@ PatchResult certain_fixes(const std::vector<std::string>& files, const std::vect
       if (!is_pod(f)) continue;
       auto* e = edit(f);
       if (e == nullptr) continue;
-      std::vector<std::string> lines;
-      for (int n = 1; n <= e->size(); ++n) lines.push_back(e->line(n));
-      for (const int n : commands_in_paragraphs(lines)) {
-        note(f, n, "blank line before " + e->line(n));
-        e->set(n, "\n" + e->line(n));
-      }
-      for (const auto& r : open_regions(*e)) {
-        const std::string end = "=end " + r.format;
-        if (r.before > 0) e->set(r.before, end + "\n\n" + e->line(r.before));
-        else e->set(e->size(), e->line(e->size()) + "\n\n" + end);
-        note(f, r.begin, "=begin " + r.format + " ended by " + end);
-      }
+      for (const auto& [line, what] : fix_structure(*e)) note(f, line, what);
     }
     for (const auto& finding : found) {
       if (finding.fix.empty() || !is_pod(finding.loc.file)) continue;
