@@ -274,7 +274,10 @@
     }
     var html = '<details class="findings" id="findings" open><summary>Findings (' + findings.length +
       '): statements of the pages that some library does not do as written</summary><ol>';
-    findings.forEach(function (f) {
+    // A run with thousands of divergences lists the first ones; the grid's
+    // FAIL filter and findings.md hold them all.
+    var LIMIT = 100;
+    findings.slice(0, LIMIT).forEach(function (f) {
       var at = f.source.lastIndexOf(':');
       html += '<li data-id="' + esc(f.id) + '"><div class="sentence"><span class="page-says">' + esc(f.text) + '</span></div>' +
         '<div class="meta"><a class="mono" href="' + annotateLink(f.page, at > 0 ? f.source.slice(at + 1) : '') + '">' +
@@ -289,6 +292,9 @@
       if (f.reproducer) html += '<div><a href="' + esc(f.reproducer) + '">reproducer: ' + esc(f.reproducer) + '</a></div>';
       html += '</li>';
     });
+    if (findings.length > LIMIT)
+      html += '<p class="muted">' + (findings.length - LIMIT) + ' more: <a href="' + hashOf({outcome: 'FAIL'}) +
+        '">every FAIL in the grid</a>, or findings.md beside this report.</p>';
     return html + '</ol></details>';
   }
 
