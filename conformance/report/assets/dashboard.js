@@ -292,10 +292,11 @@
       if (f.reproducer) html += '<div><a href="' + esc(f.reproducer) + '">reproducer: ' + esc(f.reproducer) + '</a></div>';
       html += '</li>';
     });
+    html += '</ol>';
     if (findings.length > LIMIT)
       html += '<p class="muted">' + (findings.length - LIMIT) + ' more: <a href="' + hashOf({outcome: 'FAIL'}) +
         '">every FAIL in the grid</a>, or findings.md beside this report.</p>';
-    return html + '</ol></details>';
+    return html + '</details>';
   }
 
   function bindFilters() {
