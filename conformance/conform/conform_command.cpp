@@ -8,10 +8,12 @@
 #include "conform/reproducer_check.hpp"
 #include "conform/steps.hpp"
 #include "crosscheck/build.hpp"
+#include "crosscheck/patch.hpp"
 #include "model/diagnostic.hpp"
 #include "reader/reader.hpp"
 #include "platform/process.hpp"
 #include "report/dashboard.hpp"
+#include "report/findings.hpp"
 #include "report/matrix.hpp"
 #include "report/results.hpp"
 #include "report/summary.hpp"
@@ -101,7 +103,9 @@ void forget_results(const fs::path& out, const std::string& name) {
 // out/crosscheck.html: lint, the pages against the installed release, each
 // implementation's declarations (from the suite's probes) and behaviour.
 // A cross-check that cannot run is a note in that page, never a failed run.
-void write_crosscheck(const conform::Arguments& args, const std::string& project, Docs docs) {
+// Returns the pages' lint findings and the patch of their certain fixes,
+// for findings.md (the patch is also written to out/docs.patch).
+report::DocDefects write_crosscheck(const conform::Arguments& args, const std::string& project, Docs docs) {
   crosscheck::CrosscheckInputs in;
   in.docs_label = args.docs.size() == 1 ? fs::path(args.docs[0]).filename().string() : "docs";
   in.pages = std::move(docs.pages);
@@ -116,8 +120,17 @@ void write_crosscheck(const conform::Arguments& args, const std::string& project
   }
   in.project_dir = project;
   const fs::path html = out / "crosscheck.html";
-  crosscheck::write_crosscheck_report(crosscheck::build_crosscheck_report(in), html.string());
+  std::vector<std::string> files;
+  for (const auto& p : in.pages) files.push_back(p.source);
+  const auto built = crosscheck::build_crosscheck_report(in);
+  crosscheck::write_crosscheck_report(built, html.string());
   std::cerr << "sslconf conform: wrote " << html.string() << "\n";
+  report::DocDefects defects;
+  for (const auto& f : built.lint) defects.lint.push_back(crosscheck::to_json(f));
+  defects.patch = crosscheck::certain_fixes(files, in.pages, built.lint, nullptr, args.docs).diff;
+  fs::remove(out / "docs.patch");
+  if (!defects.patch.empty()) report::write_atomically((out / "docs.patch").string(), defects.patch);
+  return defects;
 }
 
 int run_conform(const conform::Arguments& args, const std::string& project, const fs::path& build_root) {
@@ -186,7 +199,13 @@ int run_conform(const conform::Arguments& args, const std::string& project, cons
   std::cout.flush();
   report::write_report_html(all, (out / "report.html").string(), claims::to_json(docs.catalogue));
   std::cerr << "sslconf conform: wrote " << (out / "report.html").string() << "\n";
-  write_crosscheck(args, project, std::move(docs));
+  const auto defects = write_crosscheck(args, project, std::move(docs));
+  std::vector<std::string> results_files;
+  for (const auto& impl : args.impls)
+    if (fs::exists(out / ("results-" + impl.name + ".json")))
+      results_files.push_back((out / ("results-" + impl.name + ".json")).string());
+  report::write_findings(results_files, (out / "findings.md").string(), defects);
+  std::cerr << "sslconf conform: wrote " << (out / "findings.md").string() << "\n";
   if (rejected)
     std::cerr << "sslconf conform: error: pages were rejected (listed above); the results are of the others\n";
   return status;

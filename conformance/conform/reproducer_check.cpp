@@ -1,7 +1,7 @@
 #include "conform/reproducer_check.hpp"
 
-#include "plan/reproducers.hpp"
 #include "platform/process.hpp"
+#include "report/findings.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -79,7 +79,7 @@ ReproducerTally check_reproducers(const std::string& dir, const std::vector<Repr
     for (const auto& r : target.results->value("results", nlohmann::json::array())) {
       const std::string outcome = r.value("outcome", "");
       if (outcome != "FAIL" && outcome != "PASS") continue;
-      const auto it = programs.find(plan::reproducer_file_name(r.value("id", "")));
+      const auto it = programs.find(report::reproducer_file_name(r.value("id", "")));
       if (it == programs.end()) continue;
       const fs::path exe = fs::path(work) / target.name / it->second.stem();
       fs::create_directories(exe.parent_path());

@@ -1,12 +1,14 @@
 // The driver's steps of `sslconf conform`, each also a command of its own:
 //   sslconf run --suite EXE --claims CLAIMS --manifest FILE --name N ... --out results.json
-//   sslconf report RESULTS... [--html FILE] [--claims FILE]  terminal matrix (and report.html)
+//   sslconf report RESULTS... [--html FILE] [--claims FILE] [--findings FILE [--lint FILE] [--patch FILE]]
+//                                             terminal matrix (and report.html, findings.md)
 //   sslconf expectations RESULTS --claims CLAIMS --into DIR  the expectation file of a run
 #include "conform/record.hpp"
 #include "conform/steps.hpp"
 #include "model/diagnostic.hpp"
 #include "platform/process.hpp"
 #include "report/dashboard.hpp"
+#include "report/findings.hpp"
 #include "report/matrix.hpp"
 #include "report/results.hpp"
 #include "tool/commands.hpp"
@@ -44,20 +46,57 @@ void add_run(CLI::App& app) {
   });
 }
 
+std::string text_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw model::InputError({path, 0}, "cannot read the file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct ReportArgs {
+  std::vector<std::string> files;
+  std::string html, claims, findings, lint, patch;
+};
+
+// Results files may come from other machines: each one's reproducers are
+// looked for in the repro/ folder beside it.
+void write_report(const ReportArgs& a) {
+  std::vector<nlohmann::json> all;
+  std::vector<report::ResultsFile> files;
+  for (const auto& f : a.files) {
+    all.push_back(conform::read_json(f));
+    files.push_back({all.back(), std::filesystem::path(f).parent_path().string()});
+  }
+  std::cout << report::matrix_text(all);
+  auto folder_of = [](const std::string& p) { return std::filesystem::path(p).parent_path().string(); };
+  if (!a.html.empty())
+    report::write_report_html(all, a.html, a.claims.empty() ? nlohmann::json() : conform::read_json(a.claims),
+                              report::to_json(report::divergences(files, folder_of(a.html))));
+  if (a.findings.empty()) return;
+  report::DocDefects docs;
+  if (!a.lint.empty()) docs.lint = conform::read_json(a.lint);
+  if (!docs.lint.is_array()) throw model::InputError({a.lint, 0}, "not a JSON array of findings (sslconf lint --json)");
+  if (!a.patch.empty()) docs.patch = text_of(a.patch);
+  report::write_atomically(a.findings,
+                           report::findings_markdown(report::divergences(files, folder_of(a.findings)), docs));
+  std::cerr << "sslconf report: wrote " << a.findings << "\n";
+}
+
 void add_report(CLI::App& app) {
-  auto* cmd = app.add_subcommand("report", "print the matrix of results files and write report.html");
-  auto files = std::make_shared<std::vector<std::string>>();
-  auto html = std::make_shared<std::string>();
-  cmd->add_option("results", *files, "results-<impl>.json files")->required();
-  auto claims = std::make_shared<std::string>();
-  cmd->add_option("--html", *html, "report.html to write (the dashboard)");
-  cmd->add_option("--claims", *claims, "claims.json, for the reasons of the claims that cannot be checked");
-  cmd->callback([=] {
-    std::vector<nlohmann::json> all;
-    for (const auto& f : *files) all.push_back(conform::read_json(f));
-    std::cout << report::matrix_text(all);
-    if (!html->empty()) report::write_report_html(all, *html, claims->empty() ? nlohmann::json() : conform::read_json(*claims));
-  });
+  auto* cmd = app.add_subcommand("report",
+                                 "print the matrix of results files (from any machines) and write report.html "
+                                 "and findings.md");
+  auto a = std::make_shared<ReportArgs>();
+  cmd->add_option("results", a->files, "results-<impl>.json files")->required();
+  cmd->add_option("--html", a->html, "report.html to write (the dashboard)");
+  cmd->add_option("--claims", a->claims, "claims.json, for the reasons of the claims that cannot be checked");
+  cmd->add_option("--findings", a->findings,
+                  "findings.md to write: each divergence once across the results files, with where it reproduces "
+                  "and holds and its reproducer (repro/ beside the results file), ready for an upstream tracker");
+  cmd->add_option("--lint", a->lint, "the pages' defects for findings.md: output of sslconf lint --json");
+  cmd->add_option("--patch", a->patch, "their certain fixes, shown with each page: output of sslconf lint --patch");
+  cmd->callback([a] { write_report(*a); });
 }
 
 void add_expectations(CLI::App& app) {

@@ -2,13 +2,16 @@
 #include "claims/extract.hpp"
 #include "crosscheck/build.hpp"
 #include "crosscheck/lint.hpp"
+#include "crosscheck/patch.hpp"
 #include "model/diagnostic.hpp"
 #include "reader/reader.hpp"
 #include "tool/commands.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 
 namespace sslconf::tool {
 
@@ -33,10 +36,13 @@ LintOptions lint_options(const std::vector<std::string>& man_dirs, bool no_man) 
 
 // A page the reader rejects is reported and costs that page only; the
 // command goes on with the others and exits 2 at the end (`rejected`).
-std::vector<model::Page> read_or_fail(const std::vector<std::string>& docs, bool& rejected) {
+std::vector<model::Page> read_or_fail(const std::vector<std::string>& docs, bool& rejected,
+                                      std::vector<std::string>* rejected_files = nullptr) {
   try {
     auto read = reader::read_pages(docs);
     if (reader::report_rejected(read, std::cerr) > 0) rejected = true;
+    if (rejected_files != nullptr)
+      for (const auto& e : read.rejected) rejected_files->push_back(e.where().file);
     return std::move(read.pages);
   } catch (const model::InputError& e) {
     std::cerr << e.what() << '\n';
@@ -136,6 +142,7 @@ struct LintArgs {
   std::vector<std::string> man_dirs;
   std::vector<std::string> accepted;
   std::string header;
+  std::string patch;
   bool no_man = false;
   bool json = false;
 };
@@ -175,6 +182,40 @@ std::unique_ptr<HeaderIndex> lint_header(const LintArgs& a, const std::vector<mo
   }
 }
 
+// --patch: the certain fixes as one unified diff, paths under the DOCS
+// folder each page came from.
+void write_patch(const LintArgs& a, const std::vector<model::Page>& pages, const std::vector<std::string>& rejected_files,
+                 const std::vector<Finding>& findings, const LintOptions& options,
+                 const std::vector<AcceptedException>& accepted) {
+  std::vector<std::string> files;
+  for (const auto& p : pages) files.push_back(p.source);
+  files.insert(files.end(), rejected_files.begin(), rejected_files.end());
+  // The fixed pages linted among the others, in place of what they were.
+  const Relint relint = [&](const std::vector<std::string>& scratch) {
+    Relinted out;
+    auto read = reader::read_pages(scratch);
+    std::set<std::string> fixed;
+    for (const auto& p : read.pages) fixed.insert(page_stem(p.source));
+    std::vector<model::Page> doc_set = read.pages;
+    for (const auto& p : pages)
+      if (!fixed.count(page_stem(p.source))) doc_set.push_back(p);
+    const std::set<std::string> mine(scratch.begin(), scratch.end());
+    for (auto& f : apply_accepted(lint(doc_set, options), accepted).kept)
+      if (mine.count(f.loc.file)) out.findings.push_back(std::move(f));
+    out.pages = std::move(read.pages);
+    return out;
+  };
+  const auto patch = certain_fixes(files, pages, findings, options.header, a.docs, relint);
+  std::ofstream out(a.patch, std::ios::binary | std::ios::trunc);
+  out << patch.diff;
+  if (!out.flush()) {
+    std::cerr << "sslconf lint: error: cannot write " << a.patch << '\n';
+    throw CLI::RuntimeError(kBadInput);
+  }
+  std::cerr << "sslconf lint: wrote " << patch.fixed.size() << " certain fix(es) to " << a.patch
+            << " (apply with patch -p1 in the DOCS folder)\n";
+}
+
 const char* kLintHelp =
     "Lint manual pages in the manner of OpenSSL's find-doc-nits and beyond it: required sections and their "
     "order, NAME against SYNOPSIS, return values, links, repeated words, HISTORY releases, and with --header "
@@ -203,15 +244,22 @@ void add_lint_command(CLI::App& app) {
                   "boringssl, wolfssl or an install PREFIX")
       ->type_name("IMPL");
   cmd->add_flag("--json", a->json, "Findings as a JSON array");
+  cmd->add_option("--patch", a->patch,
+                  "Write the fixes that are certain (repeated words, SYNOPSIS declarations the header completes, "
+                  "missing ';', blank lines before commands, unended =begin, L<NOTES> and links without their "
+                  "section) to FILE as a unified diff for patch -p1 in the DOCS folder; the rest stay findings")
+      ->type_name("FILE");
   cmd->callback([a] {
     const auto accepted = accepted_exceptions(*a);
     bool rejected = false;
-    const auto pages = read_or_fail(a->docs, rejected);
+    std::vector<std::string> rejected_files;
+    const auto pages = read_or_fail(a->docs, rejected, &rejected_files);
     const auto header = lint_header(*a, pages);
     auto options = lint_options(a->man_dirs, a->no_man);
     options.header = header.get();
     options.header_name = a->header;
     const auto result = apply_accepted(lint(pages, options), accepted);
+    if (!a->patch.empty()) write_patch(*a, pages, rejected_files, result.kept, options, accepted);
     std::size_t errors = 0;
     for (const auto& f : result.kept) errors += f.severity == Severity::error ? 1 : 0;
     if (a->json) {

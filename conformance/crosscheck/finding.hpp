@@ -25,6 +25,10 @@ struct Finding {
   // the symbol, link target, repeated word or release; empty for page-wide
   // findings (a missing section names the section).
   std::string subject;
+  // What `subject` should read instead when that is certain ("/NOTES" for
+  // the page link NOTES, "the" for "the the"): `lint --patch` writes it.
+  // Empty when the fix needs a person.
+  std::string fix;
 
   std::string str() const {
     return model::InputError::format(loc, message + " [" + check + "]",
@@ -38,6 +42,7 @@ inline nlohmann::json to_json(const Finding& f) {
                    {"check", f.check},
                    {"message", f.message}};
   if (!f.subject.empty()) j["subject"] = f.subject;
+  if (!f.fix.empty()) j["fix"] = f.fix;
   return j;
 }
 

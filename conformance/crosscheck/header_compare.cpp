@@ -140,10 +140,12 @@ std::string join_type(const std::vector<std::string>& toks) {
 
 model::Parameter parse_parameter(const std::string& text) {
   model::Parameter p;
-  if (text.find("(*") != std::string::npos || text.find("( *") != std::string::npos) {
+  const auto declarator = std::min(text.find("(*"), text.find("( *"));
+  if (declarator != std::string::npos) {
     p.function_pointer = true;
     p.type = text;
-    const auto star = text.find('*');
+    // The declarator's '*', not one of the return type's ("SSL_SESSION *(*cb)(...)").
+    const auto star = text.find('*', declarator);
     const auto close = text.find(')', star);
     if (close == std::string::npos) return p;  // malformed: keep the text as the type
     p.name = trim(text.substr(star + 1, close - star - 1));
@@ -166,6 +168,8 @@ model::Parameter parse_parameter(const std::string& text) {
   return p;
 }
 
+std::string compact(const std::string& code);
+
 std::string with_name(const std::string& type, const std::string& name) {
   if (name.empty()) return type;
   return type + (!type.empty() && type.back() == '*' ? "" : " ") + name;
@@ -174,7 +178,15 @@ std::string with_name(const std::string& type, const std::string& name) {
 std::string render(const std::string& return_type, const std::string& name,
                    const std::vector<model::Parameter>& params, bool variadic) {
   std::string args;
-  for (const auto& p : params) args += (args.empty() ? "" : ", ") + (p.function_pointer ? p.type : with_name(p.type, p.name));
+  for (const auto& p : params) {
+    std::string one = with_name(p.type, p.name);
+    if (p.function_pointer) {  // the name goes inside the declarator: "int (*cb)(SSL *)"
+      one = compact(p.type);
+      const auto star = one.find("(*");
+      if (star != std::string::npos) one.insert(star + 2, p.name);
+    }
+    args += (args.empty() ? "" : ", ") + one;
+  }
   if (variadic) args += args.empty() ? "..." : ", ...";
   if (args.empty()) args = "void";
   return with_name(return_type, name) + "(" + args + ");";
@@ -479,23 +491,81 @@ PrototypeComparison compare(const model::Prototype& p, const HeaderIndex& header
   }
   for (std::size_t i = 0; i < p.params.size(); ++i) {
     const std::string which = "parameter " + std::to_string(i + 1) + (p.params[i].name.empty() ? "" : " " + p.params[i].name);
-    if (p.params[i].type.find('(') != std::string::npos || d.params[i].type.find('(') != std::string::npos) {
-      const auto pf = header.canonical_function_type(p.params[i].type);
-      const auto hf = header.canonical_function_type(d.params[i].type);
-      if (pf != hf) worsen(Agreement::different, which + ": page " + pf + ", header " + hf);
-      continue;
-    }
-    const auto pt = shape_of(header.canonical_type(p.params[i].type));
-    const auto ht = shape_of(header.canonical_type(d.params[i].type));
-    if (pt == ht) continue;
-    auto narrowed = ht;
-    narrowed.base_const = false;
-    if (pt.pointer_const.size() == 1 && ht.base_const && !pt.base_const && narrowed == pt)
-      worsen(Agreement::compatible, which + ": the header adds const to the pointee");
+    const auto a = parameter_agreement(p.params[i], d.params[i], header);
+    if (a == Agreement::same) continue;
+    if (p.params[i].type.find('(') != std::string::npos || d.params[i].type.find('(') != std::string::npos)
+      worsen(a, which + ": page " + header.canonical_function_type(p.params[i].type) + ", header " +
+                    header.canonical_function_type(d.params[i].type));
+    else if (a == Agreement::compatible)
+      worsen(a, which + ": the header adds const to the pointee");
     else
-      worsen(Agreement::different, which + ": page " + render_shape(pt) + ", header " + render_shape(ht));
+      worsen(a, which + ": page " + render_shape(shape_of(header.canonical_type(p.params[i].type))) + ", header " +
+                    render_shape(shape_of(header.canonical_type(d.params[i].type))));
   }
   return c;
+}
+
+Agreement parameter_agreement(const model::Parameter& page, const model::Parameter& head, const HeaderIndex& header) {
+  if (page.type.find('(') != std::string::npos || head.type.find('(') != std::string::npos)
+    return header.canonical_function_type(page.type) == header.canonical_function_type(head.type) ? Agreement::same
+                                                                                                  : Agreement::different;
+  const auto pt = shape_of(header.canonical_type(page.type));
+  const auto ht = shape_of(header.canonical_type(head.type));
+  if (pt == ht) return Agreement::same;
+  auto narrowed = ht;
+  narrowed.base_const = false;
+  if (pt.pointer_const.size() == 1 && ht.base_const && !pt.base_const && narrowed == pt) return Agreement::compatible;
+  return Agreement::different;
+}
+
+std::string completed_callback_type(const std::string& page_type, const std::string& header_type,
+                                    const HeaderIndex& header) {
+  const auto at = std::min(page_type.find("(*"), page_type.find("( *"));
+  const auto head_at = std::min(header_type.find("(*"), header_type.find("( *"));
+  if (at == std::string::npos || head_at == std::string::npos) return "";
+  const std::string completed = completed_type(page_type.substr(0, at), header_type.substr(0, head_at), header);
+  if (completed.empty()) return "";
+  const std::string whole = completed + (completed.back() == '*' ? "" : " ") + page_type.substr(at);
+  return header.canonical_function_type(whole) == header.canonical_function_type(header_type) ? whole : "";
+}
+
+bool completable(const model::Prototype& p, const Declaration& d, const HeaderIndex& header) {
+  if (d.function_like_macro || p.params.size() != d.params.size() || p.variadic != d.variadic) return false;
+  // "EC_POINT *p[]": the page's model keeps the element type only, so an
+  // array parameter would look like a missing '*'.
+  if (p.text.find('[') != std::string::npos) return false;
+  bool any = false;
+  const bool function_return = p.return_type.find('(') != std::string::npos || d.return_type.find('(') != std::string::npos;
+  if (function_return) {
+    if (header.canonical_function_type(p.return_type) != header.canonical_function_type(d.return_type)) return false;
+  } else if (!(shape_of(header.canonical_type(p.return_type)) == shape_of(header.canonical_type(d.return_type)))) {
+    if (completed_type(p.return_type, d.return_type, header).empty()) return false;
+    any = true;
+  }
+  for (std::size_t i = 0; i < p.params.size(); ++i) {
+    const auto& pp = p.params[i];
+    const auto& hp = d.params[i];
+    if (parameter_agreement(pp, hp, header) != Agreement::different) continue;
+    const bool written_as_name = pp.name.empty() && !hp.name.empty() && pp.type == hp.name;
+    if (pp.function_pointer != hp.function_pointer && !written_as_name) return false;
+    if (pp.function_pointer ? completed_callback_type(pp.type, hp.type, header).empty()
+                            : completed_type(pp.type, hp.type, header).empty() && !written_as_name)
+      return false;
+    any = true;
+  }
+  return any;
+}
+
+std::string completed_type(const std::string& page_type, const std::string& header_type, const HeaderIndex& header) {
+  const auto page = shape_of(header.canonical_type(page_type));
+  const auto head = shape_of(header.canonical_type(header_type));
+  if (page == head || page.base != head.base || page.pointer_const.size() > head.pointer_const.size()) return "";
+  if (page.base_const && !head.base_const) return "";
+  for (std::size_t i = 0; i < page.pointer_const.size(); ++i)
+    if (page.pointer_const[i] && !head.pointer_const[i]) return "";
+  auto completed = head;
+  completed.base = shape_of(page_type).base;  // the page's spelling: SSL_CTX, not struct ssl_ctx_st
+  return render_shape(completed);
 }
 
 std::size_t HeaderReport::count(Agreement a) const {

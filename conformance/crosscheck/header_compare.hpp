@@ -91,6 +91,27 @@ struct PrototypeComparison {
 // type, keeps every documented call valid: compatible.
 PrototypeComparison compare(const model::Prototype& p, const HeaderIndex& header);
 
+// The page's type completed from the header's, when the two differ only by
+// a '*' or a 'const' the page lacks: the page's own spelling of the base
+// type with the header's pointer levels and qualifiers ("SSL_CTX" and
+// "SSL_CTX *" give "SSL_CTX *"). Empty when they differ otherwise (another
+// base type, or something the header lacks) or do not differ.
+std::string completed_type(const std::string& page_type, const std::string& header_type, const HeaderIndex& header);
+
+// How one parameter of the page agrees with the header's (compare()'s rule:
+// const the header adds to a pointee is compatible).
+Agreement parameter_agreement(const model::Parameter& page, const model::Parameter& head, const HeaderIndex& header);
+
+// completed_type for a callback: "SSL_SESSION (*)(SSL *, int)" completed to
+// "SSL_SESSION *(*)(SSL *, int)" when that is the header's callback type.
+std::string completed_callback_type(const std::string& page_type, const std::string& header_type,
+                                    const HeaderIndex& header);
+
+// True when the page's declaration differs from the header's and every
+// difference is a '*' or 'const' the page lacks, or a parameter written
+// as its name alone: the header gives the certain correction.
+bool completable(const model::Prototype& p, const Declaration& d, const HeaderIndex& header);
+
 struct HeaderReport {
   std::string implementation;
   std::string docs;  // the documents whose SYNOPSIS was compared

@@ -1,4 +1,5 @@
 #include "crosscheck/lint.hpp"
+#include "crosscheck/patch.hpp"
 #include "claims/extract.hpp"
 #include "model/diagnostic.hpp"
 #include "model/numbers.hpp"
@@ -33,7 +34,7 @@ bool is_identifier_char(char c) {
 
 Finding make(const model::SourceLocation& loc, Severity severity, std::string check, std::string message,
              std::string subject = "") {
-  return Finding{loc, severity, std::move(check), std::move(message), std::move(subject)};
+  return Finding{loc, severity, std::move(check), std::move(message), std::move(subject), ""};
 }
 
 // Top-level sections only: subsections (=head2) are free in name and order.
@@ -684,6 +685,35 @@ bool is_heading_of(const model::Page& page, const std::string& target) {
 
 }  // namespace
 
+namespace {
+
+// L<SSL_free> for L<SSL_free(3)>: pod2man and pod2html make no manual page
+// link of it. The fix is certain when one manual section holds the page,
+// unless that page is a command and the link is not from a command's page:
+// command names are also words of the prose ("see the L<dsa> page" in a
+// library page need not mean the dsa command).
+std::optional<Finding> section_missing(const model::Page& page, const model::Link& link,
+                                       const std::vector<model::Page>& doc_set, const KnownPages& known) {
+  if (link.target.find_first_of(" /\"") != std::string::npos || !link.fragment.empty()) return std::nullopt;
+  std::set<std::string> sections;
+  for (const auto& p : doc_set)
+    if (p.title == link.target || page_stem(p.source) == link.target ||
+        std::find(p.names.begin(), p.names.end(), link.target) != p.names.end())
+      sections.insert(section_digit(p.manual_section));
+  for (const auto& s : known.sections_of(link.target)) sections.insert(section_digit(s));
+  sections.erase("");
+  if (sections.empty()) return std::nullopt;
+  auto f = make(link.loc, Severity::warning, "link-section-missing",
+                "link to " + link.target + " names no manual section" +
+                    (sections.size() == 1 ? " (" + link.target + "(" + *sections.begin() + "))" : ""),
+                link.target);
+  const bool command_from_elsewhere = *sections.begin() == "1" && section_digit(page.manual_section) != "1";
+  if (sections.size() == 1 && !command_from_elsewhere) f.fix = link.target + "(" + *sections.begin() + ")";
+  return f;
+}
+
+}  // namespace
+
 std::vector<Finding> check_links(const model::Page& page, const std::vector<model::Page>& doc_set,
                                  const KnownPages& known) {
   std::vector<Finding> out;
@@ -691,8 +721,11 @@ std::vector<Finding> check_links(const model::Page& page, const std::vector<mode
     const std::string digit = section_digit(link.section);
     if (digit == "0") continue;  // "time(0)": a call in the prose, no manual section
     if (in_doc_set(link, doc_set) || known.has(link.target, link.section) ||
-        (digit != link.section && known.has(link.target, digit)) || declared_foreign(page, link))
+        (digit != link.section && known.has(link.target, digit)) || declared_foreign(page, link)) {
+      if (link.section.empty())
+        if (auto f = section_missing(page, link, doc_set, known)) out.push_back(std::move(*f));
       continue;
+    }
     const std::string ref = page_ref(link.target, link.section);
     auto elsewhere = known.sections_of(link.target);
     for (const auto& p : doc_set)
@@ -713,10 +746,12 @@ std::vector<Finding> check_links(const model::Page& page, const std::vector<mode
       // POD formatters still read L<Two Words> as the old spelling of a
       // section link; L<NOTES> is a link to a page named NOTES.
       const bool old_spelling = link.target.find(' ') != std::string::npos;
-      out.push_back(make(link.loc, old_spelling ? Severity::warning : Severity::error, "link-unresolved",
-                         "link target " + ref + " is written as a page, but names a section of this page"
-                             " (a section link is L</" + link.target + ">)",
-                         ref));
+      auto f = make(link.loc, old_spelling ? Severity::warning : Severity::error, "link-unresolved",
+                    "link target " + ref + " is written as a page, but names a section of this page"
+                        " (a section link is L</" + link.target + ">)",
+                    ref);
+      if (!old_spelling) f.fix = "/" + link.target;
+      out.push_back(std::move(f));
     } else if (ours && section_held(doc_set, link.section)) {
       out.push_back(make(link.loc, Severity::error, "link-unresolved", missing, ref));
     } else if (section_held(doc_set, link.section) || known.has_section(digit)) {
@@ -777,13 +812,16 @@ std::optional<Repetition> repeated_outside_markup(const std::string& text, const
 
 std::vector<Finding> check_repeated_words(const model::Page& page) {
   std::vector<Finding> out;
-  auto check = [&](const std::string& text, const model::SourceLocation& loc, const model::Sentence* sentence) {
+  auto check = [&](const std::string& text, model::SourceLocation loc, const model::Sentence* sentence) {
     const auto r = repeated_outside_markup(text, sentence);
     if (!r) return;
-    out.push_back(make(loc, r->english ? Severity::warning : Severity::error, "repeated-word",
-                       "repeated word \"" + r->word + " " + r->word + "\"" +
-                           (r->english ? " (sometimes meant)" : ""),
-                       r->word));
+    // A sentence spreads over lines: name the line the second word is on.
+    if (page.format == model::PageFormat::pod) loc.line = repeated_word_line(loc.file, loc.line, r->word);
+    auto f = make(loc, r->english ? Severity::warning : Severity::error, "repeated-word",
+                  "repeated word \"" + r->word + " " + r->word + "\"" + (r->english ? " (sometimes meant)" : ""),
+                  r->word);
+    if (!r->english) f.fix = r->word;
+    out.push_back(std::move(f));
   };
   check(page.purpose, page.name_loc, nullptr);
   for (const auto& s : page.sections)
@@ -819,10 +857,13 @@ std::vector<Finding> check_against_header(const model::Page& page, const HeaderI
     if (c.agreement != Agreement::different || !c.declaration) continue;
     std::string reasons;
     for (const auto& r : c.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
-    // A warning: the header is read by a small declarator parser that does
-    // not yet render every nested function-pointer declarator exactly
-    // (SSL_SESSION *(*cb)(...) parameters), so a difference is to be looked at.
-    out.push_back(make(p.loc, Severity::warning, "synopsis-header",
+    // An error when the header gives the certain correction (the page lacks
+    // a '*', a 'const' or a parameter's type: `lint --patch` writes it); any
+    // other difference is to be looked at: the header is read by a small
+    // declarator parser, and types such as STACK_OF(X) or BN_ULONG differ in
+    // spelling only.
+    const bool certain = completable(p, *c.declaration, header);
+    out.push_back(make(p.loc, certain ? Severity::error : Severity::warning, "synopsis-header",
                        "SYNOPSIS declares " + p.name + " unlike the " + header_name + " header (" + reasons +
                            "): header has " + c.declaration->text,
                        p.name));
@@ -852,6 +893,10 @@ std::vector<Finding> lint(const std::vector<model::Page>& pages, const LintOptio
     }
     auto links = check_links(page, pages, options.known_pages);
     findings.insert(findings.end(), links.begin(), links.end());
+    if (page.format == model::PageFormat::pod) {
+      auto commands = check_command_paragraphs(page.source);
+      findings.insert(findings.end(), commands.begin(), commands.end());
+    }
     if (options.header != nullptr) {
       auto header = check_against_header(page, *options.header, options.header_name);
       findings.insert(findings.end(), header.begin(), header.end());

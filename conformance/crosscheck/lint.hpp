@@ -30,7 +30,13 @@
 //   history-release            HISTORY line names no release, or not as
 //                              "OpenSSL 1.1.1" (before 3.0) / "OpenSSL 3.0" warning
 //   synopsis-header            SYNOPSIS declaration differs from the
-//                              library's header (with --header only)      warning
+//                              library's header (with --header only):
+//                              lacking only a '*', 'const' or a type the
+//                              header gives                               error
+//                              ... otherwise                              warning
+//   link-section-missing       L<page> without the section the page has   warning
+//   command-in-paragraph       a command line with no blank line before
+//                              it (POD reads it as text)                  error
 //
 // OpenSSL's conventions the rules follow: a SYNOPSIS marked generic
 // ("=for comment generic", "=for openssl generic") is not matched against

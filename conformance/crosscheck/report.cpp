@@ -2,6 +2,7 @@
 
 #include "platform/process.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -77,20 +78,46 @@ std::string file_of(const std::string& location) {
   return location.substr(0, colon);
 }
 
-// Functions that only one side documents, and the claims about them: these
-// are coverage, not findings, so they are counted per page, not listed.
-// Likewise the sentences a side has that no check can use (informative,
-// caller obligations...): two manuals in their own words differ there by
-// nature, so they are counted per page.
+// Parameters that restate how a sentence is worded (what it speaks of,
+// under which circumstance, the noun it names a quantity by, a parameter's
+// name), not a value a library could be checked for.
+bool wording_key(const std::string& key) {
+  static const std::set<std::string> keys{"predicate", "subject", "when", "condition", "failure_condition",
+                                          "success_condition", "mentions", "declaration", "arguments", "quantity",
+                                          "bound"};
+  const bool a_name = key.size() > 5 && key.compare(key.size() - 5, 5, ".name") == 0;
+  return a_name || keys.count(key.substr(0, key.find_first_of(".["))) > 0;
+}
+
+// A value both sides give, differently: one side saying more ("returns 0
+// on failure" where the other is silent on failure) is no contradiction.
+bool fact_changed(const ParamChange& p) { return !wording_key(p.key) && !p.before.is_null() && !p.after.is_null(); }
+
+// Two manuals written independently differ mostly in wording. What is
+// listed is a fact that differs: a value, a type or declaration, a
+// release, a default (a changed claim with a changed value), a function
+// one SYNOPSIS declares and the other's does not, a SEE ALSO target that
+// moves to another section. The rest is counted per page: functions only
+// one side documents (coverage), sentences reworded, statements one side
+// makes and the other does not, sentences no check uses, SEE ALSO targets
+// on one side only.
 struct OneSided {
   std::map<std::string, std::vector<std::string>> only_before, only_after;  // page file → functions
   std::set<std::string> functions;
   std::size_t claims = 0;
   std::map<std::string, std::size_t> unchecked_before, unchecked_after;  // page file → claims
   std::size_t unchecked = 0;
+  std::size_t reworded = 0;
+  std::map<std::string, std::size_t> stated_before, stated_after;  // page file → checkable one-sided statements
+  std::size_t stated = 0;
+  std::map<std::string, std::size_t> see_also_before, see_also_after;  // page file → targets on one side only
+  std::size_t see_also_one_sided = 0;
   bool listed(const ClaimChange& c) const {
+    if (functions.count(c.function)) return false;
+    if (c.type == ClaimChange::Type::changed)
+      return std::any_of(c.params.begin(), c.params.end(), fact_changed);
     const auto& claim = c.type == ClaimChange::Type::removed ? c.before : c.after;
-    return !functions.count(c.function) && (c.type == ClaimChange::Type::changed || claim.checkable);
+    return c.kind == "prototype" && claim.checkable;
   }
 };
 
@@ -103,20 +130,37 @@ OneSided one_sided(const DocSetDiff& d) {
   for (const auto& f : d.functions_removed) o.only_before[where(f, d.before)].push_back(f), o.functions.insert(f);
   for (const auto& f : d.functions_added) o.only_after[where(f, d.after)].push_back(f), o.functions.insert(f);
   for (const auto& c : d.claims) {
+    const bool removed = c.type == ClaimChange::Type::removed;
+    const auto& claim = removed ? c.before : c.after;
     if (o.functions.count(c.function)) {
       ++o.claims;
-    } else if (!o.listed(c)) {
+    } else if (o.listed(c)) {
+      continue;
+    } else if (c.type == ClaimChange::Type::changed) {
+      ++o.reworded;
+    } else if (claim.checkable) {
+      ++o.stated;
+      ++(removed ? o.stated_before : o.stated_after)[file_of(claim.source)];
+    } else {
       ++o.unchecked;
-      const bool removed = c.type == ClaimChange::Type::removed;
-      ++(removed ? o.unchecked_before : o.unchecked_after)[file_of(removed ? c.before.source : c.after.source)];
+      ++(removed ? o.unchecked_before : o.unchecked_after)[file_of(claim.source)];
     }
+  }
+  for (const auto& s : d.see_also) {
+    if (!s.before.empty() && !s.after.empty()) continue;
+    ++o.see_also_one_sided;
+    ++(s.after.empty() ? o.see_also_before : o.see_also_after)[file_of(s.loc.str())];
   }
   return o;
 }
 
+// The differences of fact listed: changed values, one-sided declarations,
+// SEE ALSO targets moved to another section.
 std::size_t findings_of(const DocSetDiff& d) {
   const auto o = one_sided(d);
-  return d.claims.size() - o.claims - o.unchecked + d.see_also.size();
+  std::size_t n = 0;
+  for (const auto& c : d.claims) n += o.listed(c) ? 1 : 0;
+  return n + d.see_also.size() - o.see_also_one_sided;
 }
 
 std::size_t lint_count(const CrosscheckReport& r, Severity s) {
@@ -137,7 +181,12 @@ void add_summary(const CrosscheckReport& r, json& blocks) {
     const auto o = one_sided(d);
     items.push_back(concat({link("page-vs-page", "Release against release"),
                             text(": " + d.before + " → " + d.after + ": " +
-                                 plural(findings_of(d), "difference", "differences") + " in what both document; " +
+                                 plural(findings_of(d), "difference", "differences") +
+                                 " of fact (values, declarations, releases, defaults) in what both document; " +
+                                 plural(o.reworded, "sentence", "sentences") + " reworded or saying more on one side, " +
+                                 plural(o.stated, "statement", "statements") + " made on one side only, " +
+                                 plural(o.see_also_one_sided, "SEE ALSO target", "SEE ALSO targets") +
+                                 " on one side only; " +
                                  plural(o.functions.size(), "function", "functions") + " documented on one side only (" +
                                  plural(o.only_before.size() + o.only_after.size(), "page", "pages") + ") and " +
                                  plural(o.unchecked, "sentence", "sentences") +
@@ -220,6 +269,18 @@ void add_unchecked(const std::map<std::string, std::size_t>& pages, const std::s
   blocks.push_back(bullets(items));
 }
 
+// "file: n statements", one line per page of one side.
+void add_counted(const std::map<std::string, std::size_t>& pages, const std::string& side, const std::string& one,
+                 const std::string& many, const std::string& what, json& blocks) {
+  if (pages.empty()) return;
+  std::size_t total = 0;
+  for (const auto& kv : pages) total += kv.second;
+  blocks.push_back(para(text(plural(total, one, many) + " of " + side + " " + what + ", per page:")));
+  std::vector<json> items;
+  for (const auto& [file, n] : pages) items.push_back(concat({code(file), space(), text(plural(n, one, many))}));
+  blocks.push_back(bullets(items));
+}
+
 void add_page_diffs(const CrosscheckReport& r, json& blocks) {
   blocks.push_back(header(2, "page-vs-page", "Release against release"));
   if (r.page_diffs.empty()) blocks.push_back(para(text("No other release or format was compared.")));
@@ -234,10 +295,20 @@ void add_page_diffs(const CrosscheckReport& r, json& blocks) {
       for (const auto& c : d.claims)
         if (c.type == type && o.listed(c)) items.push_back(claim_change_item(c));
     for (const auto& s : d.see_also)
-      items.push_back(concat({strong("see also"), space(), code(ref_or_none(s.before)), space(), text("→"), space(),
-                              code(ref_or_none(s.after)), space(), code(s.loc.str())}));
-    if (items.empty()) blocks.push_back(para(text("No differences in what both document.")));
+      if (!s.before.empty() && !s.after.empty())
+        items.push_back(concat({strong("see also"), space(), code(s.before), space(), text("→"), space(), code(s.after),
+                                space(), code(s.loc.str())}));
+    if (items.empty()) blocks.push_back(para(text("No differences of fact in what both document.")));
     else blocks.push_back(bullets(items));
+    if (o.reworded)
+      blocks.push_back(para(text(plural(o.reworded, "sentence says", "sentences say") +
+                                 " the same thing in other words or say more on one side (not listed).")));
+    add_counted(o.stated_before, d.before, "statement", "statements",
+                "that a check could use and that " + d.after + " does not make", blocks);
+    add_counted(o.stated_after, d.after, "statement", "statements",
+                "that a check could use and that " + d.before + " does not make", blocks);
+    add_counted(o.see_also_before, d.before, "SEE ALSO target", "SEE ALSO targets", "that " + d.after + " lacks", blocks);
+    add_counted(o.see_also_after, d.after, "SEE ALSO target", "SEE ALSO targets", "that " + d.before + " lacks", blocks);
     add_one_sided(o.only_before, d.before, d.after, blocks);
     add_one_sided(o.only_after, d.after, d.before, blocks);
     if (o.claims)

@@ -1,6 +1,7 @@
 #include "plan/reproducers.hpp"
 
 #include "plan/c_program.hpp"
+#include "report/findings.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -36,12 +37,6 @@ std::pair<std::string, std::string> value_test(const nlohmann::json& v) {
 }
 
 }  // namespace
-
-std::string reproducer_file_name(const std::string& claim_id) {
-  std::string out;
-  for (const unsigned char ch : claim_id) out += std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_' ? static_cast<char>(ch) : '_';
-  return out + ".c";
-}
 
 std::pair<std::string, std::string> expectation(const nlohmann::json& claim, const Procedure& part) {
   const std::string kind = claim.value("kind", "");
@@ -94,7 +89,7 @@ std::vector<std::string> write_reproducers(const nlohmann::json& catalogue, cons
     const std::string program = reproducer_of(*claims.at(id), ran);
     if (program.empty()) continue;
     fs::create_directories(dir);
-    const fs::path file = fs::path(dir) / reproducer_file_name(id);
+    const fs::path file = fs::path(dir) / report::reproducer_file_name(id);
     std::ofstream(file) << program;
     written.push_back(file.string());
   }

@@ -12,10 +12,6 @@
 
 namespace sslconf::plan {
 
-// The file a claim's reproducer is written to (the claim id made safe for
-// a file name, ".c").
-std::string reproducer_file_name(const std::string& claim_id);
-
 // The C condition over `o` (struct sslconf_obs *) that holds when a plan's
 // observation is what the claim says, and the page's value in words; empty
 // when the claim's kind has no expectation a program can test.
@@ -25,7 +21,8 @@ std::pair<std::string, std::string> expectation(const nlohmann::json& claim, con
 std::string reproducer_of(const nlohmann::json& claim, const std::vector<Procedure>& ran);
 
 // Reads the records a suite run left (one JSON line per FAIL: id, plans),
-// writes the reproducer of each FAIL of `results` into `dir`; returns the
+// writes the reproducer of each FAIL of `results` into `dir` (named by
+// report::reproducer_file_name, where findings.md links them); returns the
 // files written.
 std::vector<std::string> write_reproducers(const nlohmann::json& catalogue, const nlohmann::json& results,
                                            const Plans& plans, const std::string& records, const std::string& dir);

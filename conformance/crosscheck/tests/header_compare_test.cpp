@@ -131,6 +131,29 @@ BOOST_AUTO_TEST_CASE(function_returning_a_function_pointer_is_found_and_compared
   BOOST_TEST(to_string(set.agreement) == "same");
 }
 
+BOOST_AUTO_TEST_CASE(callback_parameter_returning_a_pointer_keeps_its_star_and_name) {
+  const auto header = HeaderIndex::parse(
+      "typedef struct ssl_st SSL;\ntypedef struct ssl_session_st SSL_SESSION;\ntypedef struct ssl_ctx_st SSL_CTX;\n"
+      "void SSL_CTX_sess_set_get_cb(SSL_CTX *ctx, SSL_SESSION *(*get_session_cb) (struct ssl_st *ssl, "
+      "const unsigned char *data, int len, int *copy));\n");
+  const auto d = header.find("SSL_CTX_sess_set_get_cb");
+  BOOST_REQUIRE(d);
+  BOOST_REQUIRE_EQUAL(d->params.size(), 2u);
+  BOOST_TEST(d->params[1].name == "get_session_cb");
+  BOOST_TEST(header.canonical_function_type(d->params[1].type) ==
+             header.canonical_function_type("SSL_SESSION *(*)(SSL *, const unsigned char *, int, int *)"));
+  const auto documented = compare(prototype("void", "SSL_CTX_sess_set_get_cb",
+                                            {{"SSL_CTX *", "ctx", false},
+                                             {"SSL_SESSION *(*)(SSL *, const unsigned char *, int, int *)",
+                                              "get_session_cb", true}}, 4), header);
+  BOOST_TEST(to_string(documented.agreement) == "same");
+  const auto lacking_star = compare(prototype("void", "SSL_CTX_sess_set_get_cb",
+                                              {{"SSL_CTX *", "ctx", false},
+                                               {"SSL_SESSION (*)(SSL *, const unsigned char *, int, int *)",
+                                                "get_session_cb", true}}, 4), header);
+  BOOST_TEST(to_string(lacking_star.agreement) == "different");
+}
+
 BOOST_AUTO_TEST_CASE(typedefs_resolve_across_names) {
   const auto header = HeaderIndex::parse(kWolfStyle);
   BOOST_TEST(header.canonical_type("SSL_SESSION *") == "struct WOLFSSL_SESSION *");

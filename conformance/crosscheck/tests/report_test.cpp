@@ -20,7 +20,7 @@ namespace {
 CrosscheckReport sample_report() {
   CrosscheckReport r;
   r.docs = "pod";
-  r.lint.push_back({{"pod/a.pod", 3}, Severity::warning, "repeated-word", "repeated word \"the the\"", "the"});
+  r.lint.push_back({{"pod/a.pod", 3}, Severity::warning, "repeated-word", "repeated word \"the the\"", "the", ""});
   DocSetDiff d;
   d.before = "1.1.0";
   d.after = "1.1.1";
@@ -141,7 +141,61 @@ BOOST_AUTO_TEST_CASE(functions_one_side_lacks_are_one_line_per_page) {
   BOOST_TEST(text.find("BIO_new() returns a new BIO") == std::string::npos, "claims of one-sided functions are counted, not listed");
   BOOST_TEST(text.find("Sessions are a fine thing") == std::string::npos, "sentences no check uses are counted");
   BOOST_TEST(text.find("/usr/share/man/man3/SSL_x.3ssl.gz 1 sentence") != std::string::npos, text);
-  BOOST_TEST(text.find("Client sessions are cached") != std::string::npos, "a checkable claim one side lacks is listed");
-  BOOST_TEST(text.find("1 difference in what both document; 8 functions documented on one side only (2 pages) and 1 "
-                       "sentence no check uses") != std::string::npos, text);
+  // A statement one side makes and the other does not is counted per page:
+  // two manuals written apart say different things, not different facts.
+  BOOST_TEST(text.find("Client sessions are cached") == std::string::npos, "a one-sided statement is counted");
+  BOOST_TEST(text.find("/usr/share/man/man3/SSL_x.3ssl.gz 1 statement") != std::string::npos, text);
+  BOOST_TEST(text.find("0 differences of fact (values, declarations, releases, defaults) in what both document; "
+                       "0 sentences reworded or saying more on one side, 1 statement made on one side only, 0 SEE ALSO targets on one side only; "
+                       "8 functions documented on one side only (2 pages) and 1 sentence no check uses") !=
+                 std::string::npos,
+             text);
+}
+
+BOOST_AUTO_TEST_CASE(changed_values_are_listed_and_rewordings_counted) {
+  CrosscheckReport r;
+  r.docs = "pod";
+  DocSetDiff d;
+  d.before = "installed";
+  d.after = "pod";
+  ClaimChange value;
+  value.type = ClaimChange::Type::changed;
+  value.function = "SSL_CTX_get_timeout";
+  value.kind = "default-value";
+  value.before.text = "The default timeout is 300 seconds.";
+  value.after.text = "A new context's timeout is 7200 seconds.";
+  value.after.source = "pod/SSL_CTX_set_timeout.pod:20";
+  value.params = {{"value", 300, 7200}, {"subject", "the default timeout", "a new context's timeout"}};
+  d.claims.push_back(value);
+  ClaimChange words = value;
+  words.kind = "descriptive";
+  words.before.text = "The cache holds the session.";
+  words.after.text = "The session stays in the cache.";
+  words.params = {{"predicate", "holds the session", "stays in the cache"}};
+  d.claims.push_back(words);
+  ClaimChange more = value;  // one side gives a failure value the other does not
+  more.kind = "returns-int";
+  more.after.text = "SSL_CTX_set_timeout() returns 0 on failure.";
+  more.params = {{"failure", nullptr, 0}};
+  d.claims.push_back(more);
+  ClaimChange proto;
+  proto.type = ClaimChange::Type::added;
+  proto.function = "SSL_CTX_get_timeout";
+  proto.kind = "prototype";
+  proto.after.text = "long SSL_CTX_get_timeout(const SSL_CTX *ctx);";
+  proto.after.checkable = true;
+  d.claims.push_back(proto);
+  d.see_also.push_back({"a", "a", "ssl(3)", "ssl(7)", {"pod/a.pod", 40}});
+  d.see_also.push_back({"a", "a", "", "SSL_new(3)", {"pod/a.pod", 41}});
+  r.page_diffs.push_back(d);
+  std::string text;
+  collect(report_document(r, {1, 22, 2, 1})["blocks"], text);
+  BOOST_TEST(text.find("A new context's timeout is 7200 seconds.") != std::string::npos, "a changed value is listed");
+  BOOST_TEST(text.find("long SSL_CTX_get_timeout(const SSL_CTX *ctx);") != std::string::npos,
+             "a declaration on one side only is listed");
+  BOOST_TEST(text.find("The session stays in the cache.") == std::string::npos, "a rewording is counted");
+  BOOST_TEST(text.find("returns 0 on failure") == std::string::npos, "saying more is no contradiction");
+  BOOST_TEST(text.find("2 sentences say the same thing in other words or say more on one side") != std::string::npos, text);
+  BOOST_TEST(text.find("3 differences of fact") != std::string::npos, text);
+  BOOST_TEST(text.find("pod/a.pod 1 SEE ALSO target") != std::string::npos, text);
 }

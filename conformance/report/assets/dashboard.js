@@ -52,6 +52,11 @@
   claims.forEach(function (c) { c.shortSource = c.source.slice(common.length); });
 
   var allPages = unique(claims.map(function (c) { return c.page; }));
+  // Function → the page documenting it; the divergences, once each.
+  var documents = data.documents || {};
+  var findings = data.findings || [];
+  var findingOf = {};
+  findings.forEach(function (f) { findingOf[f.id] = f; });
   var allKinds = unique(claims.map(function (c) { return c.kind; }));
 
   var root = document.getElementById('app');
@@ -199,9 +204,11 @@
     columns.forEach(function (i) {
       var cell = c.cells[i];
       if (!cell || (cell[0] !== 'FAIL' && cell[0] !== 'UNRESOLVED' && cell[0] === cell[2])) return;
+      var repro = cell[0] === 'FAIL' && findingOf[c.id] && findingOf[c.id].reproducer;
       html += '<div class="observed' + (cell[0] === 'FAIL' ? '' : ' o-note') + '"><b>' + esc(impls[i].name) + '</b> ' +
         cell[0] + ': observed ' + esc(cell[1]) + (cell[0] !== cell[2] ? ' <b>(expected ' + esc(cell[2]) + ')</b>' :
-        ' (a known divergence, recorded in conformance/expectations)') + '</div>';
+        ' (a known divergence, recorded in conformance/expectations)') +
+        (repro ? ' · <a href="' + esc(repro) + '">reproducer</a>' : '') + '</div>';
     });
     return html;
   }
@@ -258,6 +265,40 @@
     return html + '</ul></details>';
   }
 
+  // Each divergence once, across every results file: what a maintainer
+  // needs to act on it (findings.md holds the same, for an issue tracker).
+  function findingsSection() {
+    if (!findings.length) return '<p class="muted" id="findings">No library differed from the pages.</p>';
+    function who(list) {
+      return list.map(function (o) { return esc(o.implementation) + (o.release ? ' (' + esc(o.release) + ')' : ''); }).join(', ');
+    }
+    var html = '<details class="findings" id="findings" open><summary>Findings (' + findings.length +
+      '): statements of the pages that some library does not do as written</summary><ol>';
+    // A run with thousands of divergences lists the first ones; the grid's
+    // FAIL filter and findings.md hold them all.
+    var LIMIT = 100;
+    findings.slice(0, LIMIT).forEach(function (f) {
+      var at = f.source.lastIndexOf(':');
+      html += '<li data-id="' + esc(f.id) + '"><div class="sentence"><span class="page-says">' + esc(f.text) + '</span></div>' +
+        '<div class="meta"><a class="mono" href="' + annotateLink(f.page, at > 0 ? f.source.slice(at + 1) : '') + '">' +
+        esc(f.source) + '</a><span>' + esc(f.page) + '</span></div>';
+      f.reproduces.forEach(function (o) {
+        html += '<div class="observed"><b>differs on ' + who([o]) + '</b>: ' + esc(o.detail) + '</div>';
+      });
+      if (f.holds.length) html += '<div>does what the page says on ' + who(f.holds) + '</div>';
+      f.unchecked.forEach(function (o) {
+        html += '<div class="muted">not decided on ' + who([o]) + ': ' + esc(o.detail || o.outcome) + '</div>';
+      });
+      if (f.reproducer) html += '<div><a href="' + esc(f.reproducer) + '">reproducer: ' + esc(f.reproducer) + '</a></div>';
+      html += '</li>';
+    });
+    html += '</ol>';
+    if (findings.length > LIMIT)
+      html += '<p class="muted">' + (findings.length - LIMIT) + ' more: <a href="' + hashOf({outcome: 'FAIL'}) +
+        '">every FAIL in the grid</a>, or findings.md beside this report.</p>';
+    return html + '</details>';
+  }
+
   function bindFilters() {
     function update() {
       state.outcome = document.getElementById('f-outcome').value;
@@ -282,7 +323,8 @@
 
   function drawDashboard() {
     document.title = 'sslconf conformance report';
-    root.innerHTML = '<h2>Implementations</h2>' + implementationBars() + pageList() + '<h2>Claims</h2>' +
+    root.innerHTML = '<h2>Implementations</h2>' + implementationBars() + pageList() + '<h2>Findings</h2>' +
+      findingsSection() + '<h2>Claims</h2>' +
       (common ? '<p class="muted">Sources under <span class="mono">' + esc(common) + '</span></p>' : '') + filterBar() +
       '<table class="grid" id="grid"></table>';
     if ('IntersectionObserver' in window) {
@@ -364,12 +406,48 @@
     }).join('\n');
   }
 
-  function drawAnnotated(page, line) {
+  // The page #annotate= names: a page, or a function the page documents
+  // (SSL_SESSION_free lives on SSL_SESSION_new), in any letter case.
+  function resolvePage(name) {
+    if (allPages.indexOf(name) >= 0) return {page: name};
+    if (documents[name]) return {page: documents[name], via: name};
+    var lower = name.toLowerCase(), found = null;
+    allPages.forEach(function (p) { if (!found && p.toLowerCase() === lower) found = {page: p}; });
+    Object.keys(documents).forEach(function (f) {
+      if (!found && f.toLowerCase() === lower) found = {page: documents[f], via: f};
+    });
+    return found || {page: null};
+  }
+
+  function drawNoPage(name) {
+    document.title = name + ': no such page';
+    var lower = name.toLowerCase();
+    var near = unique(allPages.concat(Object.keys(documents)).filter(function (n) {
+      return lower && n.toLowerCase().indexOf(lower) >= 0;
+    })).slice(0, 20);
+    var html = '<p><a href="#">← dashboard</a></p><h2>No page of this report documents ' + esc(name) + '</h2>' +
+      '<p id="no-page">Neither a page nor a function of the ' + allPages.length + ' pages in this report is named ' +
+      '<span class="mono">' + esc(name) + '</span>.</p>';
+    if (near.length) {
+      html += '<p>Names containing it:</p><ul>';
+      near.forEach(function (n) { html += '<li><a href="' + annotateLink(n) + '">' + esc(n) + '</a></li>'; });
+      html += '</ul>';
+    }
+    root.innerHTML = html + pageList();
+    document.documentElement.setAttribute('data-shown', '0');
+  }
+
+  function drawAnnotated(name, line) {
+    var resolved = resolvePage(name);
+    if (!resolved.page) return drawNoPage(name);
+    var page = resolved.page;
     var sentences = sentencesOf(page);
     document.title = page + ': annotated page';
     var counts = {};
     sentences.forEach(function (s) { counts[s.state] = (counts[s.state] || 0) + 1; });
     var html = '<p><a href="#">← dashboard</a> · <a href="' + hashOf({page: page}) + '">this page\'s claims in the grid</a></p>' +
+      (resolved.via ? '<p class="muted" id="documented-on"><span class="mono">' + esc(resolved.via) +
+        '</span> is documented on the page <span class="mono">' + esc(page) + '</span>.</p>' : '') +
       '<h2>' + esc(page) + ' <span class="muted mono">' + esc(sentences.length ? sentences[0].file : '') + '</span></h2>' +
       '<div class="legend">';
     STATES.forEach(function (st) {

@@ -50,10 +50,10 @@ struct Report {
   fs::path dir = fs::temp_directory_path() /
                  ("sslconf-dashboard-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
   fs::path html = dir / "report.html";
-  Report() {
+  Report() : Report({fixture("results-alpha.json"), fixture("results-beta.json")}) {}
+  explicit Report(const std::vector<nlohmann::json>& results) {
     fs::create_directories(dir);
-    sslconf::report::write_report_html({fixture("results-alpha.json"), fixture("results-beta.json")}, html.string(),
-                                       fixture("claims.json"));
+    sslconf::report::write_report_html(results, html.string(), fixture("claims.json"));
   }
   ~Report() { fs::remove_all(dir); }
 
@@ -170,4 +170,36 @@ BOOST_AUTO_TEST_CASE(dashboard_links_to_the_annotated_pages) {
   const auto dom = report().dom("");
   BOOST_TEST(dom.find("href=\"#annotate=SSL_SESSION_new\"") != std::string::npos);
   BOOST_TEST(dom.find("href=\"#annotate=SSL_SESSION_free&amp;line=16\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(annotate_accepts_a_function_and_opens_the_page_documenting_it) {
+  // SSL_SESSION_dup declared on SSL_SESSION_new's page, as OpenSSL's manual has it.
+  auto beta = fixture("results-beta.json");
+  auto dup = beta["results"][5];
+  dup["id"] = "SSL_SESSION_new/prototype/2";
+  dup["kind"] = "prototype";
+  dup["functions"] = {"SSL_SESSION_dup"};
+  dup["text"] = "SSL_SESSION *SSL_SESSION_dup(const SSL_SESSION *src);";
+  beta["results"].push_back(dup);
+  const Report with_dup({fixture("results-alpha.json"), beta});
+  const auto dom = with_dup.dom("#annotate=SSL_SESSION_dup");
+  BOOST_TEST(attribute(dom, "data-view") == "annotated");
+  BOOST_TEST(dom.find("SSL_SESSION_dup</span> is documented on the page <span class=\"mono\">SSL_SESSION_new") !=
+             std::string::npos);
+  BOOST_TEST(dom.find("<h2>SSL_SESSION_new ") != std::string::npos, "the page of SSL_SESSION_new is drawn");
+  BOOST_TEST(std::atoi(attribute(dom, "data-shown").c_str()) > 0, "the page's sentences are drawn");
+  // Letter case does not matter; a name nothing documents says so.
+  BOOST_TEST(attribute(with_dup.dom("#annotate=ssl_session_new"), "data-shown") != "0");
+  const auto none = with_dup.dom("#annotate=SSL_no_such_function");
+  BOOST_TEST(none.find("No page of this report documents SSL_no_such_function") != std::string::npos);
+  BOOST_TEST(attribute(none, "data-shown") == "0");
+}
+
+BOOST_AUTO_TEST_CASE(findings_section_lists_each_divergence_once_with_where_it_holds) {
+  const auto dom = report().dom("");
+  const auto at = dom.find("id=\"findings\"");
+  BOOST_REQUIRE(at != std::string::npos);
+  const auto section = dom.substr(at, dom.find("</details>", at) - at);
+  BOOST_TEST(section.find("Findings (2)") != std::string::npos, section);
+  BOOST_TEST(section.find("differs on beta (OpenSSL 3.0.99 fixture)</b>: the process died of SIGSEGV") != std::string::npos);
 }

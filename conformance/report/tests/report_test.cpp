@@ -93,3 +93,17 @@ BOOST_AUTO_TEST_CASE(page_text_cannot_close_the_embedded_script) {
   BOOST_TEST(html.find("http://") == std::string::npos, "nothing is fetched from the network");
   BOOST_TEST(html.find("https://") == std::string::npos, "nothing is fetched from the network");
 }
+
+BOOST_AUTO_TEST_CASE(dashboard_data_names_the_page_documenting_each_function) {
+  auto beta = fixture("results-beta.json");
+  auto dup = beta["results"][5];
+  dup["id"] = "SSL_SESSION_new/prototype/2";
+  dup["kind"] = "prototype";
+  dup["functions"] = {"SSL_SESSION_dup"};
+  beta["results"].push_back(dup);
+  const auto data = dashboard_data({beta}, nullptr);
+  BOOST_TEST(data["documents"]["SSL_SESSION_dup"] == "SSL_SESSION_new");
+  BOOST_TEST(data["documents"]["SSL_SESSION_free"] == "SSL_SESSION_free");
+  BOOST_REQUIRE(data["findings"].is_array());
+  BOOST_TEST(data["findings"].size() == 2u);  // beta's two FAILs
+}
