@@ -67,7 +67,7 @@ std::string object_type(const std::string& type) {
   w.erase(std::remove(w.begin(), w.end(), "*"), w.end());
   std::string name;
   for (const auto& x : w) name += x;
-  if (name.rfind("STACK_OF(", 0) == 0) return stars == 0 ? name : "";
+  if (name.rfind("STACK_OF(", 0) == 0) return stars == 1 ? name : "";
   if (stars != 1 || w.size() != 1) return "";
   return name;
 }

@@ -209,6 +209,14 @@ Setup arguments(const Prototype& p, std::size_t variant, const Overrides& ov = {
       s.args.push_back({"\"sslconf\"", true, prm.name + " \"sslconf\""});
       continue;
     }
+    if (is_integer_type(base) && is_const && next_is_length) {
+      // An array of numbers with its length: one element the suite makes up.
+      s.buffers.push_back(base + " " + var + "[1] = {0};");
+      s.args.push_back({var, true, prm.name + ": one element, 0"});
+      s.args.push_back({"1", false, params[i + 1].name + " 1"});
+      done[i + 1] = true;
+      continue;
+    }
     if (is_integer_type(base) && !is_const) {
       s.buffers.push_back(base + " " + var + " = 0;");
       s.args.push_back({"&" + var, false, prm.name + ": a variable the call may set"});
@@ -294,6 +302,25 @@ std::string named_constant(const std::string& text, const std::string& fn) {
     }
   }
   return "";
+}
+
+// Whether every "X is NULL" / "X are NULL" of the text names one of the
+// function's parameters (or no X at all): "CAfile and CApath are NULL" on a
+// page of several functions speaks of another function's parameters.
+bool nothing_else_null(const std::string& text, const Prototype& p) {
+  const std::string t = lower(text);
+  static const std::set<std::string> vague{"it", "argument", "pointer", "value", "parameter", "this", "that", "which", "one"};
+  for (const char* verb : {" is null", " are null", " == null", " was null"}) {
+    for (std::size_t at = t.find(verb); at != std::string::npos; at = t.find(verb, at + 1)) {
+      std::size_t start = at;
+      while (start > 0 && (std::isalnum(static_cast<unsigned char>(t[start - 1])) || t[start - 1] == '_')) --start;
+      const std::string word = t.substr(start, at - start);
+      if (word.empty() || vague.count(word)) continue;
+      const bool own = std::any_of(p.params.begin(), p.params.end(), [&](const Param& prm) { return lower(prm.name) == word; });
+      if (!own) return false;
+    }
+  }
+  return true;
 }
 
 struct Claims {
@@ -426,7 +453,9 @@ class Planner {
         if (!name.empty())
           proc.conditions = {name + " is null", name + " is a null", "null " + name, name + " == null", name + " argument is null",
                              name + " parameter is null"};
-        if (pointers.size() == 1) proc.conditions.push_back("null-argument");
+        // A page's "NULL" with no parameter named is this one's only when the
+        // function has no other pointer and the page names no other thing NULL.
+        if (pointers.size() == 1 && nothing_else_null(claims.conditions, p)) proc.conditions.push_back("null-argument");
         proc.vouched = true;  // NULL is the page's own condition; other arguments do not matter for it
         if (!proc.conditions.empty()) fp.parts.push_back(proc);
         if (i == pointers.front() && !states_of(p.params[i].type).empty()) {
