@@ -68,6 +68,11 @@ void observe(std::ostringstream& out, const Procedure& p) {
     else
       out << "  o->saw = SSLCONF_SAW_INTEGER;\n  o->integer = (long long)" << o.of << ";\n";
   } else if (o.what == "compare") {
+    if (o.op == "same-object") {
+      out << "  o->saw = SSLCONF_SAW_COMPARISON;\n  o->integer = (const void *)" << o.of << " == (const void *)" << o.against
+          << ";\n  o->holds = (const void *)" << o.of << " == (const void *)" << o.against << ";\n";
+      return;
+    }
     out << "  o->saw = SSLCONF_SAW_COMPARISON;\n  o->integer = (long long)" << o.of << ";\n";
     if (o.op == "has-bits")
       out << "  o->holds = ((unsigned long long)" << o.of << " & (unsigned long long)(" << o.against

@@ -369,6 +369,17 @@ bool round_trip_pair(const Prototype& setter, const Prototype& getter) {
          is_integer_type(getter.return_type);
 }
 
+// A setter that stores one object on another (`set_`, `set0_`: the object
+// itself, not a copy as `set1_` may make) and the getter that returns it.
+bool object_pair(const Prototype& setter, const Prototype& getter) {
+  if (setter.params.size() != 2 || getter.params.size() != 1) return false;
+  if (setter.name.find("_set1_") != std::string::npos) return false;
+  const std::string holder = object_type(setter.params[0].type), held = object_type(setter.params[1].type);
+  if (holder.empty() || held.empty() || holder != object_type(getter.params[0].type)) return false;
+  return object_type(getter.return_type) == held && !states_of(setter.params[0].type).empty() &&
+         !states_of(setter.params[1].type).empty();
+}
+
 class Planner {
  public:
   explicit Planner(const nlohmann::json& catalogue) {
@@ -522,6 +533,7 @@ class Planner {
       }
     }
     add_round_trips(fp, p, claims);
+    add_object_round_trips(fp, p, claims);
     if (has_kind(claims, "default-value")) add_default(fp, p);
     for (std::size_t k = 0; k < fp.parts.size(); ++k)
       fp.parts[k].id = fn + "/" + fp.parts[k].part + "/" + std::to_string(k);
@@ -566,6 +578,36 @@ class Planner {
     proc.steps.push_back({"r", getter->return_type, getter->name, {"obj"}});
     proc.observe = {"value", "r", "", "", "", ""};
     proc.situation = fresh->words + "; " + getter->name + " read before any setter";
+    fp.parts.push_back(proc);
+  }
+
+  // current / sets of an object stored on another: the getter returns the
+  // very object the setter was given.
+  void add_object_round_trips(FunctionPlan& fp, const Prototype& p, const Claims& claims) {
+    const bool current = has_kind(claims, "returns-current");
+    const bool sets = has_kind(claims, "sets-value");
+    if (!current && !sets) return;
+    const Prototype* getter = nullptr;
+    const Prototype* setter = nullptr;
+    for (const auto& g : partner_names(p.name, true))
+      if (!getter && prototypes_.count(g) && object_pair(p, prototypes_.at(g))) setter = &p, getter = &prototypes_.at(g);
+    for (const auto& s : partner_names(p.name, false))
+      if (!getter && prototypes_.count(s) && object_pair(prototypes_.at(s), p)) setter = &prototypes_.at(s), getter = &p;
+    if (!getter || (sets && setter != &p && !current) || (current && getter != &p && !sets)) return;
+    const auto& holder = states_of(setter->params[0].type).front();
+    const auto& held = states_of(setter->params[1].type).front();
+    Procedure proc;
+    proc.function = p.name;
+    proc.part = setter == &p ? "sets" : "current";
+    std::string held_type = setter->params[1].type;
+    proc.objects = {{"obj", setter->params[0].type, holder.make, holder.words}, {"val", held_type, held.make, held.words}};
+    proc.steps.push_back({"", setter->return_type, setter->name, {"obj", "val"}});
+    proc.steps.push_back({"r", getter->return_type, getter->name, {"obj"}});
+    proc.observe.what = "compare";
+    proc.observe.of = "r";
+    proc.observe.op = "same-object";
+    proc.observe.against = "val";
+    proc.situation = holder.words + "; " + setter->name + " given " + held.words + ", then " + getter->name;
     fp.parts.push_back(proc);
   }
 

@@ -20,7 +20,7 @@ namespace plans {
 namespace {
 
 struct Part {
-  std::string id, part, situation, guess, describe, what;
+  std::string id, part, situation, guess, describe, what, op;
   std::vector<std::string> conditions;
   bool vouched = true;
   int variant = 0;
@@ -74,6 +74,8 @@ Result result_of(const Part& p) {
 
 Comparison comparison_of(const Part& p) {
   const sslconf_obs o = run_part(p);
+  if (p.op == "same-object")
+    return {o.holds != 0, p.situation + ": " + (o.holds ? "the getter returned the object given" : "the getter returned another object")};
   return {o.holds != 0, p.situation + ": got " + std::to_string(o.integer)};
 }
 
@@ -148,7 +150,7 @@ void use_plans(const char* plans_json, const sslconf_plan_entry* table, int coun
       if (run == compiled.end()) continue;
       const auto o = p.value("observe", nlohmann::json::object());
       parts.push_back({p.value("id", ""), p.value("part", ""), p.value("situation", ""), p.value("guess", ""),
-                       o.value("describe", ""), o.value("what", ""),
+                       o.value("describe", ""), o.value("what", ""), o.value("op", ""),
                        p.value("conditions", std::vector<std::string>{}), p.value("vouched", true), p.value("variant", 0),
                        run->second});
     }
