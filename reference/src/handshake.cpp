@@ -31,10 +31,12 @@ void queue_message(SSL* s, unsigned char type, const Body& body) {
   s->out.insert(s->out.end(), body.begin(), body.end());
 }
 
+// A BIO pair whose other end is gone fails with an error the library
+// reports (SSL_ERROR_SSL), as OpenSSL's and the other libraries' pairs do.
 Step flush_output(SSL* s) {
   while (!s->out.empty()) {
     const long n = bio_write(s->wbio, s->out.data(), s->out.size());
-    if (n < 0) return {SSL_ERROR_SYSCALL};
+    if (n < 0) return {SSL_ERROR_SSL};
     if (n == 0) return {SSL_ERROR_WANT_WRITE};
     s->out.erase(s->out.begin(), s->out.begin() + n);
   }
@@ -55,7 +57,7 @@ Step read_message(SSL* s, unsigned char& type, Body& body) {
     }
     unsigned char chunk[4096];
     const long n = bio_read(s->rbio, chunk, sizeof chunk);
-    if (n < 0) return {SSL_ERROR_SYSCALL};
+    if (n < 0) return {SSL_ERROR_SSL};
     if (n == 0) return {SSL_ERROR_WANT_READ};
     s->in.insert(s->in.end(), chunk, chunk + n);
   }
@@ -250,7 +252,7 @@ bool client_hello_waiting(SSL* s) {
 
 int stop(SSL* s, Step step) {
   s->last_error = step.error;
-  if (step.error == SSL_ERROR_SYSCALL) s->state = HsState::kFailed;
+  if (step.error == SSL_ERROR_SSL) s->state = HsState::kFailed;
   return -1;
 }
 

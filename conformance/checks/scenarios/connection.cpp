@@ -278,7 +278,7 @@ void add_handshake_steps(Registry& r) {
          });
        }},
       // The other end of the pair is destroyed before the client writes.
-      {{"transport failed"}, [handshake] {
+      {{"peer-gone"}, [handshake] {
          return error_after([handshake] {
            HalfOpen h = alone(false);
            BIO_free(h.peer);
