@@ -16,7 +16,8 @@
 //   }
 //
 // Other context-tagged fields OpenSSL may write (peer certificate, host
-// name, ticket, ALPN...) are checked for shape and skipped on decoding.
+// name, ticket, ALPN...) must hold one element of the type OpenSSL gives
+// them, and are skipped on decoding.
 #include "internal.hpp"
 
 #include <cstdlib>
@@ -201,6 +202,26 @@ bool read_required(DerReader& seq, Decoded& d) {
 
 bool in_range(int64_t v, int64_t lo, int64_t hi) { return v >= lo && v <= hi; }
 
+// The universal type OpenSSL's template gives the inner element of a
+// tagged field libsslref does not model, or 0 where it gives none.
+unsigned char skipped_field_type(int tag) {
+  switch (tag) {
+    case 3: return kSequence;  // the peer certificate
+    case 9: case 13: case 14: case 15: return kInteger;
+    case 6: case 7: case 8: case 10: case 11: case 12: case 16: case 18: return kOctetString;
+    default: return 0;
+  }
+}
+
+// A field we do not model: one element of its type, then skipped.
+bool skip_tagged(DerReader& seq, int tag) {
+  DerReader inner = seq.expect(static_cast<unsigned char>(kContext | tag));
+  unsigned char inner_tag = 0;
+  inner.element(inner_tag);
+  const unsigned char wanted = skipped_field_type(tag);
+  return inner.ok && inner.at_end() && (wanted == 0 || inner_tag == wanted);
+}
+
 bool read_tagged(DerReader& seq, int tag, Decoded& d) {
   switch (tag) {
     case 1: return read_explicit_integer(seq, 1, d.time);
@@ -212,11 +233,7 @@ bool read_tagged(DerReader& seq, int tag, Decoded& d) {
     case 5: return read_explicit_integer(seq, 5, d.verify_result) && in_range(d.verify_result, INT32_MIN, INT32_MAX);
     case 17: return read_explicit_integer(seq, 17, d.max_fragment_len_mode) && in_range(d.max_fragment_len_mode, 0, 255);
     case 19: return read_explicit_integer(seq, 19, d.kex_group) && in_range(d.kex_group, 0, UINT32_MAX);
-    default: {  // a field we do not model: must be well formed, then skipped
-      unsigned char t = 0;
-      seq.element(t);
-      return seq.ok;
-    }
+    default: return skip_tagged(seq, tag);
   }
 }
 

@@ -12,6 +12,7 @@ enum MessageType : unsigned char {
   kClientHello = 0x01,
   kServerHello = 0x02,
   kClientFinished = 0x03,
+  kNewSessionTicket = 0x04,
   kCloseNotify = 0x15,
   kFailure = 0x7f,
 };
@@ -31,10 +32,12 @@ void queue_message(SSL* s, unsigned char type, const Body& body) {
   s->out.insert(s->out.end(), body.begin(), body.end());
 }
 
+// A BIO pair whose other end is gone fails with an error the library
+// reports (SSL_ERROR_SSL), as OpenSSL's and the other libraries' pairs do.
 Step flush_output(SSL* s) {
   while (!s->out.empty()) {
     const long n = bio_write(s->wbio, s->out.data(), s->out.size());
-    if (n < 0) return {SSL_ERROR_SYSCALL};
+    if (n < 0) return {SSL_ERROR_SSL};
     if (n == 0) return {SSL_ERROR_WANT_WRITE};
     s->out.erase(s->out.begin(), s->out.begin() + n);
   }
@@ -55,7 +58,7 @@ Step read_message(SSL* s, unsigned char& type, Body& body) {
     }
     unsigned char chunk[4096];
     const long n = bio_read(s->rbio, chunk, sizeof chunk);
-    if (n < 0) return {SSL_ERROR_SYSCALL};
+    if (n < 0) return {SSL_ERROR_SSL};
     if (n == 0) return {SSL_ERROR_WANT_READ};
     s->in.insert(s->in.end(), chunk, chunk + n);
   }
@@ -117,15 +120,12 @@ SSL_SESSION* new_connection_session(SSL* s, int version, bool with_id) {
   return fresh;
 }
 
-// The session-cache side of a completed handshake, following OpenSSL's
-// ssl_update_cache: store new sessions per the cache mode, hand them to the
-// new-session callback, and flush expired ones every 256 handshakes unless
-// SSL_SESS_CACHE_NO_AUTO_CLEAR is set.
-void update_cache(SSL* s, long side) {
+// The session-cache side of a new session, following OpenSSL's
+// ssl_update_cache: store it per the cache mode and hand it to the
+// new-session callback. A session without an ID cannot resume: neither.
+void store_new_session(SSL* s, long side) {
   SSL_CTX* ctx = s->ctx;
   const long mode = ctx->cache_mode.load();
-  std::atomic<unsigned>& good = side == SSL_SESS_CACHE_CLIENT ? ctx->good_handshakes_client : ctx->good_handshakes_server;
-  const unsigned before = good.fetch_add(1);
   if (s->session->id.len == 0) return;
   if ((mode & side) && !s->hit) {
     if (!(mode & SSL_SESS_CACHE_NO_INTERNAL_STORE)) cache_add(ctx, s->session);
@@ -134,8 +134,85 @@ void update_cache(SSL* s, long side) {
       if (!ctx->new_session_cb(s, s->session)) session_release(s->session, "new_session_cb");
     }
   }
+}
+
+// A completed handshake: its session stored, and expired sessions flushed
+// every 256 handshakes unless SSL_SESS_CACHE_NO_AUTO_CLEAR is set.
+void update_cache(SSL* s, long side) {
+  SSL_CTX* ctx = s->ctx;
+  const long mode = ctx->cache_mode.load();
+  std::atomic<unsigned>& good = side == SSL_SESS_CACHE_CLIENT ? ctx->good_handshakes_client : ctx->good_handshakes_server;
+  const unsigned before = good.fetch_add(1);
+  store_new_session(s, side);
   if (!(mode & SSL_SESS_CACHE_NO_AUTO_CLEAR) && (mode & side) == side && (before & 0xff) == 0xff)
     cache_flush(ctx, now(), /*all=*/false);
+}
+
+// ---- TLS 1.3 tickets -------------------------------------------------------
+//
+// As in the libraries people ship, a full TLS 1.3 handshake gives the client
+// no resumable session: the server sends tickets after the handshake, each
+// a session of its own (here: a session ID in the server's cache and a
+// master key), and the client's session becomes resumable when it reads
+// one. The connection keeps the last session on both ends.
+
+constexpr int kTicketsPerHandshake = 2;  // OpenSSL's default number
+
+bool tls13_full_handshake(const SSL* s) { return !s->hit && s->negotiated_version >= TLS1_3_VERSION; }
+
+// The server, once the handshake is done: the first ticket is the
+// handshake's session, each later one a copy with its own ID and key.
+const char* server_send_tickets(SSL* s) {
+  for (int i = 0; i < kTicketsPerHandshake; ++i) {
+    if (i > 0) {
+      SSL_SESSION* next = session_dup(s->session);
+      if (!next) return "out of memory";
+      if (next->id.len > 0) fill_pseudo_random(next->id.data, next->id.len);
+      fill_pseudo_random(next->master_key.data, next->master_key.len);
+      replace_session(s, next);
+      store_new_session(s, SSL_SESS_CACHE_SERVER);
+    } else {
+      update_cache(s, SSL_SESS_CACHE_SERVER);
+    }
+    Body body;
+    put_bytes(body, s->session->id);
+    put_bytes(body, s->session->master_key);
+    queue_message(s, kNewSessionTicket, body);
+  }
+  flush_output(s);  // what the BIO cannot take yet goes out with the next write
+  return nullptr;
+}
+
+// The client: a ticket replaces its session with a resumable copy.
+const char* client_take_ticket(SSL* s, const Body& body) {
+  Reader r{body};
+  SessionId id;
+  MasterKey key;
+  r.bytes(id);
+  r.bytes(key);
+  if (!r.ok || r.pos != body.size()) return "malformed ticket";
+  SSL_SESSION* fresh = session_dup(s->session);
+  if (!fresh) return "out of memory";
+  fresh->id = id;
+  fresh->master_key = key;
+  replace_session(s, fresh);
+  store_new_session(s, SSL_SESS_CACHE_CLIENT);
+  return nullptr;
+}
+
+// Whole ticket messages that have arrived, taken in order; anything else
+// (a close message) stays queued for SSL_shutdown.
+const char* client_take_tickets(SSL* s) {
+  unsigned char chunk[4096];
+  for (long n; (n = bio_read(s->rbio, chunk, sizeof chunk)) > 0;) s->in.insert(s->in.end(), chunk, chunk + n);
+  while (s->in.size() >= 3 && s->in[0] == kNewSessionTicket) {
+    const size_t len = (size_t{s->in[1]} << 8) | s->in[2];
+    if (s->in.size() < 3 + len) break;
+    const Body body(s->in.begin() + 3, s->in.begin() + 3 + static_cast<long>(len));
+    s->in.erase(s->in.begin(), s->in.begin() + 3 + static_cast<long>(len));
+    if (const char* problem = client_take_ticket(s, body)) return problem;
+  }
+  return nullptr;
 }
 
 int fail(SSL* s, const char* reason) {
@@ -183,7 +260,7 @@ const char* client_take_server_hello(SSL* s, const Body& body) {
   }
   SSL_SESSION* fresh = new_connection_session(s, version, false);
   if (!fresh) return "out of memory";
-  fresh->id = id;
+  if (version < TLS1_3_VERSION) fresh->id = id;  // TLS 1.3: resumable once a ticket arrives
   fresh->master_key = key;
   replace_session(s, fresh);
   s->hit = false;
@@ -250,7 +327,7 @@ bool client_hello_waiting(SSL* s) {
 
 int stop(SSL* s, Step step) {
   s->last_error = step.error;
-  if (step.error == SSL_ERROR_SYSCALL) s->state = HsState::kFailed;
+  if (step.error == SSL_ERROR_SSL) s->state = HsState::kFailed;
   return -1;
 }
 
@@ -325,7 +402,8 @@ int handshake_step(SSL* s) {
         if (const int got = expect(s, kClientFinished, body, problem); got <= 0) return got;
         if (problem) return fail(s, problem);
         s->state = HsState::kDone;
-        update_cache(s, SSL_SESS_CACHE_SERVER);
+        if (!tls13_full_handshake(s)) update_cache(s, SSL_SESS_CACHE_SERVER);
+        else if (const char* no_tickets = server_send_tickets(s)) return fail(s, no_tickets);
         break;
       case HsState::kDone:
         if (!s->server && s->renegotiate && s->out.empty()) {
@@ -335,6 +413,9 @@ int handshake_step(SSL* s) {
         if (s->server && !(s->shutdown & SSL_RECEIVED_SHUTDOWN) && client_hello_waiting(s)) {
           s->state = HsState::kServerWaitHello;
           break;
+        }
+        if (!s->server && !(s->shutdown & SSL_RECEIVED_SHUTDOWN)) {
+          if (const char* bad_ticket = client_take_tickets(s)) return fail(s, bad_ticket);
         }
         s->last_error = SSL_ERROR_NONE;
         return 1;
@@ -368,7 +449,12 @@ int shutdown_step(SSL* s) {
   } else if (!(s->shutdown & SSL_RECEIVED_SHUTDOWN)) {
     unsigned char type = 0;
     Body body;
-    const Step got = read_message(s, type, body);
+    Step got = read_message(s, type, body);
+    // Tickets not read yet come before the peer's close message.
+    while (got.ok() && type == kNewSessionTicket && !s->server) {
+      if (client_take_ticket(s, body)) break;
+      got = read_message(s, type, body);
+    }
     if (got.ok() && type == kCloseNotify) s->shutdown |= SSL_RECEIVED_SHUTDOWN;
     if (!(s->shutdown & SSL_RECEIVED_SHUTDOWN)) return stop(s, got.ok() ? Step{SSL_ERROR_WANT_READ} : got);
   }

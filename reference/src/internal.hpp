@@ -140,6 +140,8 @@ namespace sslref {
 // path are inline: a call across the shared library's symbol table costs
 // more than the atomic operation itself.
 SSL_SESSION* session_new_at(int64_t when);
+// A copy that belongs to no cache, ex_data copied (SSL_SESSION_dup).
+SSL_SESSION* session_dup(const SSL_SESSION* src);
 // Frees a session whose last reference is gone (session.cpp).
 void session_destroy(SSL_SESSION* s, const char* call);
 

@@ -1,5 +1,6 @@
 // SSL objects and the loopback handshake: session creation, resumption by
-// session ID, cache modes, callbacks, and the bad-shutdown rule.
+// session ID, cache modes, callbacks, and the bad-shutdown rule (on TLS 1.2,
+// one session per handshake), then the tickets of TLS 1.3.
 #define BOOST_TEST_MODULE sslref_connection
 #include <boost/test/unit_test.hpp>
 
@@ -12,7 +13,12 @@ namespace {
 struct Contexts {
   SSL_CTX* client = make_client_ctx();
   SSL_CTX* server = make_server_ctx();
-  Contexts() { BOOST_REQUIRE(client && server); }
+  // TLS 1.2 unless a test says otherwise: a full TLS 1.3 handshake makes a
+  // session per ticket (the tests at the end).
+  Contexts() {
+    BOOST_REQUIRE(client && server);
+    SSL_CTX_set_max_proto_version(server, TLS1_2_VERSION);
+  }
   ~Contexts() {
     SSL_CTX_free(client);
     SSL_CTX_free(server);
@@ -423,11 +429,68 @@ BOOST_FIXTURE_TEST_CASE(no_renegotiation_before_a_handshake_or_with_tls_1_3, Con
   BOOST_TEST(SSL_renegotiate(fresh) == 0);
   SSL_free(fresh);
   SSL_CTX_set_min_proto_version(client, TLS1_3_VERSION);
+  SSL_CTX_set_max_proto_version(server, 0);
   Pair p;
   BOOST_REQUIRE(connect(client, server, p));
   BOOST_TEST(SSL_renegotiate(p.client) == 0);
   BOOST_TEST(SSL_renegotiate(nullptr) == 0);
   BOOST_TEST(SSL_renegotiate_pending(nullptr) == 0);
+  shutdown_cleanly(p);
+  free_pair(p);
+}
+
+// ---- TLS 1.3: tickets after the handshake ----
+
+// A full TLS 1.3 handshake leaves the client's session not resumable until
+// the server's tickets are read; each ticket is a session of its own, on
+// both ends, and each end keeps the last one.
+BOOST_FIXTURE_TEST_CASE(tls13_client_session_resumes_only_once_a_ticket_is_read, Contexts) {
+  SSL_CTX_set_max_proto_version(server, 0);
+  SSL_CTX_set_session_cache_mode(client, SSL_SESS_CACHE_CLIENT);
+  Pair p;
+  BOOST_REQUIRE(create_pair(client, server, p));
+  BOOST_REQUIRE(complete_handshake(p));  // reads the tickets too
+  SSL_SESSION* last = SSL_get_session(p.client);
+  BOOST_TEST(SSL_SESSION_is_resumable(last) == 1);
+  BOOST_TEST(id_of(last) == id_of(SSL_get0_session(p.server)));
+  BOOST_TEST(SSL_CTX_sess_number(server) == 2);  // one session per ticket
+  BOOST_TEST(SSL_CTX_sess_number(client) == 2);
+  SSL_SESSION* kept = SSL_get1_session(p.client);
+  shutdown_cleanly(p);
+  free_pair(p);
+  BOOST_TEST(resumes(kept));
+  SSL_SESSION_free(kept);
+}
+
+BOOST_FIXTURE_TEST_CASE(tls13_session_before_the_tickets_cannot_resume, Contexts) {
+  SSL_CTX_set_max_proto_version(server, 0);
+  Pair p;
+  BOOST_REQUIRE(create_pair(client, server, p));
+  bool client_done = false, server_done = false;
+  for (int round = 0; round < 8 && !(client_done && server_done); ++round) {
+    if (!client_done) client_done = SSL_do_handshake(p.client) == 1;
+    if (!server_done) server_done = SSL_do_handshake(p.server) == 1;
+  }
+  BOOST_REQUIRE(client_done && server_done);
+  SSL_SESSION* early = SSL_get1_session(p.client);
+  BOOST_TEST(SSL_SESSION_is_resumable(early) == 0);
+  BOOST_TEST(SSL_do_handshake(p.client) == 1);  // takes the tickets
+  BOOST_TEST(SSL_get_session(p.client) != early);
+  BOOST_TEST(SSL_SESSION_is_resumable(SSL_get_session(p.client)) == 1);
+  shutdown_cleanly(p);
+  free_pair(p);
+  BOOST_TEST(!resumes(early));
+  SSL_SESSION_free(early);
+}
+
+BOOST_FIXTURE_TEST_CASE(tls13_new_session_callback_runs_once_per_ticket, Contexts) {
+  SSL_CTX_set_max_proto_version(server, 0);
+  SSL_CTX_set_session_cache_mode(client, SSL_SESS_CACHE_CLIENT);
+  SSL_CTX_sess_set_new_cb(client, decline_session);
+  g_new_cb_calls = 0;
+  Pair p;
+  BOOST_REQUIRE(connect(client, server, p));
+  BOOST_TEST(g_new_cb_calls == 2);
   shutdown_cleanly(p);
   free_pair(p);
 }

@@ -178,6 +178,28 @@ Result error_after(Situation situation) {
   return integer(SSL_get_error(ssl, rc));
 }
 
+// The other end of the pair is destroyed before the client writes.
+template <class Handshake>
+std::pair<SSL*, int> peer_freed(Handshake handshake) {
+  HalfOpen h = alone(false);
+  BIO_free(h.peer);
+  return std::make_pair(h.ssl, handshake(h.ssl));
+}
+
+// Two clients joined: each receives a client's first message where it
+// expects the server's.
+template <class Handshake>
+std::pair<SSL*, int> protocol_error(Handshake handshake) {
+  HalfOpen first = alone(false);
+  SSL* second = alone(false).ssl;
+  BIO *a = nullptr, *b = nullptr;
+  if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no BIO pair");
+  SSL_set_bio(first.ssl, a, a);
+  SSL_set_bio(second, b, b);
+  handshake(first.ssl);
+  return std::make_pair(second, handshake(second));
+}
+
 // The value a handshake function returns on the call that completes it,
 // called on the client (or, with on_server, on the server).
 // A client and a server connection of fresh contexts (kept in `ctx`),
@@ -277,28 +299,18 @@ void add_handshake_steps(Registry& r) {
            return std::make_pair(client, handshake(client));
          });
        }},
-      // The other end of the pair is destroyed before the client writes.
-      {{"transport failed"}, [handshake] {
-         return error_after([handshake] {
-           HalfOpen h = alone(false);
-           BIO_free(h.peer);
-           return std::make_pair(h.ssl, handshake(h.ssl));
-         });
+      // A freed peer: the library reports an error, as for a protocol
+      // error, so both run and the case gives a value only when they agree
+      // (the item that names a freed peer names protocol errors too).
+      {{"peer-gone"}, [handshake] {
+         const Result gone = error_after([handshake] { return peer_freed(handshake); });
+         const Result protocol = error_after([handshake] { return protocol_error(handshake); });
+         if (gone == protocol) return gone;
+         Result split = Result::nothing();
+         split.input = "the two situations: a freed peer gave " + gone.describe() + ", a protocol error " + protocol.describe();
+         return split;
        }},
-      // Two clients joined: each receives a client's first message where
-      // it expects the server's.
-      {{"protocol error"}, [handshake] {
-         return error_after([handshake] {
-           HalfOpen first = alone(false);
-           SSL* second = alone(false).ssl;
-           BIO *a = nullptr, *b = nullptr;
-           if (BIO_new_bio_pair(&a, 0, &b, 0) != 1) throw Unresolved("scenario: no BIO pair");
-           SSL_set_bio(first.ssl, a, a);
-           SSL_set_bio(second, b, b);
-           handshake(first.ssl);
-           return std::make_pair(second, handshake(second));
-         });
-       }}};
+      {{"protocol error"}, [handshake] { return error_after([handshake] { return protocol_error(handshake); }); }}};
 }
 
 // A connection's death is seen through a session only it holds (set on

@@ -24,6 +24,11 @@
  *   cache; master_key is empty when resumed).
  * - 0x03 CLIENT_FINISHED: empty body. The client is done once it sent it,
  *   the server once it received it.
+ * - 0x04 NEW_SESSION_TICKET (TLS 1.3, server to client, after a full
+ *   handshake, twice): u8 id_len, session ID, u8 key_len, master key. Each
+ *   ticket is a session of its own on both ends; the client's session is
+ *   resumable only once it has read one (SSL_do_handshake on a completed
+ *   client reads them).
  * - 0x15 CLOSE_NOTIFY: empty body (SSL_shutdown).
  * - 0x7f FAILURE: reason text (e.g. no protocol version in common, the
  *   server has no certificate and key).
@@ -31,8 +36,8 @@
  * The server resumes only a session it finds in its own cache (mode
  * SSL_SESS_CACHE_SERVER without SSL_SESS_CACHE_NO_INTERNAL_LOOKUP), not
  * expired, with the connection's session ID context and the negotiated
- * version. Session tickets are not modelled: SSL_OP_NO_TICKET is accepted
- * and recorded, and resumption is always by session ID.
+ * version. Resumption is always by session ID; SSL_OP_NO_TICKET is accepted
+ * and recorded.
  */
 #ifndef SSLREF_SSL_H
 #define SSLREF_SSL_H
@@ -553,8 +558,8 @@ void SSL_set_bio(SSL *s, BIO *rbio, BIO *wbio);
  *
  * @return 1 when the handshake is complete; -1 when it must be called
  * again (SSL_get_error says SSL_ERROR_WANT_READ or SSL_ERROR_WANT_WRITE) or
- * failed (SSL_ERROR_SSL, or SSL_ERROR_SYSCALL when the other end of the
- * BIO pair is gone); 0 when the peer closed in an orderly way (its close
+ * failed (SSL_ERROR_SSL, also when the other end of the BIO pair is gone,
+ * as in the libraries people ship); 0 when the peer closed in an orderly way (its close
  * message came instead of the next handshake message; SSL_get_error says
  * SSL_ERROR_ZERO_RETURN).
  */
