@@ -813,12 +813,13 @@ bool mentions(const std::string& text, const std::string& name) {
 }
 
 // What decides the probe's results: the names and declarations probed, the
-// headers and the compiler with its flags. Results carry it, and a reader
+// headers (their text too) and the compiler with its flags. Results carry it, and a reader
 // that finds another one (an earlier run with other pages) must not use them.
 std::string fingerprint(const std::vector<Prototype>& protos, const std::vector<Prototype>& presence,
                         const std::vector<Prototype>& deprecated, const std::vector<std::string>& constants,
-                        const std::vector<TypeChange>& changes, const std::string& headers, const Compiler& c) {
-  std::string all = headers + "\n" + c.cxx + "\n" + join(c.flags, " ") + "\n";
+                        const std::vector<TypeChange>& changes, const std::string& headers, const std::string& library,
+                        const Compiler& c) {
+  std::string all = headers + "\n" + c.cxx + "\n" + join(c.flags, " ") + "\n" + library + "\n";
   for (const auto& p : protos) all += "P " + p.function + " " + p.page + " " + p.declaration + " " + p.return_type + "(" + join(p.params, ",") + ")\n";
   for (const auto& p : presence) all += "N " + p.function + "\n";
   for (const auto& p : deprecated) all += "D " + p.function + "\n";
@@ -849,8 +850,11 @@ std::string probe_fingerprint(const nlohmann::json& catalogue, const Compiler& c
   std::vector<Prototype> presence;
   for (auto& p : names_of(catalogue, {"version-added", "version-removed", "version-deprecated"}))
     if (!prototyped.count(p.function)) presence.push_back(p);
+  fs::create_directories(c.work_dir);
+  const fs::path header_src = fs::path(c.work_dir) / "headers.cpp";
+  std::ofstream(header_src) << headers;
   return fingerprint(protos, presence, names_of(catalogue, {"version-deprecated"}), constant_names(catalogue),
-                     type_changes(catalogue), headers, c);
+                     type_changes(catalogue), headers, library_header_text(c, header_src.string()), c);
 }
 
 nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
@@ -924,9 +928,7 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
   }
   const auto nodep = without_deprecated(c, header_src.string(), defs);
   nlohmann::json out = {{"schema", 1},
-                        {"fingerprint", fingerprint(std::vector<Prototype>(protos.begin(), protos.begin() + static_cast<std::ptrdiff_t>(documented_count)),
-                                                    std::vector<Prototype>(protos.begin() + static_cast<std::ptrdiff_t>(documented_count), protos.end()),
-                                                    deprecated, constants, type_changes(catalogue), headers, c)},
+                        {"fingerprint", probe_fingerprint(catalogue, c)},
                         {"functions", nlohmann::json::object()},
                         {"presence", nlohmann::json::object()},
                         {"deprecated", deprecation_marks(headers, deprecated, defs, nodep, c)},
