@@ -418,7 +418,7 @@ std::map<int, std::string> blame(const std::string& err, const std::string& src,
       unattributed = true;
       continue;
     }
-    if (!blamed.count(owner)) blamed[owner] = cut(line, 200);
+    if (!blamed.count(owner)) blamed[owner] = cut(fs::path(src).filename().string() + line.substr(src.size()), 200);
   }
   if (!pending.empty()) unattributed = true;
   return blamed;
@@ -895,6 +895,13 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
   }
   std::vector<std::string> errors(protos.size());
   const fs::path src = fs::path(c.work_dir) / "probe.cpp", exe = fs::path(c.work_dir) / "probe";
+  // Messages name the probe source by its file name: the same on every
+  // machine and build folder.
+  const auto local = [&](std::string m) {
+    const std::string dir = src.parent_path().string() + "/";
+    for (auto at = m.find(dir); at != std::string::npos; at = m.find(dir, at)) m.erase(at, dir.size());
+    return m;
+  };
   platform::ProcessResult built;
   for (int round = 0; round < 8; ++round) {
     const Program prog = program(headers, protos, typed, skipped);
@@ -907,13 +914,14 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
       if (std::find(typed.begin(), typed.end(), Typed::expression) == typed.end() &&
           std::find(typed.begin(), typed.end(), Typed::statement) == typed.end())
         break;  // presence alone fails
-      const std::string why = first_error(built.err);
+      const std::string why = local(first_error(built.err));
       typed.assign(protos.size(), Typed::no);
       for (std::size_t k = 0; k < errors.size(); ++k)
         if (errors[k].empty() && k < documented_count) errors[k] = "declaration not compared: " + why;
       continue;
     }
-    for (const auto& [i, why] : blamed) {
+    for (const auto& [i, blamed_why] : blamed) {
+      const std::string why = local(blamed_why);
       const auto& p = protos[static_cast<std::size_t>(i)];
       if (typed[i] == Typed::expression && p.function_macro && p.return_type == "void") {
         typed[i] = Typed::statement;
@@ -935,7 +943,7 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
                         {"constants", constant_values(headers, constants, defs, c)},
                         {"headers", includes}};
   if (!(built.exited && built.exit_code == 0)) {
-    out["error"] = "the probe program does not compile: " + first_error(built.err);
+    out["error"] = "the probe program does not compile: " + local(first_error(built.err));
     return out;
   }
   for (std::size_t k = 0; k < protos.size(); ++k) {
