@@ -41,8 +41,8 @@ std::string release_family(const Claim& c) {
 bool follows_releases_of(const Claim& c) { return release_family(c) == harness::family_name(); }
 
 std::string not_followed(const Claim& c) {
-  return std::string("a ") + harness::family_name() + " library does not follow " + release_family(c) +
-         "'s releases, which the page counts";
+  return std::string(harness::family_name()) + " does not follow the " + release_family(c) +
+         " releases the page counts";
 }
 
 }  // namespace
