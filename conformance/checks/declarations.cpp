@@ -51,6 +51,7 @@ Verdict prototype(const Claim& c) {
   const auto& fn = subject(c);
   const Probe* p = probe_for(fn);
   if (!p) return unresolved("no configure-time probe result for " + fn);
+  if (p->status == "absent" && p->elsewhere) return untested(p->detail);
   if (p->status == "absent") return unsupported(fn + " is not declared by the headers the pages include");
   if (p->status == "documented") return pass("declared as documented: " + p->actual);
   if (p->status == "compatible")

@@ -165,6 +165,7 @@ Verdict run(Check check, const Claim& claim) {
   harness::DeathWatch::prepare();  // before any scenario creates an object
   if (!judges_absence(claim) && !claim.functions.empty()) {
     const Probe* p = probe_for(claim.functions[0]);
+    if (p && p->status == "absent" && p->elsewhere) return untested(p->detail);
     if (p && p->status == "absent")
       return unsupported(not_declared(claim.functions[0]));
   }
