@@ -53,6 +53,7 @@ Verdict prototype(const Claim& c) {
   if (!p) return unresolved("no configure-time probe result for " + fn);
   if (p->status == "absent" && p->elsewhere) return untested(p->detail);
   if (p->status == "absent") return unsupported(fn + " is not declared by the headers the pages include");
+  if (p->status == "unchecked") return untested(fn + " is declared (" + p->actual + "); " + p->detail);
   if (p->status == "documented") return pass("declared as documented: " + p->actual);
   if (p->status == "compatible")
     return pass("declared compatibly: " + p->actual + " (page: " + p->documented + ")" +

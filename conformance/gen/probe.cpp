@@ -42,6 +42,10 @@ struct Prototype {
   int documented_arity = 0;
   int macro_arity = -1;          // the headers' function-like macro's parameter count
   std::string page;
+  // A function type with an empty parameter list in the page's types
+  // ("void (*callback)()"): C reads it as parameters left unspecified, the
+  // C++ probe would read it as none, so the types are not compared.
+  bool unspecified_params = false;
 };
 
 Prototype named(const std::string& function) {
@@ -85,6 +89,8 @@ std::vector<Prototype> prototypes(const nlohmann::json& catalogue, std::vector<s
     proto.params = documented_params(p);
     proto.declaration = p.value("declaration", c.value("text", ""));
     proto.variadic = p.value("variadic", false);
+    static const std::regex empty_list(R"(\)\s*\(\s*\))");
+    proto.unspecified_params = std::regex_search(proto.declaration, empty_list);
     proto.page = c.value("page", "");
     if (p.value("macro", false) || proto.declaration.rfind("#define", 0) == 0) {
       proto.documented_macro = true;
@@ -890,7 +896,7 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
   std::vector<Typed> typed(protos.size(), Typed::expression);
   std::vector<bool> skipped(protos.size(), false);
   for (std::size_t i = 0; i < protos.size(); ++i) {
-    if (i >= documented_count) typed[i] = Typed::no;
+    if (i >= documented_count || protos[i].unspecified_params) typed[i] = Typed::no;
     if (protos[i].documented_macro) skipped[i] = true;
   }
   std::vector<std::string> errors(protos.size());
@@ -974,7 +980,10 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
     std::string detail = errors[i];
     if (typed[i] == Typed::statement)
       detail = "a function-like macro that expands to a statement; compiled as one, as a caller of a void call writes it";
-    nlohmann::json entry = {{"status", status_of(present, exact, callable, same_return)},
+    if (p.unspecified_params && present)
+      detail = "the page's declaration has a function type with an empty parameter list, which C reads as "
+               "parameters left unspecified (and C++ as none): the types are not compared";
+    nlohmann::json entry = {{"status", p.unspecified_params && present ? "unchecked" : status_of(present, exact, callable, same_return)},
                             {"documented", p.declaration},
                             {"actual", present ? actual : ""},
                             {"macro", p.function_macro},

@@ -8,6 +8,8 @@
 //   different   declared, but not callable as documented or returning
 //               another type; `actual` shows the library's declaration
 //   unknown     the probe could not test this name against these headers
+//   unchecked   declared; the page's types are not compared (a function
+//               type with an empty parameter list: unspecified in C)
 // A probe failure is a status, never a stopped build: the probe program is
 // compiled as a whole; each compiler error is laid at the prototype whose
 // lines it points at, which is compared no further (or, if even its

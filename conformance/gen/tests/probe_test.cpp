@@ -45,6 +45,8 @@ const nlohmann::json& probe_fixture() {
     claims.push_back(prototype("fixture_noop", "void fixture_noop(void);", "void", nlohmann::json::array()));
     claims.push_back(prototype("fixture_set_arg", "void fixture_set_arg(int x, int a);", "void",
                                {{{"name", "x"}, {"type", "int"}}, {{"name", "a"}, {"type", "int"}}}));
+    claims.push_back(prototype("fixture_set_cb", "void fixture_set_cb(void (*cb)());", "void",
+                               {{{"name", "cb"}, {"type", "void (*)()"}}}));
     claims.push_back(prototype("fixture_current", "long fixture_current(int n);", "long", {{{"name", "n"}, {"type", "int"}}}));
     claims.push_back(claim("returns-int", "fixture_current",
                            {{"value", "FIXTURE_LIMIT"}},
@@ -141,4 +143,11 @@ BOOST_AUTO_TEST_CASE(messages_are_cut_between_characters) {
   BOOST_TEST(cut(quoted, 100) == quoted);
   // Every cut of the probe's document stays valid JSON text.
   BOOST_CHECK_NO_THROW(probe_fixture().dump());
+}
+
+// C's "void (*cb)()" leaves the parameters unspecified; C++ would read none.
+BOOST_AUTO_TEST_CASE(an_empty_parameter_list_is_not_compared_as_cxx_reads_it) {
+  const auto& f = probe_fixture().at("functions");
+  BOOST_TEST(f.at("fixture_set_cb").at("status") == "unchecked");
+  BOOST_TEST(f.at("fixture_set_cb").at("detail").get<std::string>().find("unspecified") != std::string::npos);
 }
