@@ -786,6 +786,28 @@ nlohmann::json constant_values(const std::string& headers, const std::vector<std
   return out;
 }
 
+// C and C++ comments blanked out: a header that says "SSL_CTX_ctrl is not
+// supported" in a comment does not name it.
+std::string without_comments(std::string t) {
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i] == '"') {  // a string literal may hold "//"
+      for (++i; i < t.size() && t[i] != '"' && t[i] != '\n'; ++i)
+        if (t[i] == '\\') ++i;
+      continue;
+    }
+    if (t[i] == '/' && t[i + 1] == '/') {
+      for (; i < t.size() && t[i] != '\n'; ++i) t[i] = ' ';
+    } else if (t[i] == '/' && t[i + 1] == '*') {
+      const auto end = t.find("*/", i + 2);
+      const auto stop = end == std::string::npos ? t.size() : end + 2;
+      for (; i < stop; ++i)
+        if (t[i] != '\n') t[i] = ' ';
+      --i;
+    }
+  }
+  return t;
+}
+
 // The text of every header in the folders the probed headers came from
 // (read from the preprocessor's line markers): a name no header of the
 // library mentions is absent from it, whichever header the pages include.
@@ -804,7 +826,7 @@ std::string library_header_text(const Compiler& c, const std::string& header_src
     for (const auto& f : fs::directory_iterator(d, ec)) {
       if (!f.is_regular_file()) continue;
       std::ifstream h(f.path());
-      text += std::string(std::istreambuf_iterator<char>(h), std::istreambuf_iterator<char>()) + "\n";
+      text += without_comments(std::string(std::istreambuf_iterator<char>(h), std::istreambuf_iterator<char>())) + "\n";
     }
   }
   return text;
