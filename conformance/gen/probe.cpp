@@ -808,23 +808,29 @@ std::string without_comments(std::string t) {
   return t;
 }
 
-// The text of every header in the folders the probed headers came from
-// (read from the preprocessor's line markers): a name no header of the
+// The text of every other header in the folders the probed headers came
+// from (read from the preprocessor's line markers): a name no header of the
 // library mentions is absent from it, whichever header the pages include.
 std::string library_header_text(const Compiler& c, const std::string& header_src) {
   const auto r = compile(c, {"-E", "-x", "c++", header_src});
-  static const std::regex marker(R"re(^# \d+ "([^"]*/openssl/)[^"/]*")re");
-  std::set<std::string> dirs;
+  static const std::regex marker(R"re(^# \d+ "(([^"]*/openssl/)[^"/]*)")re");
+  std::set<std::string> dirs, included;
   std::istringstream in(r.out);
   std::string line;
   std::smatch m;
   while (std::getline(in, line))
-    if (line.rfind("# ", 0) == 0 && std::regex_search(line, m, marker)) dirs.insert(m[1]);
+    if (line.rfind("# ", 0) == 0 && std::regex_search(line, m, marker)) {
+      dirs.insert(m[2]);
+      included.insert(fs::weakly_canonical(m[1].str()).string());
+    }
+  // Only the headers the pages did not include: what an included header
+  // leaves out under this build's configuration (SSLv3_method without
+  // SSLv3) is absent from this build.
   std::string text;
   for (const auto& d : dirs) {
     std::error_code ec;
     for (const auto& f : fs::directory_iterator(d, ec)) {
-      if (!f.is_regular_file()) continue;
+      if (!f.is_regular_file() || included.count(fs::weakly_canonical(f.path()).string())) continue;
       std::ifstream h(f.path());
       text += without_comments(std::string(std::istreambuf_iterator<char>(h), std::istreambuf_iterator<char>())) + "\n";
     }
