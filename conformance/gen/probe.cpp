@@ -924,7 +924,7 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
   std::vector<Typed> typed(protos.size(), Typed::expression);
   std::vector<bool> skipped(protos.size(), false);
   for (std::size_t i = 0; i < protos.size(); ++i) {
-    if (i >= documented_count || protos[i].unspecified_params) typed[i] = Typed::no;
+    if (i >= documented_count) typed[i] = Typed::no;
     if (protos[i].documented_macro) skipped[i] = true;
   }
   std::vector<std::string> errors(protos.size());
@@ -1008,10 +1008,15 @@ nlohmann::json run_probes(const nlohmann::json& catalogue, const Compiler& c) {
     std::string detail = errors[i];
     if (typed[i] == Typed::statement)
       detail = "a function-like macro that expands to a statement; compiled as one, as a caller of a void call writes it";
-    if (p.unspecified_params && present)
+    // Read as C++ reads it, "()" matched the library ("(void)"): that is a
+    // reading C allows too. Any other mismatch may be C's unspecified list.
+    std::string status = status_of(present, exact, callable, same_return);
+    if (p.unspecified_params && status == "different") {
+      status = "unchecked";
       detail = "the page's declaration has a function type with an empty parameter list, which C reads as "
                "parameters left unspecified (and C++ as none): the types are not compared";
-    nlohmann::json entry = {{"status", p.unspecified_params && present ? "unchecked" : status_of(present, exact, callable, same_return)},
+    }
+    nlohmann::json entry = {{"status", status},
                             {"documented", p.declaration},
                             {"actual", present ? actual : ""},
                             {"macro", p.function_macro},
