@@ -4,6 +4,7 @@
 // from the page's words; one no scenario can make happen is UNTESTED with
 // those words quoted.
 #include "checks/check.hpp"
+#include "checks/probes.hpp"
 #include "checks/text.hpp"
 #include "checks/params.hpp"
 #include "checks/scenarios.hpp"
@@ -133,12 +134,12 @@ Verdict flag_combines(const Claim& c) {
   const std::string flag = text_param(p, "flag");
   if (flag.empty() || !p.contains("of") || !p["of"].is_array()) throw Untestable("the claim names no flags");
   long long value = 0, joined = 0;
-  if (!harness::optional::constant_value(flag, value)) throw Untestable("the headers under test define no " + flag);
+  if (!checks::constant_value(flag, value)) throw Untestable(no_value_reason(flag));
   std::string names;
   for (const auto& o : p["of"]) {
     const std::string name = o.is_string() ? o.get<std::string>() : o.dump();
     long long v = 0;
-    if (!harness::optional::constant_value(name, v)) throw Untestable("the headers under test define no " + name);
+    if (!checks::constant_value(name, v)) throw Untestable(no_value_reason(name));
     joined |= v;
     names += (names.empty() ? "" : " | ") + name;
   }
@@ -150,7 +151,7 @@ Verdict default_excludes(const Claim& c) {
   const auto p = params_of(c);
   const std::string flag = text_param(p, "flag");
   long long bit = 0;
-  if (!harness::optional::constant_value(flag, bit)) throw Untestable("the headers under test define no " + flag);
+  if (!checks::constant_value(flag, bit)) throw Untestable(no_value_reason(flag));
   if (bit == 0) throw Untestable(flag + " is 0: no bit to find in a value");
   const Scenario& s = scenario_for(subject(c));
   if (s.defaults.size() != 1) throw Untestable("no one default of " + subject(c) + " to read " + flag + " in");
@@ -164,7 +165,7 @@ namespace {
 
 long flag_value(const std::string& name) {
   long long v = 0;
-  if (!harness::optional::constant_value(name, v)) throw Untestable("the headers under test define no " + name);
+  if (!checks::constant_value(name, v)) throw Untestable(no_value_reason(name));
   return static_cast<long>(v);
 }
 

@@ -60,6 +60,7 @@ Verdict copy(const Claim&);
 Verdict copy_no_cache(const Claim&);
 Verdict version_added(const Claim&);
 Verdict version_deprecated(const Claim&);
+Verdict version_removed(const Claim&);
 Verdict session_from_handshake(const Claim&);
 Verdict cache_by_mode(const Claim&);
 Verdict flush_timeout(const Claim&);

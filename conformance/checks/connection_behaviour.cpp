@@ -3,6 +3,7 @@
 // size, and one call behaving as another. Each runs the call on a real
 // connection or session through the subject's `copy_out` scenario.
 #include "checks/check.hpp"
+#include "checks/probes.hpp"
 #include "checks/text.hpp"
 #include "checks/params.hpp"
 #include "checks/scenarios.hpp"
@@ -123,8 +124,8 @@ Verdict length_is(const Claim& c) {
   long long expected = 0;
   if (!value.empty() && std::all_of(value.begin(), value.end(), [](unsigned char ch) { return std::isdigit(ch); }))
     expected = std::stoll(value);
-  else if (!harness::optional::constant_value(value, expected))
-    throw Untestable("no value known for " + value);
+  else if (!checks::constant_value(value, expected))
+    throw Untestable(no_value_reason(value));
   // "In current versions of the TLS protocols": the versions a handshake
   // of this library negotiates. Another condition is not set up.
   const std::string condition = lower(text_param(p, "condition"));
@@ -149,7 +150,7 @@ Verdict returns_one_of(const Claim& c) {
   std::vector<long long> values;
   for (const auto& v : p["values"]) {
     long long value = 0;
-    if (!v.is_string() || !harness::optional::constant_value(v.get<std::string>(), value)) continue;
+    if (!v.is_string() || !checks::constant_value(v.get<std::string>(), value)) continue;
     values.push_back(value);
     known += (known.empty() ? "" : ", ") + v.get<std::string>() + " (" + std::to_string(value) + ")";
   }

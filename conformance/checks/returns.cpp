@@ -61,7 +61,7 @@ bool symbol_value(const std::string& name, long long& value) {
       {"SSL_ERROR_WANT_READ", SSL_ERROR_WANT_READ}, {"SSL_ERROR_WANT_WRITE", SSL_ERROR_WANT_WRITE},
       {"SSL_ERROR_SYSCALL", SSL_ERROR_SYSCALL}, {"SSL_ERROR_ZERO_RETURN", SSL_ERROR_ZERO_RETURN}};
   const auto it = symbols.find(name);
-  if (it == symbols.end()) return false;
+  if (it == symbols.end()) return checks::constant_value(name, value);
   value = it->second;
   return true;
 }
@@ -291,7 +291,7 @@ Verdict returns_enumerated(const Claim& c) {
                                                      [&](const char* w) { return value == w; });
   if (value.is_string() && !is_pointer_expectation(value) && !sign) {
     long long v = 0;
-    if (!symbol_value(value.get<std::string>(), v)) throw Untestable("no value known for " + value.get<std::string>());
+    if (!symbol_value(value.get<std::string>(), v)) throw Untestable(no_value_reason(value.get<std::string>()));
     value = v;
   }
   const Scenario& s = scenario_for(fn);

@@ -28,6 +28,35 @@ std::string& probed_headers() {
   return names;
 }
 
+std::map<std::string, Constant>& constants() {
+  static std::map<std::string, Constant> table;
+  return table;
+}
+
+void use_constants(const nlohmann::json& j) {
+  const auto values = j.find("constants");
+  if (values == j.end() || !values->is_object()) return;
+  for (auto it = values->begin(); it != values->end(); ++it) {
+    const auto& c = it.value();
+    Constant k;
+    const auto d = c.find("defined");
+    k.defined = d == c.end() || !d->is_boolean() ? -1 : d->get<bool>() ? 1 : 0;
+    const auto v = c.find("value");
+    if (v != c.end() && v->is_number_integer()) k.value = v->get<long long>();
+    k.detail = c.value("detail", "");
+    constants()[it.key()] = k;
+  }
+}
+
+// Names a release line speaks of, without a SYNOPSIS line of their own.
+void use_presence(const nlohmann::json& j) {
+  const auto names = j.find("presence");
+  if (names == j.end() || !names->is_object()) return;
+  for (auto it = names->begin(); it != names->end(); ++it)
+    probes().emplace(it.key(), Probe{it.value().value("status", ""), "", it.value().value("actual", ""),
+                                     it.value().value("detail", ""), -1, "", "", false});
+}
+
 std::map<std::string, Deprecation>& deprecations() {
   static std::map<std::string, Deprecation> table;
   return table;
@@ -47,7 +76,7 @@ void use_deprecations(const nlohmann::json& j) {
 // Kinds whose subject may legitimately be absent: the check itself says
 // what absence means.
 bool judges_absence(const Claim& c) {
-  static const std::set<std::string> kinds{"prototype", "version-added"};
+  static const std::set<std::string> kinds{"prototype", "version-added", "version-removed"};
   return kinds.count(c.kind) > 0;
 }
 
@@ -76,6 +105,7 @@ const char* outcome_name(Outcome o) {
 void use_probes(const char* probes_json) {
   const auto j = nlohmann::json::parse(probes_json);
   use_deprecations(j);
+  use_constants(j);
   if (const auto h = j.find("headers"); h != j.end() && h->is_array())
     for (const auto& name : *h)
       if (name.is_string()) probed_headers() += (probed_headers().empty() ? "" : ", ") + name.get<std::string>();
@@ -85,9 +115,41 @@ void use_probes(const char* probes_json) {
     const auto& p = it.value();
     const auto v = p.find("returns_void");
     const int returns_void = v == p.end() || !v->is_boolean() ? -1 : v->get<bool>() ? 1 : 0;
-    probes()[it.key()] = Probe{p.value("status", ""), p.value("documented", ""), p.value("actual", ""),
-                               p.value("detail", ""), returns_void};
+    Probe probe{p.value("status", ""), p.value("documented", ""), p.value("actual", ""), p.value("detail", ""),
+                returns_void, "", "", false};
+    if (const auto ch = p.find("changed"); ch != p.end() && ch->is_object()) {
+      probe.changed_release = ch->value("release", "");
+      probe.changed_text = ch->value("text", "");
+    }
+    probe.elsewhere = p.value("elsewhere", false);
+    probes()[it.key()] = probe;
   }
+  use_presence(j);
+}
+
+const Constant* constant_for(const std::string& name) {
+  const auto it = constants().find(name);
+  return it == constants().end() ? nullptr : &it->second;
+}
+
+std::optional<long long> constant_value(const std::string& name) {
+  if (const Constant* c = constant_for(name); c && c->value) return c->value;
+  long long v = 0;
+  if (harness::optional::constant_value(name, v)) return v;
+  return std::nullopt;
+}
+
+bool constant_value(const std::string& name, long long& value) {
+  const auto v = constant_value(name);
+  if (v) value = *v;
+  return v.has_value();
+}
+
+std::string no_value_reason(const std::string& name) {
+  const Constant* c = constant_for(name);
+  if (c && c->defined == 0) return "the headers under test define no " + name;
+  if (c && !c->detail.empty()) return "no value known for " + name + ": " + c->detail;
+  return "no value known for " + name;
 }
 
 const Deprecation* deprecation_for(const std::string& function) {
@@ -155,6 +217,7 @@ Verdict run(Check check, const Claim& claim) {
   harness::DeathWatch::prepare();  // before any scenario creates an object
   if (!judges_absence(claim) && !claim.functions.empty()) {
     const Probe* p = probe_for(claim.functions[0]);
+    if (p && p->status == "absent" && p->elsewhere) return untested(p->detail);
     if (p && p->status == "absent")
       return unsupported(not_declared(claim.functions[0]));
   }

@@ -2,6 +2,7 @@
 // limited to C"), defaults ("The default mode is M") and what a call
 // writes through an output parameter.
 #include "checks/check.hpp"
+#include "checks/probes.hpp"
 #include "checks/text.hpp"
 #include "checks/params.hpp"
 #include "checks/scenarios.hpp"
@@ -53,7 +54,7 @@ long long page_value(const nlohmann::json& p, const char* name) {
   if (v.is_number_integer()) return v.get<long long>();
   const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
   long long value = 0;
-  if (!harness::optional::constant_value(text, value)) throw Untestable("no value known for " + text);
+  if (!checks::constant_value(text, value)) throw Untestable(no_value_reason(text));
   return value;
 }
 

@@ -201,7 +201,17 @@ Taker release(const char* kind) {
     static const Regex collective(R"(\b(?:these|all|the|this|both) (?:\w+ )?(?:functions?|macros?)\b)");
     if (fs.empty() && std::regex_search(x.n.text, collective))
       fs = x.ctx.vocab->page_functions;
-    if (fs.empty()) fs.push_back(x.subject);
+    if (fs.empty()) {
+      // The carried subject only where the sentence's own subject stands
+      // for it ("It was added in 1.1.0"); "The cipher list defines are
+      // deprecated as of 3.0" says nothing of the function before it.
+      static const std::regex verb(R"(\s*\b(?:is|are|was|were|has been|have been|had been)\s*$)", std::regex::icase);
+      static const std::regex stands_for(R"(^\s*(?:(?:it|they|this|these|those|both|each|all)\b.*|FUNC\b.*)?$)",
+                                         std::regex::icase);
+      const std::string own = std::regex_replace(before.substr(clause_start), verb, "");
+      if (!std::regex_match(own, stands_for) && own.find(x.subject) == std::string::npos) return std::vector<Finding>{};
+      fs.push_back(x.subject);
+    }
     std::vector<Finding> out;
     for (const auto& f : fs) {
       Finding c = finding(kind, {f}, {{"release", versions.empty() ? "" : versions.front()}});
@@ -542,6 +552,9 @@ const std::vector<Row>& behaviour_rows() {
       {"version-added", re(R"((?:was|were|is|are|has been|have been) (?:first )?(?:added|introduced|made available) (?:in|to) (?:openssl )?VER|first (?:appeared|available) in (?:openssl )?VER|(?:available|present) since (?:openssl )?VER)"),
        release("version-added")},
       {"version-deprecated", re(R"(deprecated (?:in|since|as of) (?:openssl )?VER)"), release("version-deprecated")},
+      // "were removed in OpenSSL 1.1.0" (the installed SSL_CTX_new page spells it "where removed").
+      {"version-removed", re(R"((?:was|were|where|is|are|has been|have been) (?:removed|dropped) (?:in|from|since|as of) (?:openssl )?VER|no longer (?:available|present|declared) (?:in|from|since|as of) (?:openssl )?VER)"),
+       release("version-removed")},
       {"session-from-handshake", re(R"((?:session|sessions|SSL_SESSION objects?|SSL_SESSION structures?)[^.]*?(?:are|is) (?:allocated|created|established|generated)[^.]*?handshake[^.]*?(?:complet|finish|succe))"),
        behaviour("session-from-handshake")},
       {"session-from-handshake", re(R"((?:when|once|after) the handshake complet\w*,? the connection (?:has|holds|gets) a (?:new )?session)"),

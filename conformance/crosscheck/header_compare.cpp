@@ -591,6 +591,7 @@ namespace {
 Agreement agreement_from_probe(const std::string& status) {
   if (status == "documented") return Agreement::same;
   if (status == "compatible") return Agreement::compatible;
+  if (status == "unchecked") return Agreement::compatible;  // declared; types not compared (the detail says why)
   if (status == "different") return Agreement::different;
   return Agreement::missing;
 }

@@ -114,7 +114,7 @@ const std::map<std::string, std::string>& check_functions() {
     for (const char* k : {"prototype", "returns-pointer-or-null", "returns-pointer", "returns-int", "returns-void",
                           "returns-enumerated", "returns-on-null", "returns-previous", "returns-current", "null-noop",
                           "refcount-increment", "refcount-decrement-free", "refcount-decrement", "refcount-unchanged",
-                          "alias", "alias-plus-ref", "copy", "copy-no-cache", "version-added", "version-deprecated",
+                          "alias", "alias-plus-ref", "copy", "copy-no-cache", "version-added", "version-deprecated", "version-removed",
                           "session-from-handshake", "cache-by-mode", "flush-timeout", "kept-reference-survives",
                           "resumption", "unclean-shutdown-removes", "sets-value", "cache-add", "cache-remove",
                           "free-callback-once", "cache-count", "remove-callback", "refcount-initial", "limit",

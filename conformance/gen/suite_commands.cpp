@@ -27,6 +27,22 @@ void add_gen(CLI::App& app) {
   });
 }
 
+// The probes of an earlier configure are reused only when their
+// fingerprint (the names and declarations probed, the headers' text, the
+// compiler and flags) is this catalogue's: a page edit that changes no
+// prototype or name costs no probe compile, and other pages never see them.
+nlohmann::json cached_or_run(const nlohmann::json& catalogue, const gen::Compiler& compiler) {
+  const auto cache = std::filesystem::path(compiler.work_dir) / "probes-cache.json";
+  const std::string fingerprint = gen::probe_fingerprint(catalogue, compiler);
+  std::ifstream in(cache);
+  auto cached = nlohmann::json::parse(in, nullptr, false);
+  if (!cached.is_discarded() && cached.is_object() && cached.value("fingerprint", "") == fingerprint && !cached.contains("error"))
+    return cached;
+  auto probes = gen::run_probes(catalogue, compiler);
+  report::write_atomically(cache.string(), probes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return probes;
+}
+
 void add_probe(CLI::App& app) {
   auto* cmd = app.add_subcommand("probe", "probe the SYNOPSIS prototypes against an implementation's headers");
   auto claims = std::make_shared<std::string>();
@@ -40,8 +56,9 @@ void add_probe(CLI::App& app) {
   cmd->add_option("--cxx", compiler->cxx, "C++ compiler")->required();
   cmd->add_option("flags", compiler->flags, "compiler flags for the libssl headers (after --)");
   cmd->callback([=] {
-    const auto probes = gen::run_probes(gen::load_catalogue(*claims), *compiler);
-    report::write_atomically(*out, probes.dump(2) + "\n");
+    const auto catalogue = gen::load_catalogue(*claims);
+    const auto probes = cached_or_run(catalogue, *compiler);
+    report::write_atomically(*out, probes.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     gen::write_files(std::filesystem::path(*table).parent_path().string(),
                      {{std::filesystem::path(*table).filename().string(), gen::probe_table_source(probes)}});
   });

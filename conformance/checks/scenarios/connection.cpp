@@ -2,6 +2,7 @@
 // and shutdown steps with what SSL_get_error says after each.
 #include "checks/scenarios/common.hpp"
 
+#include "checks/probes.hpp"
 #include "harness/adapter.hpp"
 
 #include <algorithm>
@@ -363,7 +364,7 @@ void add_random_copies(Scenario& s, Get get) {
 // the flag's value comes from the headers under test.
 Comparison shutdown_flag(SSL* ssl, const std::string& flag_name, const std::string& after) {
   long long flag = 0;
-  if (!optional::constant_value(flag_name, flag)) throw Untestable("no value known for " + flag_name);
+  if (!checks::constant_value(flag_name, flag)) throw Untestable(no_value_reason(flag_name));
   const int flags = optional::get_shutdown(ssl);
   const bool set = (flags & flag) != 0;
   return {set, "SSL_get_shutdown read " + std::to_string(flags) + " after " + after + ": " + flag_name +
@@ -392,7 +393,7 @@ void add_shutdown_flags(Registry& r) {
   // state read back.
   auto state_read_back = [] {
     long long sent = 0;
-    if (!optional::constant_value("SSL_SENT_SHUTDOWN", sent)) throw Untestable("no value known for SSL_SENT_SHUTDOWN");
+    if (!checks::constant_value("SSL_SENT_SHUTDOWN", sent)) throw Untestable(no_value_reason("SSL_SENT_SHUTDOWN"));
     Live l = live();
     optional::set_shutdown(l.conn.client, static_cast<int>(sent));
     return compare_values(optional::get_shutdown(l.conn.client), sent);
@@ -732,7 +733,7 @@ int write_byte(SSL* ssl) {
 
 bool received_shutdown(SSL* ssl) {
   long long flag = 0;
-  if (!optional::constant_value("SSL_RECEIVED_SHUTDOWN", flag)) throw Untestable("no value known for SSL_RECEIVED_SHUTDOWN");
+  if (!checks::constant_value("SSL_RECEIVED_SHUTDOWN", flag)) throw Untestable(no_value_reason("SSL_RECEIVED_SHUTDOWN"));
   try {
     return (optional::get_shutdown(ssl) & flag) != 0;
   } catch (const harness::Missing& m) {

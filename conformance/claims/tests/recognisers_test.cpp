@@ -193,6 +193,24 @@ BOOST_AUTO_TEST_CASE(other_history_lines_are_informative) {
   BOOST_TEST(recognise_in(session_page(), "SSL_SESSION_new() was deprecated in OpenSSL 3.0.", "HISTORY")[0].kind == "version-deprecated");
 }
 
+BOOST_AUTO_TEST_CASE(removed_in_gives_release_per_function) {
+  const auto fs = recognise_in(session_page(), "SSL_SESSION_new() and SSL_SESSION_up_ref() were removed in OpenSSL 1.1.0.", "HISTORY");
+  BOOST_TEST_REQUIRE(fs.size() == 2u);
+  BOOST_TEST(fs[0].kind == "version-removed");
+  BOOST_TEST(fs[0].params["release"] == "1.1.0");
+  BOOST_TEST(fs[1].functions.front() == "SSL_SESSION_up_ref");
+}
+
+// The function before a release line is its subject only where the line's
+// own subject stands for it.
+BOOST_AUTO_TEST_CASE(a_release_line_about_something_else_names_no_function) {
+  const auto fs = recognise_in(session_page(), "The cipher list defines are deprecated as of 3.0.", "HISTORY", "SSL_SESSION_new");
+  BOOST_TEST(!has(fs, "version-deprecated"));
+  const auto gs = recognise_in(session_page(), "It was deprecated in OpenSSL 3.0.", "HISTORY", "SSL_SESSION_new");
+  BOOST_TEST_REQUIRE(has(gs, "version-deprecated"));
+  BOOST_TEST(gs[0].functions.front() == "SSL_SESSION_new");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(lifecycle_notes)
