@@ -1,5 +1,6 @@
 #include "plan/plan.hpp"
 
+#include <cctype>
 #include <set>
 
 namespace sslconf::plan {
@@ -72,6 +73,19 @@ Plans plans_from_json(const nlohmann::json& j) {
 std::vector<std::string> called_functions(const Procedure& p) {
   std::vector<std::string> out;
   std::set<std::string> seen;
+  // The library's own constructors an object is made with (BIO_new(BIO_s_mem())):
+  // a library may declare one it does not define.
+  for (const auto& o : p.objects) {
+    std::string word;
+    for (const char ch : o.make) {
+      if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_') {
+        word += ch;
+        continue;
+      }
+      if (ch == '(' && !word.empty() && word.rfind("sslconf_", 0) != 0 && seen.insert(word).second) out.push_back(word);
+      word.clear();
+    }
+  }
   for (const auto& s : p.steps)
     if (seen.insert(s.call).second) out.push_back(s.call);
   return out;
