@@ -607,6 +607,10 @@ class Planner {
     proc.observe.of = "r";
     proc.observe.op = "same-object";
     proc.observe.against = "val";
+    // Which object a getter returns may depend on the side or state (a client's
+    // SSL_get_client_CA_list is the server's list): only a match is telling.
+    proc.vouched = false;
+    proc.guess = "the getter may return another object in this state (" + holder.words + ")";
     proc.situation = holder.words + "; " + setter->name + " given " + held.words + ", then " + getter->name;
     fp.parts.push_back(proc);
   }

@@ -40,7 +40,7 @@ std::pair<std::string, std::string> value_test(const nlohmann::json& v) {
 
 std::pair<std::string, std::string> expectation(const nlohmann::json& claim, const Procedure& part) {
   const std::string kind = claim.value("kind", "");
-  const auto p = claim.value("params", nlohmann::json::object());
+  const nlohmann::json p = claim.contains("params") && claim["params"].is_object() ? claim["params"] : nlohmann::json::object();
   const bool success_part = part.part == "success";
   if (kind == "returns-previous" || kind == "returns-current" || kind == "sets-value")
     return {"o->saw == SSLCONF_SAW_COMPARISON && o->holds", kind == "returns-previous" ? "the previous value (1)" : "the value set (1)"};
@@ -71,7 +71,10 @@ std::vector<std::string> write_reproducers(const nlohmann::json& catalogue, cons
   for (const auto& f : plans.functions)
     for (const auto& p : f.parts) by_id[p.id] = &p;
   std::map<std::string, const nlohmann::json*> claims;
-  for (const auto& c : catalogue.value("claims", nlohmann::json::array())) claims[c.value("id", "")] = &c;
+  // Pointers into the catalogue itself (value() would hand back a copy).
+  if (catalogue.contains("claims") && catalogue["claims"].is_array())
+    for (const auto& c : catalogue["claims"])
+      if (c.is_object() && c.contains("id") && c["id"].is_string()) claims[c["id"].get<std::string>()] = &c;
   std::set<std::string> failed;
   for (const auto& r : results.value("results", nlohmann::json::array()))
     if (r.value("outcome", "") == "FAIL") failed.insert(r.value("id", ""));
@@ -84,7 +87,8 @@ std::vector<std::string> write_reproducers(const nlohmann::json& catalogue, cons
     const std::string id = rec.value("id", "");
     if (!failed.count(id) || !claims.count(id) || !done.insert(id).second) continue;
     std::vector<Procedure> ran;
-    for (const auto& pid : rec.value("plans", std::vector<std::string>{}))
+    if (!rec.contains("plans") || !rec["plans"].is_array()) continue;
+    for (const auto& pid : rec["plans"].get<std::vector<std::string>>())
       if (by_id.count(pid)) ran.push_back(*by_id.at(pid));
     const std::string program = reproducer_of(*claims.at(id), ran);
     if (program.empty()) continue;
