@@ -16,6 +16,19 @@
 
 namespace sslconf::crosscheck {
 
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+
 namespace {
 
 std::string upper(std::string s) {
@@ -119,18 +132,6 @@ std::regex template_pattern(const std::string& name, const std::vector<std::stri
     start = end + 1;
   }
   return std::regex(pattern);
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
 }
 
 bool c_word(const std::string& w) {

@@ -134,4 +134,8 @@ bool mentions(const std::string& text, const std::string& function);
 // "doc/man3/SSL_free.pod" → "SSL_free"; "man3/SSL_free.3ssl.gz" → "SSL_free".
 std::string page_stem(const std::string& source);
 
+// The lines of a text, exactly (no line end kept, none dropped): what the
+// lint reads and the patch rewrites.
+std::vector<std::string> split_lines(const std::string& text);
+
 }  // namespace sslconf::crosscheck

@@ -1,5 +1,7 @@
 #include "crosscheck/patch.hpp"
 
+#include "crosscheck/lint.hpp"
+
 #include "model/diagnostic.hpp"
 #include "reader/synopsis.hpp"
 
@@ -29,17 +31,6 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
 
 bool blank(const std::string& line) { return line.find_first_not_of(" \t\r\f\v") == std::string::npos; }
 
@@ -57,14 +48,14 @@ int lines_in(const std::string& text) { return static_cast<int>(std::count(text.
 FileEdit::FileEdit(const std::string& path) : path_(path) {
   const std::string text = slurp(path);
   final_newline_ = text.empty() || text.back() == '\n';
-  original_ = split(final_newline_ && !text.empty() ? text.substr(0, text.size() - 1) : text);
+  original_ = split_lines(final_newline_ && !text.empty() ? text.substr(0, text.size() - 1) : text);
   for (std::size_t i = 0; i < original_.size(); ++i) lines_.push_back({original_[i], i});
 }
 
 void FileEdit::settle() {
   std::vector<Line> settled;
   for (const auto& l : lines_)
-    for (auto& piece : split(l.text)) settled.push_back({std::move(piece), l.origin});
+    for (auto& piece : split_lines(l.text)) settled.push_back({std::move(piece), l.origin});
   lines_ = std::move(settled);
 }
 
@@ -115,7 +106,7 @@ std::string FileEdit::diff(const std::string& label) const {
         continue;
       }
       body << '-' << old_line << '\n' << (end ? no_newline : "");
-      for (const auto& l : split(new_text)) body << '+' << l << '\n';
+      for (const auto& l : split_lines(new_text)) body << '+' << l << '\n';
       if (end) body << no_newline;
       new_count += lines_in(new_text);
     }
@@ -161,7 +152,7 @@ class Window {
       text.replace(e.at, e.length, e.with);
       limit = e.at;
     }
-    const auto lines = split(text);
+    const auto lines = split_lines(text);
     for (std::size_t i = 0; i < lines.size(); ++i) file_.set(first_ + static_cast<int>(i), lines[i]);
     return true;
   }
@@ -436,7 +427,7 @@ std::vector<OpenRegion> open_regions(const FileEdit& file) {
   // The page as it reads now, each line with the original line it rides on.
   std::vector<std::pair<std::string, int>> lines;
   for (int n = 1; n <= file.size(); ++n)
-    for (const auto& l : split(file.line(n))) lines.push_back({l, n});
+    for (const auto& l : split_lines(file.line(n))) lines.push_back({l, n});
   std::vector<OpenRegion> open;
   static const std::regex begin(R"(^=begin\s+(\S+))"), end(R"(^=end\s+(\S+))"), heading(R"(^=(head[1-4]|cut)(\s|$))");
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -494,7 +485,7 @@ std::vector<Finding> check_command_paragraphs(const std::string& pod_file) {
   std::vector<Finding> out;
   std::vector<std::string> lines;
   try {
-    lines = split(slurp(pod_file));
+    lines = split_lines(slurp(pod_file));
   } catch (const model::InputError&) {
     return out;
   }
